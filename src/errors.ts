@@ -1,0 +1,42 @@
+/**
+ * Typed errors with stable codes. Every error pi-sender throws on purpose is a {@link PiSenderError};
+ * the CLI maps codes to exit codes (src/cli/exit-codes.ts), library users switch on `code`.
+ */
+
+/** Stable error codes. New codes may be added; existing ones never change meaning. */
+export type ErrorCode =
+  | 'ERR_FILE_READ'
+  | 'ERR_USAGE'
+  | 'ERR_CONFIG'
+  | 'ERR_INVALID_DOCUMENT'
+  | 'ERR_INVALID_CHARACTER'
+  | 'ERR_XSD'
+  | 'ERR_INTERNAL';
+
+/** Where in the user's input an error was found; every field is optional. */
+export interface ErrorContext {
+  file?: string;
+  line?: number;
+  /** 1-based position of the Documento in its ListaDocumentos. */
+  documento?: number;
+  protocolo?: string;
+  /** Path of the element inside the Documento, e.g. `Historico/ItemHistorico[2]/Operacao`. */
+  field?: string;
+}
+
+export class PiSenderError extends Error {
+  readonly code: ErrorCode;
+  readonly context: ErrorContext;
+
+  constructor(code: ErrorCode, message: string, context: ErrorContext = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PiSenderError';
+    this.code = code;
+    this.context = context;
+  }
+}
+
+/** True when `err` is a {@link PiSenderError}, optionally with the given code. */
+export function isPiSenderError(err: unknown, code?: ErrorCode): err is PiSenderError {
+  return err instanceof PiSenderError && (code === undefined || err.code === code);
+}
