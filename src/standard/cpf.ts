@@ -1,0 +1,49 @@
+/**
+ * CPFs inside interessado names, found and masked exactly as the SEI module does
+ * (`gerarNomeInteressadoComCpfEscondido`): `123.456.789-09` → `***.456.78*-**`, `12345678909` → `***45678***`.
+ */
+
+/** The SEI module's pattern for a CPF-like substring (formatted or not). */
+const CPF_LIKE = /[0-9]{3}[.]?[0-9]{3}[.]?[0-9]{3}[-]?[0-9]{2}/g;
+
+/** True for a valid CPF (any formatting): 11 digits, not all equal, both mod-11 check digits right. */
+export function isValidCpf(value: string): boolean {
+  const digits = value.replace(/[^0-9]/g, '').padStart(11, '0');
+  if (digits.length !== 11 || /^(\d)\1{10}$/.test(digits)) return false;
+  for (const length of [9, 10]) {
+    let sum = 0;
+    for (let i = 0; i < length; i++) sum += (digits.charCodeAt(i) - 48) * (length + 1 - i);
+    const dv = ((sum * 10) % 11) % 10;
+    if (dv !== digits.charCodeAt(length) - 48) return false;
+  }
+  return true;
+}
+
+/** The SEI module's mask for one matched CPF (the match is ASCII, so byte and character offsets agree). */
+export function maskCpf(match: string): string {
+  const masked = `***${match.substring(3, match.length - 2)}`;
+  return masked.endsWith('-') ? `${masked.slice(0, -2)}*-**` : `${masked.slice(0, -1)}***`;
+}
+
+export interface CpfMatch {
+  /** Offset (UTF-16 index) of the match in the text. */
+  index: number;
+  length: number;
+}
+
+/** Every valid, unmasked CPF inside a text, in order (non-overlapping matches of the SEI pattern). */
+export function findCpfs(text: string): CpfMatch[] {
+  const found: CpfMatch[] = [];
+  for (const m of text.matchAll(CPF_LIKE)) {
+    if (isValidCpf(m[0])) found.push({ index: m.index, length: m[0].length });
+  }
+  return found;
+}
+
+/**
+ * Masks every valid CPF inside a name. The SEI module masks only the first CPF-like match; masking each
+ * one with the same transformation is never less private and gives the same result for one CPF.
+ */
+export function maskCpfsInName(name: string): string {
+  return name.replace(CPF_LIKE, (m) => (isValidCpf(m) ? maskCpf(m) : m));
+}

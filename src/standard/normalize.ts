@@ -1,0 +1,178 @@
+/**
+ * The normalizer every send path runs before validation: it fixes what can be fixed without guessing
+ * and says what it changed. Text: mojibake repaired, line breaks and tabs turned into single spaces,
+ * other control characters removed, trimmed. Names: CPFs masked as the SEI module does, then cut to
+ * 150 characters. Units: cut to 300. Protocol numbers: digits only.
+ */
+
+import { maskCpfsInName } from './cpf.js';
+import { withZoneOffset } from './datetime.js';
+import {
+  MAX_NOME_INTERESSADO,
+  MAX_UNIDADE_OPERACAO,
+  PROTOCOLO_LENGTHS,
+  type DocumentoDraft,
+  type ItemHistorico,
+} from './model.js';
+import { nupCheckDigits } from './nup.js';
+import { removeControlCharacters, repairMojibake, truncate } from './text.js';
+
+export interface NormalizeOptions {
+  /**
+   * IANA time zone given to date-times written without an offset (e.g. `America/Sao_Paulo`). Unset by
+   * default: such values are left alone and validation reports them (DATETIME_OFFSET).
+   */
+  timeZone?: string;
+}
+
+export type ChangeKind =
+  | 'mojibake-repaired'
+  | 'control-characters'
+  | 'trimmed'
+  | 'cpf-masked'
+  | 'truncated'
+  | 'protocolo-digits'
+  | 'protocolo-check-digits'
+  | 'relacionado-dropped'
+  | 'interessado-duplicate-dropped'
+  | 'timezone-applied';
+
+/** One thing the normalizer changed. Never carries the text itself (it may hold a CPF). */
+export interface Change {
+  field: string;
+  kind: ChangeKind;
+}
+
+export interface Normalized {
+  documento: DocumentoDraft;
+  changes: Change[];
+}
+
+/** Cleans a free text: repairs mojibake, turns line breaks and tabs into spaces, removes controls, trims. */
+export function normalizeText(value: string): string {
+  return removeControlCharacters(repairMojibake(value)).trim();
+}
+
+class Normalizer {
+  readonly changes: Change[] = [];
+  constructor(private readonly options: NormalizeOptions) {}
+
+  private note(field: string, kind: ChangeKind): void {
+    this.changes.push({ field, kind });
+  }
+
+  text(field: string, value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    const repaired = repairMojibake(value);
+    if (repaired !== value) this.note(field, 'mojibake-repaired');
+    const cleaned = removeControlCharacters(repaired);
+    if (cleaned !== repaired) this.note(field, 'control-characters');
+    const trimmed = cleaned.trim();
+    if (trimmed !== cleaned) this.note(field, 'trimmed');
+    return trimmed;
+  }
+
+  cut(field: string, value: string | undefined, max: number): string | undefined {
+    if (value === undefined) return undefined;
+    const cut = truncate(value, max);
+    if (cut !== value) this.note(field, 'truncated');
+    return cut;
+  }
+
+  name(field: string, value: string | undefined): string | undefined {
+    const text = this.text(field, value);
+    if (text === undefined) return undefined;
+    const masked = maskCpfsInName(text);
+    if (masked !== text) this.note(field, 'cpf-masked');
+    return this.cut(field, masked, MAX_NOME_INTERESSADO);
+  }
+
+  /**
+   * Digits only. Old NUPs written with the letters "DV" in place of their check digits
+   * (`00000.000000/0000-DV`) get the computed digits, as PEN's wiki says they may.
+   */
+  protocolo(field: string, value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    const compact = value.trim().replace(/[\s.\-/]/g, '');
+    if (/^[0-9]{15}DV$/i.test(compact)) {
+      this.note(field, 'protocolo-check-digits');
+      return compact.slice(0, 15) + nupCheckDigits(compact.slice(0, 15));
+    }
+    // Letters other than a final DV are left for validation to report: stripping them would invent a number.
+    const digits = /^[0-9]+(DV)?$/i.test(compact) ? compact.replace(/DV$/i, '') : compact;
+    if (digits !== value) this.note(field, 'protocolo-digits');
+    return digits;
+  }
+
+  dateTime(field: string, value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    const trimmed = value.trim();
+    if (trimmed !== value) this.note(field, 'trimmed');
+    if (!this.options.timeZone) return trimmed;
+    const zoned = withZoneOffset(trimmed, this.options.timeZone);
+    if (zoned !== trimmed) this.note(field, 'timezone-applied');
+    return zoned;
+  }
+}
+
+/** Normalizes a Documento (the input is not modified). */
+export function normalizeDocumento(doc: DocumentoDraft, options: NormalizeOptions = {}): Normalized {
+  const n = new Normalizer(options);
+  const out: DocumentoDraft = {};
+  const set = <K extends keyof DocumentoDraft>(key: K, value: DocumentoDraft[K] | undefined): void => {
+    if (value !== undefined) out[key] = value;
+  };
+  set('Protocolo', n.protocolo('Protocolo', doc.Protocolo));
+  set('DataHoraProducao', n.dateTime('DataHoraProducao', doc.DataHoraProducao));
+  set('Especie', n.text('Especie', doc.Especie));
+  set('Assunto', n.text('Assunto', doc.Assunto));
+  set('IdentificacaoDocumento', n.text('IdentificacaoDocumento', doc.IdentificacaoDocumento));
+
+  if (doc.ListaProtocolosRelacionados) {
+    // As the SEI module: only numbers of a length the PI knows, each once, never the Documento itself.
+    const kept: string[] = [];
+    (doc.ListaProtocolosRelacionados.ProtocoloRelacionado ?? []).forEach((raw, i) => {
+      const field = `ListaProtocolosRelacionados/ProtocoloRelacionado[${i + 1}]`;
+      const p = n.protocolo(field, raw);
+      if (p === undefined || !/^[0-9]+$/.test(p) || !PROTOCOLO_LENGTHS.has(p.length) || p === out.Protocolo || kept.includes(p)) {
+        n.changes.push({ field, kind: 'relacionado-dropped' });
+        return;
+      }
+      kept.push(p);
+    });
+    if (kept.length > 0) out.ListaProtocolosRelacionados = { ProtocoloRelacionado: kept };
+  }
+
+  if (doc.ListaInteressados) {
+    const kept: Array<{ NomeInteressado?: string }> = [];
+    const names = new Set<string>();
+    (doc.ListaInteressados.Interessado ?? []).forEach((interessado, i) => {
+      const field = `ListaInteressados/Interessado[${i + 1}]/NomeInteressado`;
+      const name = n.name(field, interessado.NomeInteressado);
+      if (name !== undefined && names.has(name)) {
+        n.changes.push({ field, kind: 'interessado-duplicate-dropped' });
+        return;
+      }
+      if (name !== undefined) names.add(name);
+      kept.push(name === undefined ? {} : { NomeInteressado: name });
+    });
+    if (kept.length > 0) out.ListaInteressados = { Interessado: kept };
+  }
+
+  if (doc.Historico) {
+    out.Historico = {
+      ItemHistorico: (doc.Historico.ItemHistorico ?? []).map((item, i) => {
+        const base = `Historico/ItemHistorico[${i + 1}]`;
+        const result: Partial<ItemHistorico> = {};
+        const when = n.dateTime(`${base}/DataHoraOperacao`, item.DataHoraOperacao);
+        if (when !== undefined) result.DataHoraOperacao = when;
+        const unit = n.cut(`${base}/UnidadeOperacao`, n.text(`${base}/UnidadeOperacao`, item.UnidadeOperacao), MAX_UNIDADE_OPERACAO);
+        if (unit !== undefined) result.UnidadeOperacao = unit;
+        const op = n.text(`${base}/Operacao`, item.Operacao);
+        if (op !== undefined) result.Operacao = op;
+        return result;
+      }),
+    };
+  }
+  return { documento: out, changes: n.changes };
+}

@@ -1,0 +1,678 @@
+/**
+ * Streaming reader of a ListaDocumentos: yields one Documento at a time, with the line where it starts
+ * and its XML exactly as written, in constant memory whatever the file size.
+ *
+ * Safety: a DOCTYPE (and so any entity declaration) ends the file with XML_DOCTYPE before anything is
+ * expanded; text nodes, Documentos and nesting depth are bounded, so a 1 GB text node or a billion-laughs
+ * file costs time, never memory.
+ */
+
+import { createReadStream } from 'node:fs';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { PiSenderError } from '../errors.js';
+import { AmpersandGuard } from './ampersand-guard.js';
+import { EncodingError, sniffEncoding, StreamDecoder, type DecodedChunk } from './decoder.js';
+import { DocumentoLines } from './lines.js';
+import type { DocumentoDraft } from './model.js';
+import { problem, type Problem } from './problems.js';
+
+export interface ReadOptions {
+  /**
+   * Largest Documento kept whole, and largest text node, in characters (default 8 Mi). A Documento
+   * beyond it is reported as XML_TOO_LARGE and skipped; reading goes on.
+   */
+  maxDocumentoLength?: number;
+  /** Read invalid UTF-8 bytes 0xA0–0xFF as the Latin-1 letters they most likely are (reported as warnings). */
+  repairLatin1?: boolean;
+  /** Read size in bytes (default 64 KiB). */
+  chunkSize?: number;
+  /** Stop after this many XML errors (default 100). */
+  maxErrors?: number;
+}
+
+/** An element the reader did not put into the Documento, with the reason. */
+export interface IgnoredElement {
+  field: string;
+  line: number;
+  reason: 'unknown' | 'repeated';
+}
+
+/** One Documento read from the list. */
+export interface DocumentoRecord {
+  kind: 'documento';
+  /** 1-based position in the ListaDocumentos. */
+  index: number;
+  /** Line where `<Documento` starts. */
+  line: number;
+  endLine: number;
+  /** What could be read; elements may be missing when the Documento is invalid. */
+  documento: DocumentoDraft;
+  /**
+   * The Documento's XML exactly as in the file (for the XSD), or undefined when it was too large to
+   * keep, cut off by the end of the file, or not well-formed.
+   */
+  xml: string | undefined;
+  /** Namespace declarations of the root element, needed to read `xml` on its own. */
+  rootNamespaces: string;
+  /** Line of each element, looked up by path (`Historico/ItemHistorico[2]/Operacao`). */
+  lines: DocumentoLines;
+  /** Problems found while reading: encoding, well-formedness, size. */
+  problems: Problem[];
+  ignored: IgnoredElement[];
+}
+
+/** A problem of the file itself, outside any Documento. After a fatal one the reader stops. */
+export interface ListProblem {
+  kind: 'problem';
+  problem: Problem;
+  fatal: boolean;
+}
+
+export type ReadEvent = DocumentoRecord | ListProblem;
+
+/** A file path, bytes in memory, or a stream of bytes. */
+export type ReadSource = string | URL | Uint8Array | AsyncIterable<Uint8Array>;
+
+const DEFAULT_MAX_DOCUMENTO = 8 * 1024 * 1024;
+const MAX_DEPTH = 64;
+/** Elements that repeat inside their parent; their paths always carry an index. */
+const REPEATED = new Set(['ProtocoloRelacionado', 'Interessado', 'ItemHistorico']);
+const DOCUMENTO_LEAVES = new Set(['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'IdentificacaoDocumento']);
+const ITEM_LEAVES = new Set(['DataHoraOperacao', 'UnidadeOperacao', 'Operacao']);
+/** saxes errors after which the element structure is unknown: the rest of the file cannot be split. */
+const STRUCTURAL = /unexpected close tag|unmatched closing tag|only one root|outside of root|must contain a root/;
+
+/** saxes keeps these private; reading their lengths is how a huge node is caught before it fills memory. */
+interface SaxesInternals {
+  text: string;
+  name: string;
+  entity: string;
+  piTarget: string;
+}
+
+type FrameKind =
+  | 'documento'
+  | 'leaf'
+  | 'relacionados'
+  | 'interessados'
+  | 'interessado'
+  | 'historico'
+  | 'item'
+  | 'skip';
+
+interface Frame {
+  kind: FrameKind;
+  name: string;
+  /** 1-based position among the siblings of the same name. */
+  n: number;
+  text: string;
+  /** Children seen so far, by name; created with the first child. */
+  counts: Record<string, number> | undefined;
+  /** Where a leaf's text goes: `target[key]`, or pushed onto `target` when there is no key. */
+  target: Record<string, unknown> | string[] | undefined;
+  key: string | undefined;
+}
+
+/** A character the reader replaced: invalid UTF-8, or a bare `&`. */
+interface Note {
+  offset: number;
+  kind: 'utf8' | 'ampersand';
+}
+
+interface OpenDocumento {
+  record: DocumentoRecord;
+  start: number;
+  selfClosing: boolean;
+  oversized: boolean;
+  malformed: boolean;
+  frames: Frame[];
+}
+
+/** Reads a ListaDocumentos, yielding each Documento and each problem of the file as it is found. */
+export async function* readListaDocumentos(source: ReadSource, options: ReadOptions = {}): AsyncGenerator<ReadEvent> {
+  const reader = new ListaReader(options);
+  let bytes: AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+  let fileLabel: string | undefined;
+  if (typeof source === 'string' || source instanceof URL) {
+    fileLabel = String(source);
+    bytes = createReadStream(source, { highWaterMark: options.chunkSize ?? 64 * 1024 });
+  } else if (source instanceof Uint8Array) {
+    bytes = chunked(source, options.chunkSize ?? 64 * 1024);
+  } else {
+    bytes = source;
+  }
+  try {
+    for await (const chunk of bytes) {
+      yield* reader.push(chunk);
+      if (reader.stopped) return;
+    }
+  } catch (err) {
+    if (err instanceof PiSenderError) throw err;
+    const e = err as NodeJS.ErrnoException;
+    throw new PiSenderError('ERR_FILE_READ', `cannot read ${fileLabel ?? 'input'}: ${e.code ?? e.message}`, fileLabel ? { file: fileLabel } : {}, { cause: err });
+  }
+  yield* reader.end();
+}
+
+function* chunked(bytes: Uint8Array, size: number): Iterable<Uint8Array> {
+  for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+}
+
+class ListaReader {
+  stopped = false;
+  private readonly parser = new SaxesParser({ position: true });
+  private readonly maxDocumento: number;
+  private readonly maxErrors: number;
+  private readonly repairLatin1: boolean;
+  private decoder: StreamDecoder | undefined;
+  private head: Uint8Array[] = [];
+  private headLength = 0;
+
+  private queue: ReadEvent[] = [];
+  private depth = 0;
+  private rootSeen = false;
+  private rootClosed = false;
+  private rootNamespaces = '';
+  private documentos = 0;
+  private errors = 0;
+  private doc: OpenDocumento | undefined;
+  private skipDepth = 0; // > 0 while inside a non-Documento child of the root
+  private textOutsideReported = false;
+  private hugeNodeReported = false;
+
+  /** Decoded text kept for capturing the current Documento's XML; `bufStart` is its stream offset. */
+  private buf = '';
+  private bufStart = 0;
+  private readonly guard = new AmpersandGuard();
+  /** Characters decoded so far (the guard may hold some back, so this runs ahead of what saxes saw). */
+  private decoded = 0;
+  /** Replaced characters (invalid UTF-8, bare `&`) whose line is not known yet, by stream offset. */
+  private unlocated: Note[] = [];
+  /** Replaced characters with their line, waiting to be attributed to a Documento or to the file. */
+  private pending: Array<Note & { line: number }> = [];
+
+  constructor(options: ReadOptions) {
+    this.maxDocumento = options.maxDocumentoLength ?? DEFAULT_MAX_DOCUMENTO;
+    this.maxErrors = options.maxErrors ?? 100;
+    this.repairLatin1 = options.repairLatin1 ?? false;
+    const p = this.parser;
+    p.on('opentagstart', (tag) => this.onOpenStart(tag.name));
+    p.on('opentag', (tag) => this.onOpen(tag as SaxesTagPlain));
+    p.on('closetag', (tag) => this.onClose(tag.name));
+    p.on('text', (t) => this.onText(t));
+    p.on('cdata', (t) => this.onText(t));
+    p.on('doctype', (text) => {
+      // saxes reports the DOCTYPE at its end: point at the line where it starts.
+      const line = this.parser.line - (text.match(/\n/g)?.length ?? 0);
+      this.fatal('XML_DOCTYPE', 'a DOCTYPE is not allowed: entity declarations are refused and never expanded', line);
+    });
+    p.on('error', (err) => this.onError(err.message));
+  }
+
+  *push(chunk: Uint8Array): Generator<ReadEvent> {
+    if (!this.decoder) {
+      // Sniff the encoding once at least 512 bytes (or the whole input) have arrived.
+      this.head.push(chunk);
+      this.headLength += chunk.length;
+      if (this.headLength < 512) return;
+      yield* this.startDecoding();
+      return;
+    }
+    yield* this.feed(this.decoder.decode(chunk));
+  }
+
+  *end(): Generator<ReadEvent> {
+    if (this.stopped) return;
+    if (!this.decoder) yield* this.startDecoding();
+    if (this.stopped) return;
+    if (this.decoder) yield* this.feed(this.decoder.flush(), true);
+    if (this.stopped) return;
+    this.finish();
+    yield* this.drain();
+  }
+
+  private *startDecoding(): Generator<ReadEvent> {
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    try {
+      const { encoding, bomLength } = sniffEncoding(head);
+      this.decoder = new StreamDecoder(encoding, this.repairLatin1);
+      yield* this.feed(this.decoder.decode(head.subarray(bomLength)));
+    } catch (err) {
+      if (!(err instanceof EncodingError)) throw err;
+      this.fatal('XML_ENCODING', err.message, 1);
+      yield* this.drain();
+    }
+  }
+
+  private *feed(chunk: DecodedChunk, end = false): Generator<ReadEvent> {
+    if (this.stopped) return;
+    for (const offset of chunk.invalid) this.unlocated.push({ offset: this.decoded + offset, kind: 'utf8' });
+    this.decoded += chunk.text.length;
+    const { text, bare } = this.guard.push(chunk.text, end);
+    if (text.length === 0) return;
+    const fedStart = this.bufStart + this.buf.length;
+    for (const offset of bare) this.unlocated.push({ offset: fedStart + offset, kind: 'ampersand' });
+    if (this.unlocated.length > 0) this.locate(text, fedStart);
+    this.buf += text;
+    this.parser.write(text);
+    this.guardNodeSize();
+    this.trimBuffer();
+    yield* this.drain();
+  }
+
+  private *drain(): Generator<ReadEvent> {
+    const q = this.queue;
+    this.queue = [];
+    yield* q;
+  }
+
+  /** Gives a line to each replaced character inside `text` (which starts at stream offset `start`). */
+  private locate(text: string, start: number): void {
+    this.unlocated.sort((a, b) => a.offset - b.offset);
+    let line = this.parser.line;
+    let scanned = 0;
+    while (this.unlocated.length > 0 && this.unlocated[0]!.offset < start + text.length) {
+      const note = this.unlocated.shift()!;
+      const at = note.offset - start;
+      for (let nl = text.indexOf('\n', scanned); nl !== -1 && nl < at; nl = text.indexOf('\n', nl + 1)) {
+        line++;
+        scanned = nl + 1;
+      }
+      this.pending.push({ ...note, line });
+    }
+  }
+
+  private noteProblem(note: Note & { line: number }): Problem {
+    if (note.kind === 'ampersand') {
+      return problem('XML_MALFORMED', "a bare '&' in the text: write it as &amp;", { line: note.line });
+    }
+    const p = problem(
+      'UTF8_INVALID',
+      this.repairLatin1
+        ? 'a byte that is not valid UTF-8 was read as the Latin-1 character it most likely is'
+        : 'bytes that are not valid UTF-8; if the file is ISO-8859-1, declare it: <?xml version="1.0" encoding="ISO-8859-1"?>',
+      { line: note.line },
+    );
+    if (this.repairLatin1) p.severity = 'warning';
+    return p;
+  }
+
+  /**
+   * Moves the notes before stream offset `before` to the open Documento (when given) or to the file,
+   * one problem per line and kind. A bare `&` makes the Documento malformed.
+   */
+  private attribute(before: number, doc?: OpenDocumento): void {
+    const seen = new Set<string>();
+    while (this.pending.length > 0 && this.pending[0]!.offset < before) {
+      const note = this.pending.shift()!;
+      const key = `${note.kind}:${note.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const p = this.noteProblem(note);
+      if (doc) {
+        doc.record.problems.push(p);
+        if (note.kind === 'ampersand') doc.malformed = true;
+      } else {
+        this.queue.push({ kind: 'problem', problem: p, fatal: false });
+      }
+    }
+  }
+
+  // --- saxes events ---
+
+  private onOpenStart(name: string): void {
+    if (this.stopped) return;
+    this.depth++;
+    if (this.depth > MAX_DEPTH) {
+      this.fatal('XML_TOO_LARGE', `elements nested deeper than ${MAX_DEPTH} levels`);
+      return;
+    }
+    if (this.depth === 2 && name === 'Documento' && this.skipDepth === 0) this.startDocumento();
+  }
+
+  private onOpen(tag: SaxesTagPlain): void {
+    if (this.stopped) return;
+    if (this.depth === 1) {
+      this.openRoot(tag);
+      return;
+    }
+    const doc = this.doc;
+    if (this.depth === 2 && !doc) {
+      if (this.skipDepth === 0) {
+        this.fileProblem('XML_UNEXPECTED_CONTENT', `element '${tag.name}' is not allowed in ListaDocumentos: only Documento is`);
+      }
+      this.skipDepth++;
+      return;
+    }
+    if (this.skipDepth > 0) {
+      this.skipDepth++;
+      return;
+    }
+    if (!doc) return;
+    if (this.depth === 2) {
+      doc.selfClosing = tag.isSelfClosing;
+      return;
+    }
+    this.openInDocumento(doc, tag.name);
+  }
+
+  private onClose(name: string): void {
+    if (this.stopped) return;
+    const depth = this.depth--;
+    if (depth === 1) {
+      this.rootClosed = true;
+      return;
+    }
+    if (this.skipDepth > 0) {
+      this.skipDepth--;
+      return;
+    }
+    const doc = this.doc;
+    if (!doc) return;
+    if (depth === 2) this.endDocumento(doc, name);
+    else this.closeInDocumento(doc);
+  }
+
+  private onText(text: string): void {
+    if (this.stopped) return;
+    const doc = this.doc;
+    if (doc) {
+      const frame = doc.frames[doc.frames.length - 1];
+      if (frame?.kind === 'leaf' && !doc.oversized) frame.text += text;
+      return;
+    }
+    if (this.depth === 1 && this.skipDepth === 0 && !this.textOutsideReported && text.trim() !== '') {
+      this.textOutsideReported = true;
+      this.fileProblem('XML_UNEXPECTED_CONTENT', 'text is not allowed directly in ListaDocumentos: only Documento elements are');
+    }
+  }
+
+  private onError(raw: string): void {
+    if (this.stopped) return;
+    const message = raw.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
+    if (STRUCTURAL.test(message)) {
+      if (this.doc) this.failDocumento(this.doc, message);
+      this.fatal('XML_MALFORMED', `${message}: the rest of the file cannot be read reliably`);
+      return;
+    }
+    if (++this.errors > this.maxErrors) {
+      this.fatal('XML_MALFORMED', `more than ${this.maxErrors} XML errors; giving up`);
+      return;
+    }
+    const code = message === 'disallowed character' ? 'CONTROL_CHARACTER' : 'XML_MALFORMED';
+    const text =
+      code === 'CONTROL_CHARACTER'
+        ? 'a character XML 1.0 does not allow (a control character other than tab and line breaks)'
+        : message === 'disallowed character in tag name'
+          ? "a '<' that starts no element (write it as &lt;), or a bad element name"
+          : message;
+    if (this.doc) {
+      this.doc.malformed = true;
+      this.doc.record.problems.push(problem(code, text, { line: this.parser.line }));
+    } else {
+      this.fileProblem(code, text);
+    }
+  }
+
+  // --- structure ---
+
+  private openRoot(tag: SaxesTagPlain): void {
+    this.rootSeen = true;
+    const defaultNs = tag.attributes['xmlns'];
+    if (tag.name !== 'ListaDocumentos' || (defaultNs !== undefined && defaultNs !== '')) {
+      const what = tag.name.includes(':') || defaultNs ? `'${tag.name}' in a namespace` : `'${tag.name}'`;
+      this.fatal('XML_ROOT', `the root element is ${what}; it must be ListaDocumentos, without a namespace`);
+      return;
+    }
+    this.rootNamespaces = Object.entries(tag.attributes)
+      .filter(([k]) => k.startsWith('xmlns:'))
+      .map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`)
+      .join('');
+  }
+
+  private startDocumento(): void {
+    const position = this.parser.position;
+    const at = this.buf.lastIndexOf('<Documento', position - this.bufStart);
+    const start = at >= 0 ? this.bufStart + at : position - '<Documento '.length;
+    this.attribute(start);
+    const index = ++this.documentos;
+    const record: DocumentoRecord = {
+      kind: 'documento',
+      index,
+      line: this.parser.line,
+      endLine: this.parser.line,
+      documento: {},
+      xml: undefined,
+      rootNamespaces: this.rootNamespaces,
+      lines: new DocumentoLines(),
+      problems: [],
+      ignored: [],
+    };
+    this.doc = {
+      record,
+      start,
+      selfClosing: false,
+      oversized: false,
+      malformed: false,
+      frames: [{ kind: 'documento', name: 'Documento', n: index, text: '', counts: undefined, target: undefined, key: undefined }],
+    };
+  }
+
+  private openInDocumento(doc: OpenDocumento, name: string): void {
+    const frames = doc.frames;
+    const parent = frames[frames.length - 1]!;
+    const counts = (parent.counts ??= {});
+    const n = (counts[name] ?? 0) + 1;
+    counts[name] = n;
+    const line = this.parser.line;
+    const frame: Frame = { kind: 'skip', name, n, text: '', counts: undefined, target: undefined, key: undefined };
+    frames.push(frame);
+    const draft = doc.record.documento;
+    const lines = doc.record.lines;
+    let ignored: IgnoredElement['reason'] | undefined;
+
+    switch (parent.kind) {
+      case 'documento':
+        if (n === 1) lines.top[name] = line;
+        if (DOCUMENTO_LEAVES.has(name)) {
+          if (n > 1) ignored = 'repeated';
+          else this.leaf(frame, draft as Record<string, unknown>, name);
+        } else if (name === 'ListaProtocolosRelacionados') {
+          if (n > 1) ignored = 'repeated'; // its children still count: the XSD reports the repetition
+          frame.kind = 'relacionados';
+          draft.ListaProtocolosRelacionados ??= { ProtocoloRelacionado: [] };
+        } else if (name === 'ListaInteressados') {
+          if (n > 1) ignored = 'repeated';
+          frame.kind = 'interessados';
+          draft.ListaInteressados ??= { Interessado: [] };
+        } else if (name === 'Historico') {
+          if (n > 1) ignored = 'repeated';
+          frame.kind = 'historico';
+          draft.Historico ??= { ItemHistorico: [] };
+        } else ignored = 'unknown';
+        break;
+      case 'relacionados':
+        if (name === 'ProtocoloRelacionado') {
+          this.leaf(frame, draft.ListaProtocolosRelacionados!.ProtocoloRelacionado!, undefined);
+          lines.relacionados.push(line);
+        } else ignored = 'unknown';
+        break;
+      case 'interessados':
+        if (name === 'Interessado') {
+          const interessado = {};
+          draft.ListaInteressados!.Interessado!.push(interessado);
+          frame.kind = 'interessado';
+          frame.target = interessado;
+          lines.interessados.push(line);
+        } else ignored = 'unknown';
+        break;
+      case 'interessado':
+        if (name === 'NomeInteressado' && n === 1) {
+          this.leaf(frame, parent.target as Record<string, unknown>, name);
+          lines.interessados[lines.interessados.length - 1] = line;
+        } else ignored = name === 'NomeInteressado' ? 'repeated' : 'unknown';
+        break;
+      case 'historico':
+        if (name === 'ItemHistorico') {
+          const item = {};
+          draft.Historico!.ItemHistorico!.push(item);
+          frame.kind = 'item';
+          frame.target = item;
+          lines.items.push({ self: line });
+        } else ignored = 'unknown';
+        break;
+      case 'item':
+        if (ITEM_LEAVES.has(name) && n === 1) {
+          this.leaf(frame, parent.target as Record<string, unknown>, name);
+          lines.items[lines.items.length - 1]![name as 'Operacao'] = line;
+        } else ignored = ITEM_LEAVES.has(name) ? 'repeated' : 'unknown';
+        break;
+      default:
+        // Children of a leaf or of an ignored element: the XSD reports them.
+        break;
+    }
+    if (ignored) doc.record.ignored.push({ field: pathOf(frames), line, reason: ignored });
+  }
+
+  private leaf(frame: Frame, target: Record<string, unknown> | string[], key: string | undefined): void {
+    frame.kind = 'leaf';
+    frame.target = target;
+    frame.key = key;
+  }
+
+  private closeInDocumento(doc: OpenDocumento): void {
+    const frame = doc.frames.pop();
+    if (frame?.kind !== 'leaf' || doc.oversized) return;
+    if (frame.key === undefined) (frame.target as string[]).push(frame.text);
+    else (frame.target as Record<string, unknown>)[frame.key] = frame.text;
+  }
+
+  private endDocumento(doc: OpenDocumento, name: string): void {
+    const end = this.parser.position;
+    const record = doc.record;
+    record.endLine = this.parser.line;
+    this.attribute(end, doc);
+    if (!doc.oversized) {
+      const xml = this.buf.slice(doc.start - this.bufStart, end - this.bufStart);
+      // saxes may close an element on a mismatched end tag: only a real </Documento> ends a Documento.
+      const closed = doc.selfClosing || xml.endsWith('</Documento>') || /<\/Documento\s*>$/.test(xml);
+      if (name !== 'Documento' || !closed) {
+        this.failDocumento(doc, 'the Documento element is not closed properly');
+      } else if (!doc.malformed) {
+        record.xml = xml;
+      }
+    }
+    this.queue.push(record);
+    this.doc = undefined;
+  }
+
+  /** Ends the open Documento as invalid (it is still yielded, so it is counted and reported). */
+  private failDocumento(doc: OpenDocumento, message: string): void {
+    if (!doc.malformed) doc.record.problems.push(problem('XML_MALFORMED', message, { line: this.parser.line }));
+    doc.malformed = true;
+    doc.record.xml = undefined;
+  }
+
+  private finish(): void {
+    const line = this.parser.line;
+    if (this.doc) {
+      const record = this.doc.record;
+      record.endLine = line;
+      record.problems.push(problem('XML_TRUNCATED', `the file ends inside this Documento (started on line ${record.line})`, { line }));
+      this.attribute(Infinity, this.doc);
+      this.queue.push(record);
+      this.doc = undefined;
+    }
+    this.attribute(Infinity);
+    if (!this.rootSeen) {
+      this.fatal('XML_MALFORMED', 'no root element: the file is empty or is not XML', line);
+      return;
+    }
+    if (!this.rootClosed) {
+      this.fatal('XML_TRUNCATED', 'the file ends before </ListaDocumentos>: it is incomplete', line);
+      return;
+    }
+    this.parser.close(); // may still report content after the root element
+    if (this.documentos === 0) this.fileProblem('LISTA_EMPTY', 'ListaDocumentos has no Documento', line);
+  }
+
+  // --- limits ---
+
+  /** Called after each chunk: a node larger than the limit is dropped from saxes' buffers. */
+  private guardNodeSize(): void {
+    const internals = this.parser as unknown as SaxesInternals;
+    const longest = Math.max(internals.text.length, internals.name.length, internals.entity.length, internals.piTarget.length);
+    const doc = this.doc;
+    if (doc && !doc.oversized && this.bufStart + this.buf.length - doc.start > this.maxDocumento) {
+      this.markOversized(doc);
+    }
+    if (longest <= this.maxDocumento) return;
+    internals.text = '';
+    internals.name = internals.name.slice(0, 64);
+    internals.entity = '';
+    internals.piTarget = '';
+    if (doc) this.markOversized(doc);
+    else if (!this.hugeNodeReported) {
+      this.hugeNodeReported = true;
+      this.fileProblem('XML_TOO_LARGE', `a text or markup node longer than ${this.maxDocumento} characters; its content is skipped`);
+    }
+  }
+
+  private markOversized(doc: OpenDocumento): void {
+    if (doc.oversized) return;
+    doc.oversized = true;
+    doc.record.xml = undefined;
+    doc.record.problems.push(
+      problem('XML_TOO_LARGE', `the Documento is longer than ${this.maxDocumento} characters; it is skipped`, {
+        line: doc.record.line,
+      }),
+    );
+    for (const frame of doc.frames) frame.text = '';
+  }
+
+  /** Keeps only what the open Documento needs (or a short tail, where the next `<Documento` may begin). */
+  private trimBuffer(): void {
+    const doc = this.doc;
+    const end = this.bufStart + this.buf.length;
+    const keepFrom = doc && !doc.oversized ? doc.start : end - 64;
+    if (keepFrom > this.bufStart) {
+      this.buf = this.buf.slice(keepFrom - this.bufStart);
+      this.bufStart = keepFrom;
+    }
+  }
+
+  // --- problems ---
+
+  private fileProblem(code: Problem['code'], message: string, line = this.parser.line): void {
+    this.queue.push({ kind: 'problem', problem: problem(code, message, { line }), fatal: false });
+  }
+
+  private fatal(code: Problem['code'], message: string, line = this.parser.line): void {
+    if (this.stopped) return;
+    if (this.doc) {
+      const record = this.doc.record;
+      if (!record.problems.some((p) => p.severity === 'error')) record.problems.push(problem(code, message, { line }));
+      record.xml = undefined;
+      record.endLine = line;
+      this.queue.push(record);
+      this.doc = undefined;
+    }
+    this.queue.push({ kind: 'problem', problem: problem(code, message, { line }), fatal: true });
+    this.stopped = true;
+  }
+}
+
+/** Path of the innermost frame, as in problems: `Historico/ItemHistorico[2]/Operacao`. */
+function pathOf(frames: Frame[]): string {
+  const parts: string[] = [];
+  for (let i = 1; i < frames.length; i++) {
+    const f = frames[i]!;
+    parts.push(REPEATED.has(f.name) || f.n > 1 ? `${f.name}[${f.n}]` : f.name);
+  }
+  return parts.join('/');
+}
+
+function escapeAttribute(v: string): string {
+  return v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

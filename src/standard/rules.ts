@@ -1,0 +1,167 @@
+/**
+ * Rules beyond the XSD: what the PI (or the SEI module, its reference sender) needs and a schema cannot
+ * say. Each rule has a stable code (problems.ts) and is documented in docs/data-standard.md.
+ */
+
+import { findCpfs } from './cpf.js';
+import { instantOf, parseXsDateTime } from './datetime.js';
+import {
+  MAX_ESPECIE_STRICT,
+  MAX_NOME_INTERESSADO,
+  MAX_UNIDADE_OPERACAO,
+  type DocumentoDraft,
+  type Profile,
+} from './model.js';
+import { formatNup, isValidNup, nupCheckDigits } from './nup.js';
+import { problem, type Problem, type ProblemCode } from './problems.js';
+import { codePointLength, codePointName, findControlCharacter } from './text.js';
+
+/** Where each field is in the input (by path, e.g. `Historico/ItemHistorico[2]/Operacao`), to give problems a line. */
+export interface FieldLines {
+  get(field: string): number | undefined;
+}
+
+class Findings {
+  readonly problems: Problem[] = [];
+  constructor(
+    private readonly lines: FieldLines | undefined,
+    private readonly fallbackLine: number | undefined,
+  ) {}
+
+  add(code: ProblemCode, field: string, message: string, severity?: Problem['severity']): void {
+    const line = this.lines?.get(field) ?? this.fallbackLine;
+    const p = problem(code, `${field}: ${message}`, { field, ...(line !== undefined ? { line } : {}) });
+    if (severity) p.severity = severity;
+    this.problems.push(p);
+  }
+}
+
+interface TextSpec {
+  required: boolean;
+  max?: { length: number; code: ProblemCode };
+}
+
+function checkText(f: Findings, field: string, value: string | undefined, spec: TextSpec): void {
+  if (value === undefined) return; // a missing element is the XSD's to report
+  const control = findControlCharacter(value);
+  if (control) {
+    const what = control.codePoint === 0x0a || control.codePoint === 0x0d ? ' (a line break)' : control.codePoint === 0x09 ? ' (a tab)' : '';
+    f.add(
+      'CONTROL_CHARACTER',
+      field,
+      `contains the control character ${codePointName(control.codePoint)}${what}; send turns line breaks and tabs into spaces and removes other control characters`,
+    );
+  }
+  if (spec.required && value.trim() === '') f.add('TEXT_BLANK', field, 'is empty; it is required');
+  if (spec.max) {
+    const length = codePointLength(value);
+    if (length > spec.max.length) {
+      f.add(spec.max.code, field, `has ${length} characters; the limit is ${spec.max.length}`);
+    }
+  }
+}
+
+function checkProtocolo(f: Findings, field: string, value: string | undefined): void {
+  if (value === undefined || !/^[0-9]{17}$/.test(value) || isValidNup(value)) return;
+  const expected = nupCheckDigits(value.slice(0, 15));
+  f.add(
+    'NUP_CHECK_DIGITS',
+    field,
+    `${formatNup(value)} has check digits ${value.slice(15)}; the NUP ${value.slice(0, 15)} needs ${expected}`,
+  );
+}
+
+function checkDateTime(f: Findings, field: string, value: string | undefined, profile: Profile): void {
+  if (value === undefined) return;
+  const parsed = parseXsDateTime(value.trim());
+  if (!parsed || parsed.offset !== undefined) return; // not a date-time at all: the XSD reports it
+  f.add(
+    'DATETIME_OFFSET',
+    field,
+    `'${value}' has no offset; write it as the SEI module does, e.g. ${parsed.local.slice(0, 19)}-03:00`,
+    profile === 'lenient' ? 'warning' : 'error',
+  );
+}
+
+/** Checks one Documento against every rule beyond the XSD (all but the duplicate check of a list). */
+export function checkRules(
+  doc: DocumentoDraft,
+  profile: Profile,
+  lines?: FieldLines,
+  fallbackLine?: number,
+): Problem[] {
+  const f = new Findings(lines, fallbackLine);
+  checkProtocolo(f, 'Protocolo', doc.Protocolo);
+  checkDateTime(f, 'DataHoraProducao', doc.DataHoraProducao, profile);
+  checkText(f, 'Especie', doc.Especie, {
+    required: true,
+    ...(profile === 'strict' ? { max: { length: MAX_ESPECIE_STRICT, code: 'ESPECIE_LENGTH' } } : {}),
+  });
+  checkText(f, 'Assunto', doc.Assunto, { required: true });
+  checkText(f, 'IdentificacaoDocumento', doc.IdentificacaoDocumento, { required: true });
+
+  (doc.ListaProtocolosRelacionados?.ProtocoloRelacionado ?? []).forEach((p, i) =>
+    checkProtocolo(f, `ListaProtocolosRelacionados/ProtocoloRelacionado[${i + 1}]`, p),
+  );
+
+  (doc.ListaInteressados?.Interessado ?? []).forEach((interessado, i) => {
+    const field = `ListaInteressados/Interessado[${i + 1}]/NomeInteressado`;
+    const name = interessado.NomeInteressado;
+    checkText(f, field, name, { required: true, max: { length: MAX_NOME_INTERESSADO, code: 'NOME_INTERESSADO_LENGTH' } });
+    const cpfs = name === undefined ? [] : findCpfs(name);
+    if (cpfs.length > 0) {
+      f.add(
+        'CPF_UNMASKED',
+        field,
+        `contains ${cpfs.length === 1 ? 'a valid CPF' : `${cpfs.length} valid CPFs`} in full (at character ${cpfs[0]!.index + 1}); send masks it as the SEI module does`,
+      );
+    }
+  });
+
+  let latest: { instant: number; index: number } | undefined;
+  (doc.Historico?.ItemHistorico ?? []).forEach((item, i) => {
+    const base = `Historico/ItemHistorico[${i + 1}]`;
+    checkDateTime(f, `${base}/DataHoraOperacao`, item.DataHoraOperacao, profile);
+    checkText(f, `${base}/UnidadeOperacao`, item.UnidadeOperacao, {
+      required: false,
+      max: { length: MAX_UNIDADE_OPERACAO, code: 'UNIDADE_OPERACAO_LENGTH' },
+    });
+    checkText(f, `${base}/Operacao`, item.Operacao, { required: true });
+    const instant = item.DataHoraOperacao === undefined ? undefined : instantOf(item.DataHoraOperacao.trim());
+    if (instant === undefined) return;
+    if (latest && instant < latest.instant) {
+      f.add(
+        'HISTORICO_ORDER',
+        `${base}/DataHoraOperacao`,
+        `is earlier than ItemHistorico[${latest.index}]; items are expected in chronological order`,
+      );
+    }
+    if (!latest || instant >= latest.instant) latest = { instant, index: i + 1 };
+  });
+  return f.problems;
+}
+
+/**
+ * Remembers the Protocolos of one ListaDocumentos to report a repeated one. Holds one string per
+ * Documento (about 60 bytes each: 1 million Documentos need about 60 MB).
+ */
+export class DuplicateProtocolos {
+  private readonly seen = new Map<string, number>();
+
+  /** Returns a problem when `protocolo` was already seen in this list. */
+  check(protocolo: string | undefined, index: number, line?: number): Problem | undefined {
+    if (protocolo === undefined || protocolo === '') return undefined;
+    const key = protocolo.trim();
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      // A copy: the string read from the file is a slice of a 64 KiB chunk and would keep it alive.
+      this.seen.set(Buffer.from(key, 'utf8').toString('utf8'), index);
+      return undefined;
+    }
+    return problem(
+      'PROTOCOLO_DUPLICATE',
+      `Protocolo: ${key} is also Documento #${first} of this list; send each Protocolo once per list, with all its ItemHistorico`,
+      { field: 'Protocolo', ...(line !== undefined ? { line } : {}) },
+    );
+  }
+}

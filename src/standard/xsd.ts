@@ -1,0 +1,206 @@
+/**
+ * XSD validation of one Documento at a time with libxml2 (compiled to WebAssembly, in-process).
+ * The Documento is wrapped in `<ListaDocumentos>` on the same line, so libxml2's line N is line N of
+ * the Documento. The parser never loads a DTD, an external entity or anything from the network.
+ */
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import {
+  ParseOption,
+  XmlDocument,
+  XmlLibError,
+  XsdValidator,
+  xmlRegisterInputProvider,
+  type ErrorDetail,
+} from 'libxml2-wasm';
+import { PiSenderError } from '../errors.js';
+import { STANDARD_ELEMENTS, type Profile } from './model.js';
+import { problem, type Problem, type ProblemCode } from './problems.js';
+
+/** The `xsd/` folder of the package (two levels above this file, in `src/` and in `dist/`). */
+export const XSD_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'xsd');
+
+export const SCHEMA_FILES: Record<Profile, string> = {
+  strict: path.join(XSD_DIR, 'protocolo-integrado.xsd'),
+  lenient: path.join(XSD_DIR, 'protocolo-integrado-lenient.xsd'),
+};
+
+// No DTD loading, no entity substitution, no network; lines past 65,535 reported as they are.
+const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_BIG_LINES;
+
+let providerRegistered = false;
+
+/** libxml2 resolves `xs:include` through input providers; ours serves only files of our xsd/ folder. */
+function registerSchemaProvider(): void {
+  if (providerRegistered) return;
+  providerRegistered = true;
+  const files = new Map<number, { data: Buffer; pos: number }>();
+  let nextFd = 1;
+  xmlRegisterInputProvider({
+    match: (filename) => filename.startsWith(`${XSD_DIR}${path.sep}`) && filename.endsWith('.xsd'),
+    open: (filename) => {
+      try {
+        const fd = nextFd++;
+        files.set(fd, { data: readFileSync(filename), pos: 0 });
+        return fd;
+      } catch {
+        return undefined;
+      }
+    },
+    read: (fd, buf) => {
+      const f = files.get(fd as number);
+      if (!f) return -1;
+      const n = f.data.copy(buf, 0, f.pos, f.pos + buf.byteLength);
+      f.pos += n;
+      return n;
+    },
+    close: (fd) => files.delete(fd as number),
+  });
+}
+
+const validators = new Map<Profile, XsdValidator>();
+
+function validatorFor(profile: Profile): XsdValidator {
+  let v = validators.get(profile);
+  if (v) return v;
+  registerSchemaProvider();
+  const file = SCHEMA_FILES[profile];
+  const schemaDoc = XmlDocument.fromString(readFileSync(file, 'utf8'), { url: file, option: PARSE_OPTIONS });
+  try {
+    v = XsdValidator.fromDoc(schemaDoc);
+  } catch (err) {
+    throw new PiSenderError('ERR_XSD', `cannot compile ${file}: ${(err as Error).message}`, { file }, { cause: err });
+  } finally {
+    schemaDoc.dispose();
+  }
+  validators.set(profile, v);
+  return v;
+}
+
+/**
+ * Validates one `<Documento>` element (as text) against the profile's XSD.
+ * @param documentoXml the Documento's XML, from `<Documento` to `</Documento>`
+ * @param firstLine line of the input on which the Documento starts (1 when it has no file)
+ * @param rootNamespaces namespace declarations to put on the wrapper, as read from the file's root
+ */
+export function validateDocumentoXml(
+  documentoXml: string,
+  profile: Profile,
+  firstLine = 1,
+  rootNamespaces = '',
+): Problem[] {
+  const validator = validatorFor(profile);
+  const wrapped = Buffer.from(`<ListaDocumentos${rootNamespaces}>${documentoXml}</ListaDocumentos>`, 'utf8');
+  let doc: XmlDocument;
+  try {
+    doc = XmlDocument.fromBuffer(wrapped, { option: PARSE_OPTIONS });
+  } catch (err) {
+    if (!(err instanceof XmlLibError)) throw err;
+    const first = err.details[0];
+    return [
+      problem('XML_MALFORMED', clean(first?.message ?? err.message), {
+        line: firstLine + Math.max(0, (first?.line ?? 1) - 1),
+      }),
+    ];
+  }
+  try {
+    validator.validate(doc);
+    return [];
+  } catch (err) {
+    if (!(err instanceof XmlLibError)) throw err;
+    return err.details.map((d) => toProblem(d, firstLine, doc, profile));
+  } finally {
+    doc.dispose();
+  }
+}
+
+function clean(message: string): string {
+  return message.trim().replace(/\.$/, '');
+}
+
+/** `/ListaDocumentos/Documento/Historico/ItemHistorico[2]/Operacao` → `Historico/ItemHistorico[2]/Operacao`. */
+function fieldOf(xpath: string | undefined): string | undefined {
+  if (!xpath) return undefined;
+  const rest = xpath.replace(/^\/ListaDocumentos(\/Documento(\[\d+\])?)?\/?/, '');
+  // Our paths always index repeated elements; libxml2 leaves the index out when there is only one.
+  return rest.replace(/(?<=^|\/)(ProtocoloRelacionado|Interessado|ItemHistorico)(?=\/|$)/g, '$1[1]') || undefined;
+}
+
+const ORDER = 'Protocolo, DataHoraProducao, Especie, Assunto, ListaProtocolosRelacionados, ListaInteressados, Historico';
+
+function expectedNames(message: string): string[] {
+  return /Expected is (?:one of )?\( ([^)]*) \)/.exec(message)?.[1]?.split(', ') ?? [];
+}
+
+/**
+ * libxml2 says "Element 'Assunto': This element is not expected. Expected is ( Especie )" both when
+ * Especie comes later and when there is no Especie at all: look at the siblings to tell which.
+ */
+function isMissing(expected: string[], xpath: string | undefined, doc: XmlDocument): boolean {
+  if (!xpath || expected.length === 0) return false;
+  return !expected.some((name) => /^[A-Za-z]+$/.test(name) && doc.get(`${xpath}/../${name}`) !== null);
+}
+
+const join = (parent: string | undefined, child: string): string => (parent ? `${parent}/${child}` : child);
+const parentOf = (field: string | undefined): string | undefined =>
+  field?.includes('/') ? field.slice(0, field.lastIndexOf('/')) : undefined;
+
+/** Turns a libxml2 validity error into a problem with a stable code and a message in our terms. */
+function toProblem(d: ErrorDetail, firstLine: number, doc: XmlDocument, profile: Profile): Problem {
+  const raw = clean(d.message);
+  const element = /^Element '([^']+)'/.exec(raw)?.[1] ?? 'Documento';
+  const line = firstLine + Math.max(0, d.line - 1);
+  let field = fieldOf(d.xpath);
+  let code: ProblemCode = 'XSD_INVALID';
+  let message = raw.replace(/^Element '[^']+'(, attribute '[^']+')?: /, '');
+  const expected = expectedNames(raw);
+  let m: RegExpExecArray | null;
+  if (/This element is not expected/.test(raw)) {
+    if (!STANDARD_ELEMENTS.has(element)) {
+      code = 'XSD_UNKNOWN_ELEMENT';
+      message = 'is not an element of the data standard';
+    } else if (element === 'IdentificacaoDocumento' && profile === 'strict') {
+      code = 'XSD_UNKNOWN_ELEMENT';
+      message = 'is not sent by the SEI module (seen only in its old, commented-out code); only the lenient profile accepts it';
+    } else if (d.xpath && doc.get(`${d.xpath}/preceding-sibling::${element}`) !== null) {
+      code = 'XSD_REPEATED_ELEMENT';
+      message = `appears more than once; ${element} is allowed once here`;
+    } else if (isMissing(expected, d.xpath, doc)) {
+      code = 'XSD_MISSING_ELEMENT';
+      field = join(parentOf(field), expected[0]!);
+      message = `is missing before ${element}; it is required`;
+    } else {
+      code = 'XSD_ORDER';
+      message = expected.length
+        ? `is out of order: ${expected.join(' or ')} must come here (order: ${ORDER})`
+        : `is not allowed here (order: ${ORDER}; ${element} at most once)`;
+    }
+  } else if (/Missing child element/.test(raw)) {
+    code = 'XSD_MISSING_ELEMENT';
+    field = join(field, expected[0] ?? '?');
+    message = `is missing; it is required${expected.length > 1 ? ` (expected one of ${expected.join(', ')})` : ''}`;
+  } else if ((m = /\[facet '(?:maxLength|minLength|length)'\] The value has a length of '(\d+)'; this (exceeds the allowed maximum|underruns the allowed minimum) length of '(\d+)'/.exec(raw))) {
+    code = 'XSD_LENGTH';
+    message = m[2]!.startsWith('exceeds') ? `has ${m[1]} characters; the maximum is ${m[3]}` : m[1] === '0' ? 'is empty; it is required' : `has ${m[1]} characters; the minimum is ${m[3]}`;
+  } else if (/\[facet 'pattern'\]/.test(raw)) {
+    if (element === 'Protocolo' || element === 'ProtocoloRelacionado') {
+      code = 'XSD_PROTOCOLO_FORMAT';
+      const value = /The value '([^']*)'/.exec(raw)?.[1] ?? '';
+      const what = /^[0-9]*$/.test(value) ? `has ${value.length} digits` : 'is not digits only';
+      message = `'${value}' ${what}; the PI accepts 13, 14, 15, 17 (NUP) or 21 digits, without punctuation`;
+    } else {
+      code = 'XSD_PATTERN';
+      // The value is left out: it may be a name holding a CPF.
+      message = 'is not on one line of text (it holds a tab or a line break)';
+    }
+  } else if ((m = /'([^']*)' is not a valid value of the atomic type 'xs:dateTime'/.exec(raw))) {
+    code = 'XSD_DATETIME';
+    message = `'${m[1]}' is not a date-time; write it as 2025-03-10T09:15:02-03:00`;
+  } else if ((m = /The attribute '([^']+)' is not allowed/.exec(raw))) {
+    code = 'XSD_ATTRIBUTE';
+    message = `has an attribute '${m[1]}'; the data standard uses no attributes`;
+  }
+  return problem(code, `${field ?? element}: ${message}`, { ...(field ? { field } : {}), line });
+}
