@@ -1,0 +1,109 @@
+/**
+ * Validation of a whole ListaDocumentos as a stream: the reader and the rules run on the calling
+ * thread, the XSD in a worker (when given an {@link XsdPool}), with a bounded number of Documentos in
+ * flight, and results come out in list order. Memory stays flat whatever the list length.
+ */
+
+import type { Profile } from './model.js';
+import type { DocumentoDraft } from './model.js';
+import { normalizeDocumento, type Change, type NormalizeOptions } from './normalize.js';
+import { problem, type Problem } from './problems.js';
+import { readListaDocumentos, type DocumentoRecord, type ListProblem, type ReadOptions, type ReadSource } from './reader.js';
+import { checkRules, DuplicateProtocolos } from './rules.js';
+import { mergeProblems } from './validate.js';
+import { documentoXml } from './writer.js';
+import { inlineXsd, type XsdValidatorService } from './xsd-pool.js';
+
+export interface ValidateListaOptions {
+  profile?: Profile;
+  /** Where the XSD runs: an {@link XsdPool} for large inputs; in the calling thread by default. */
+  xsd?: XsdValidatorService;
+  /** Documentos in flight at once (default 128: enough to keep the XSD worker busy). */
+  window?: number;
+  read?: ReadOptions;
+  /**
+   * Validate what would be sent: each Documento normalized, in canonical form. Without this, each
+   * Documento is validated exactly as written in the file.
+   */
+  normalize?: NormalizeOptions;
+}
+
+export interface ValidatedDocumento {
+  kind: 'documento';
+  record: DocumentoRecord;
+  problems: Problem[];
+  /** The Documento as it would be sent (normalized when `normalize` was given, else as read). */
+  documento: DocumentoDraft;
+  /** What the normalizer changed (empty without `normalize`). */
+  changes: Change[];
+}
+
+export type ValidatedEvent = ValidatedDocumento | ListProblem;
+
+interface InFlight {
+  event: ValidatedEvent;
+  xsd?: Promise<Problem[]>;
+  before: Problem[];
+  rules: Problem[];
+}
+
+/** Validates every Documento of a list, yielding each one (and each problem of the file) in order. */
+export async function* validateLista(source: ReadSource, options: ValidateListaOptions = {}): AsyncGenerator<ValidatedEvent> {
+  const profile = options.profile ?? 'strict';
+  const xsd = options.xsd ?? inlineXsd;
+  const window = options.window ?? 128;
+  const duplicates = new DuplicateProtocolos();
+  const inFlight: InFlight[] = [];
+
+  const settle = async (item: InFlight): Promise<ValidatedEvent> => {
+    if (item.event.kind === 'problem') return item.event;
+    const xsdProblems = item.xsd ? await item.xsd : [];
+    item.event.problems = mergeProblems(xsdProblems, item.rules, item.before);
+    return item.event;
+  };
+
+  for await (const ev of readListaDocumentos(source, options.read)) {
+    if (ev.kind === 'problem') {
+      inFlight.push({ event: ev, before: [], rules: [] });
+    } else {
+      inFlight.push(start(ev));
+    }
+    while (inFlight.length > window) yield await settle(inFlight.shift()!);
+  }
+  while (inFlight.length > 0) yield await settle(inFlight.shift()!);
+
+  function start(record: DocumentoRecord): InFlight {
+    const before = [...record.problems];
+    let documento = record.documento;
+    let changes: Change[] = [];
+    let xml = record.xml;
+    if (options.normalize) {
+      ({ documento, changes } = normalizeDocumento(record.documento, options.normalize));
+      for (const ignored of record.ignored) {
+        // What the standard does not define cannot be sent: it would be silently dropped.
+        const unknown = ignored.reason === 'unknown';
+        const p = problem(
+          unknown ? 'XSD_UNKNOWN_ELEMENT' : 'XSD_REPEATED_ELEMENT',
+          unknown ? `${ignored.field}: is not an element of the data standard; it cannot be sent` : `${ignored.field}: appears more than once; only the first is read`,
+          { field: ignored.field, line: ignored.line },
+        );
+        if (unknown && profile === 'lenient') p.severity = 'warning';
+        before.push(p);
+      }
+      // The canonical form is what goes on the wire; it is validated only if the file was readable.
+      xml = record.xml === undefined ? undefined : documentoXml(documento, { invalidCharacters: 'replace' });
+    }
+    const rules = checkRules(documento, profile, record.lines, record.line);
+    const dup = duplicates.check(documento.Protocolo, record.index, record.lines.get('Protocolo') ?? record.line);
+    if (dup) rules.push(dup);
+    const event: ValidatedDocumento = { kind: 'documento', record, problems: [], documento, changes };
+    const item: InFlight = { event, before, rules };
+    if (xml !== undefined) {
+      // Canonical XML is one line: its problems take the Documento's line; raw XML keeps its own lines.
+      item.xsd = xsd
+        .validate(xml, profile, record.line, options.normalize ? '' : record.rootNamespaces)
+        .then((ps) => (options.normalize ? ps.map((p) => ({ ...p, line: (p.field ? record.lines.get(p.field) : undefined) ?? record.line })) : ps));
+    }
+    return item;
+  }
+}
