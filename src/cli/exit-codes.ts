@@ -1,0 +1,41 @@
+/**
+ * Exit codes of every command. The CLI is the only place that turns errors into exit codes.
+ */
+
+import { isPiSenderError, type ErrorCode } from '../errors.js';
+
+export const EXIT = {
+  /** Everything valid / accepted (warnings allowed). */
+  OK: 0,
+  /** Some Documentos invalid or rejected; the rest was done. */
+  INVALID: 1,
+  /** Usage or configuration error, unreadable input file, bad credentials. */
+  USAGE: 2,
+  /** The service is unreachable or failing: try again later. */
+  UNAVAILABLE: 3,
+  /** A bug in pi-sender. */
+  INTERNAL: 4,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export const EXIT_CODES_HELP = `
+Exit codes:
+  0  all valid / all accepted (warnings allowed)
+  1  some Documentos invalid or rejected (the rest was done)
+  2  usage or configuration error, unreadable file, bad credentials
+  3  service unreachable or failing: try again later
+  4  internal error (a bug: please report it)`;
+
+const BY_ERROR: Partial<Record<ErrorCode, ExitCode>> = {
+  ERR_FILE_READ: EXIT.USAGE,
+  ERR_USAGE: EXIT.USAGE,
+  ERR_CONFIG: EXIT.USAGE,
+  ERR_INVALID_DOCUMENT: EXIT.INVALID,
+  ERR_INVALID_CHARACTER: EXIT.INVALID,
+};
+
+export function exitCodeFor(err: unknown): ExitCode {
+  if (isPiSenderError(err)) return BY_ERROR[err.code] ?? EXIT.INTERNAL;
+  return EXIT.INTERNAL;
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * The `pi-sender` command. Each command lives in its own file; this one wires them and maps errors to
+ * exit codes (see exit-codes.ts).
+ */
+
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { EXIT, EXIT_CODES_HELP, exitCodeFor } from './exit-codes.js';
+import { registerValidate } from './validate.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export function buildProgram(): Command {
+  const program = new Command('pi-sender')
+    .description('Send process and document movements to the Protocolo Integrado (PI) web service')
+    .version(pkg.version)
+    .showHelpAfterError()
+    .exitOverride()
+    .addHelpText('after', EXIT_CODES_HELP);
+  registerValidate(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version end "with an error" in commander's terms; they are a success.
+      process.exitCode = err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+      return;
+    }
+    const code = exitCodeFor(err);
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(code === EXIT.INTERNAL ? `pi-sender: internal error: ${(err as Error)?.stack ?? message}\n` : `pi-sender: ${message}\n`);
+    process.exitCode = code;
+  }
+}
+
+await main(process.argv);

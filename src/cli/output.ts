@@ -1,0 +1,38 @@
+/**
+ * How problems are printed: `FILE:LINE: Documento #N (Protocolo P): CODE message` for people, one JSON
+ * object per line (`--json`) for programs.
+ */
+
+import type { Problem } from '../standard/problems.js';
+
+export interface ProblemContext {
+  file: string;
+  /** 1-based position of the Documento in its list; absent for a problem of the file itself. */
+  documento?: number;
+  protocolo?: string;
+}
+
+export function formatProblem(p: Problem, ctx: ProblemContext): string {
+  const where = `${ctx.file}:${p.line ?? 0}:`;
+  const doc = ctx.documento === undefined ? '' : ` Documento #${ctx.documento} (Protocolo ${ctx.protocolo || '?'}):`;
+  const tag = p.severity === 'warning' ? ' [warning]' : '';
+  return `${where}${doc} ${p.code}${tag} ${p.message}`;
+}
+
+export function problemJson(p: Problem, ctx: ProblemContext): string {
+  return JSON.stringify({
+    type: 'problem',
+    file: ctx.file,
+    line: p.line ?? null,
+    documento: ctx.documento ?? null,
+    protocolo: ctx.protocolo ?? null,
+    field: p.field ?? null,
+    code: p.code,
+    severity: p.severity,
+    message: p.message,
+  });
+}
+
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}

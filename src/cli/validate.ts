@@ -1,0 +1,110 @@
+/**
+ * `pi-sender validate FILE...`: checks ListaDocumentos files against the data standard (XSD per
+ * Documento, plus the rules) and keeps going after errors.
+ */
+
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { isPiSenderError } from '../errors.js';
+import { PROFILES, type Profile } from '../standard/model.js';
+import { hasErrors } from '../standard/problems.js';
+import { validateLista } from '../standard/validate-stream.js';
+import { XsdPool } from '../standard/xsd-pool.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { formatProblem, plural, problemJson, type ProblemContext } from './output.js';
+
+interface ValidateFlags {
+  profile: Profile;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+interface Tally {
+  documentos: number;
+  valid: number;
+  invalid: number;
+  errors: number;
+  warnings: number;
+}
+
+const emptyTally = (): Tally => ({ documentos: 0, valid: 0, invalid: 0, errors: 0, warnings: 0 });
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description('check ListaDocumentos XML files against the Protocolo Integrado data standard, without sending')
+    .argument('<file...>', 'ListaDocumentos XML files (UTF-8 or ISO-8859-1)')
+    .addOption(new Option('--profile <profile>', 'strict enforces what the standard leaves unknown; lenient relaxes it').choices(PROFILES).default('strict'))
+    .option('--json', 'print JSON Lines (one problem per line, then a summary) instead of text')
+    .option('-q, --quiet', 'print errors only, not warnings')
+    .addHelpText('after', `
+Each problem is printed as
+  FILE:LINE: Documento #N (Protocolo P): CODE message
+Codes are listed in docs/data-standard.md.
+
+Exit codes:
+  0  every Documento valid (warnings allowed)
+  1  some Documentos invalid, or the file is not a valid ListaDocumentos
+  2  usage error or unreadable file
+  4  internal error (a bug: please report it)`)
+    .action(async (files: string[], flags: ValidateFlags) => {
+      process.exitCode = await validateFiles(files, flags);
+    });
+}
+
+export async function validateFiles(files: string[], flags: ValidateFlags): Promise<ExitCode> {
+  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  const total = emptyTally();
+  let unreadable = 0;
+  let fileErrors = 0;
+  const xsd = new XsdPool();
+  try {
+    for (const file of files) {
+      const tally = emptyTally();
+      const print = (p: Parameters<typeof formatProblem>[0], ctx: ProblemContext): void => {
+        if (p.severity === 'warning') {
+          tally.warnings++;
+          if (flags.quiet) return;
+        } else tally.errors++;
+        out(flags.json ? problemJson(p, ctx) : formatProblem(p, ctx));
+      };
+      try {
+        for await (const event of validateLista(file, { profile: flags.profile, xsd })) {
+          if (event.kind === 'problem') {
+            if (event.problem.severity === 'error') fileErrors++;
+            print(event.problem, { file });
+            continue;
+          }
+          tally.documentos++;
+          if (hasErrors(event.problems)) tally.invalid++;
+          else tally.valid++;
+          const ctx: ProblemContext = { file, documento: event.record.index };
+          const protocolo = event.record.documento.Protocolo?.trim();
+          if (protocolo) ctx.protocolo = protocolo;
+          for (const p of event.problems) print(p, ctx);
+        }
+      } catch (err) {
+        if (!isPiSenderError(err, 'ERR_FILE_READ')) throw err;
+        unreadable++;
+        if (flags.json) out(JSON.stringify({ type: 'error', file, code: err.code, message: err.message }));
+        else process.stderr.write(`${file}: ${err.message}\n`);
+        continue;
+      }
+      for (const k of Object.keys(total) as Array<keyof Tally>) total[k] += tally[k];
+      if (!flags.json) out(`${file}: ${summaryText(tally)}`);
+    }
+  } finally {
+    await xsd.close();
+  }
+  if (flags.json) {
+    out(JSON.stringify({ type: 'summary', files: files.length, unreadable, ...total }));
+  } else if (files.length > 1) {
+    out(`total: ${plural(files.length, 'file')}${unreadable ? ` (${unreadable} unreadable)` : ''}, ${summaryText(total)}`);
+  }
+  if (unreadable > 0) return EXIT.USAGE;
+  return total.errors > 0 || fileErrors > 0 ? EXIT.INVALID : EXIT.OK;
+}
+
+function summaryText(t: Tally): string {
+  return `${plural(t.documentos, 'Documento')}: ${t.valid} valid, ${t.invalid} invalid (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')})`;
+}

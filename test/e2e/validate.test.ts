@@ -1,0 +1,113 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const LINE = /^(?<file>[^:]+):(?<line>\d+):(?: Documento #(?<doc>\d+) \(Protocolo (?<protocolo>[^)]*)\):)? (?<code>[A-Z0-9_]+)(?<warn> \[warning\])? (?<message>.+)$/;
+
+function problems(stdout: string): Array<Record<string, string | undefined>> {
+  return stdout
+    .trim()
+    .split('\n')
+    .filter((l) => LINE.test(l))
+    .map((l) => LINE.exec(l)!.groups!);
+}
+
+describe('pi-sender validate', () => {
+  it('accepts the valid sample: exit 0, warnings printed in the documented format', async () => {
+    const r = await runCli(['validate', 'samples/lista-documentos.xml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'samples/lista-documentos.xml:51: Documento #2 (Protocolo 99991000012202542): CPF_UNMASKED [warning] ListaInteressados/Interessado[1]/NomeInteressado: contains a valid CPF in full (at character 22); send masks it as the SEI module does\n' +
+        'samples/lista-documentos.xml: 5 Documentos: 5 valid, 0 invalid (0 errors, 1 warning)\n',
+    );
+    expect(r.stdout).not.toContain('123.456.789-09');
+  });
+
+  it('reports every problem of an invalid file with file, line, Documento, Protocolo and code: exit 1', async () => {
+    const r = await runCli(['validate', 'samples/invalid/bad-values.xml']);
+    expect(r.code).toBe(1);
+    expect(problems(r.stdout).map((p) => `${p.line} #${p.doc} ${p.code}`)).toEqual([
+      '5 #1 NUP_CHECK_DIGITS',
+      '18 #2 XSD_PROTOCOLO_FORMAT',
+      '32 #3 DATETIME_OFFSET',
+      '37 #3 DATETIME_OFFSET',
+      '47 #4 CONTROL_CHARACTER',
+      '48 #4 XSD_UNKNOWN_ELEMENT',
+      '53 #4 TEXT_BLANK',
+      '56 #4 HISTORICO_ORDER',
+      '69 #5 NOME_INTERESSADO_LENGTH',
+      '75 #5 UNIDADE_OPERACAO_LENGTH',
+      '81 #6 PROTOCOLO_DUPLICATE',
+    ]);
+    expect(r.stdout).toContain('6 Documentos: 0 valid, 6 invalid (10 errors, 1 warning)');
+  });
+
+  it.each([
+    ['wrong-order.xml', ['7 #1 XSD_ORDER']],
+    ['truncated.xml', ['20 #2 XML_TRUNCATED', '20 - XML_TRUNCATED']],
+    ['wrong-root.xml', ['3 - XML_ROOT']],
+    ['xxe.xml', ['3 - XML_DOCTYPE']],
+    ['billion-laughs.xml', ['3 - XML_DOCTYPE']],
+    ['invalid-utf8.xml', ['42 #2 UTF8_INVALID']],
+  ])('samples/invalid/%s: %j', async (file, expected) => {
+    const r = await runCli(['validate', `samples/invalid/${file}`]);
+    expect(r.code).toBe(1);
+    expect(problems(r.stdout).map((p) => `${p.line} ${p.doc ? `#${p.doc}` : '-'} ${p.code}`)).toEqual(expected);
+  });
+
+  it('covers every sample: the valid ones pass, every file in samples/invalid fails', async () => {
+    const valid = readdirSync('samples').filter((f) => f.endsWith('.xml')).map((f) => `samples/${f}`);
+    const invalid = readdirSync('samples/invalid').filter((f) => f.endsWith('.xml'));
+    expect(valid.length).toBeGreaterThanOrEqual(2);
+    expect((await runCli(['validate', ...valid])).code).toBe(0);
+    for (const f of invalid) expect((await runCli(['validate', '-q', `samples/invalid/${f}`])).code, f).toBe(1);
+  });
+
+  it('relaxes the unknown constraints with --profile lenient', async () => {
+    expect((await runCli(['validate', '--profile', 'lenient', 'samples/invalid/wrong-order.xml'])).code).toBe(0);
+    const r = await runCli(['validate', '--profile', 'lenient', 'samples/invalid/bad-values.xml']);
+    expect(problems(r.stdout).filter((p) => p.code === 'DATETIME_OFFSET').map((p) => p.warn)).toEqual([' [warning]', ' [warning]']);
+  });
+
+  it('prints JSON Lines with --json, ending with a summary', async () => {
+    const r = await runCli(['validate', '--json', 'samples/invalid/bad-values.xml', 'samples/lista-documentos.xml']);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toEqual({
+      type: 'problem',
+      file: 'samples/invalid/bad-values.xml',
+      line: 5,
+      documento: 1,
+      protocolo: '99991000007202531',
+      field: 'Protocolo',
+      code: 'NUP_CHECK_DIGITS',
+      severity: 'error',
+      message: 'Protocolo: 99991.000007/2025-31 has check digits 31; the NUP 999910000072025 needs 30',
+    });
+    expect(lines.at(-1)).toEqual({ type: 'summary', files: 2, unreadable: 0, documentos: 11, valid: 5, invalid: 6, errors: 10, warnings: 2 });
+  });
+
+  it('hides warnings with --quiet', async () => {
+    const r = await runCli(['validate', '--quiet', 'samples/lista-documentos.xml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('samples/lista-documentos.xml: 5 Documentos: 5 valid, 0 invalid (0 errors, 1 warning)\n');
+  });
+
+  it('exits 2 for an unreadable file and still validates the others', async () => {
+    const r = await runCli(['validate', 'samples/lista-documentos.xml', 'samples/nao-existe.xml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('samples/nao-existe.xml: cannot read samples/nao-existe.xml: ENOENT');
+    expect(r.stdout).toContain('total: 2 files (1 unreadable), 5 Documentos');
+  });
+
+  it('exits 2 on usage errors and 0 on --help, which lists the exit codes', async () => {
+    expect((await runCli(['validate'])).code).toBe(2);
+    expect((await runCli(['validate', '--profile', 'loose', 'x.xml'])).code).toBe(2);
+    expect((await runCli(['validate', '--nope', 'x.xml'])).code).toBe(2);
+    expect((await runCli(['frobnicate'])).code).toBe(2);
+    const help = await runCli(['validate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('FILE:LINE: Documento #N (Protocolo P): CODE message');
+    expect(help.stdout).toMatch(/1 +some Documentos invalid/);
+  });
+});
