@@ -1,0 +1,63 @@
+// `npm run bench`: prints throughput and memory figures. Not a test: figures, not pass/fail.
+// Usage: npm run bench [-- validate] [-- --documentos N]
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateLista } from './generate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const count = Number(args[args.indexOf('--documentos') + 1] || 100_000) || 100_000;
+const only = args.filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
+const workDir = path.join(tmpdir(), 'pi-sender-bench');
+mkdirSync(workDir, { recursive: true });
+
+const mb = (bytes) => bytes / 1e6;
+const fmt = (n, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function listaFile(n) {
+  const file = path.join(workDir, `lista-${n}.xml`);
+  if (!existsSync(file)) {
+    process.stdout.write(`generating ${file} (${n.toLocaleString('en-US')} Documentos)... `);
+    const bytes = await generateLista(file, n);
+    process.stdout.write(`${fmt(mb(bytes))} MB\n`);
+  }
+  return file;
+}
+
+function runNode(script, scriptArgs) {
+  const r = spawnSync(process.execPath, [path.join(here, script), ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+async function benchValidate() {
+  const file = await listaFile(count);
+  const size = statSync(file).size;
+  console.log(`\nvalidate: ${fmt(mb(size))} MB, ${count.toLocaleString('en-US')} Documentos (strict profile, XSD per Documento + rules)`);
+  const r = runNode('validate-child.js', [file]);
+  if (r.documentos !== count || r.errors !== 0) throw new Error(`unexpected result: ${JSON.stringify(r)}`);
+  const ours = mb(size) / r.seconds;
+  console.log(`  pi-sender: ${fmt(r.seconds, 2)} s, ${fmt(r.documentos / r.seconds, 0)} docs/s, ${fmt(ours)} MB/s, peak RSS ${fmt(r.maxRssMb, 0)} MB`);
+  console.log(`  targets:   >= 20 MB/s, peak RSS < 250 MB`);
+  const which = spawnSync('sh', ['-c', 'command -v xmllint'], { encoding: 'utf8' });
+  if (which.status !== 0) {
+    console.log('  xmllint:   not installed (apt-get install libxml2-utils) - no comparison');
+    return;
+  }
+  const schema = path.join(here, '..', 'xsd', 'protocolo-integrado.xsd');
+  const t0 = process.hrtime.bigint();
+  const x = spawnSync('xmllint', ['--noout', '--stream', '--schema', schema, file], { encoding: 'utf8' });
+  const xs = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (x.status !== 0) throw new Error(`xmllint failed: ${x.stderr.slice(0, 500)}`);
+  const theirs = mb(size) / xs;
+  console.log(`  xmllint --stream --schema: ${fmt(xs, 2)} s, ${fmt(theirs)} MB/s (native libxml2, whole file, no extra rules)`);
+  console.log(`  ratio pi-sender / xmllint: ${fmt(ours / theirs, 2)}`);
+}
+
+const benches = { validate: benchValidate };
+for (const [name, fn] of Object.entries(benches)) {
+  if (only.length === 0 || only.includes(name)) await fn();
+}
