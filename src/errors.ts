@@ -6,11 +6,24 @@
 /** Stable error codes. New codes may be added; existing ones never change meaning. */
 export type ErrorCode =
   | 'ERR_FILE_READ'
+  | 'ERR_FILE_WRITE'
   | 'ERR_USAGE'
   | 'ERR_CONFIG'
   | 'ERR_INVALID_DOCUMENT'
   | 'ERR_INVALID_CHARACTER'
   | 'ERR_XSD'
+  /** Credentials refused by the service (HTTP 401/403, or the PI's NegocioFault on its first call). */
+  | 'ERR_AUTH'
+  /** The TLS handshake failed: untrusted or invalid certificate, unreadable key. Not retried. */
+  | 'ERR_TLS'
+  /** No usable answer: connection refused or reset, timeout, HTTP error status without a SOAP fault. */
+  | 'ERR_TRANSPORT'
+  /** The service answered with a SOAP fault. */
+  | 'ERR_SOAP_FAULT'
+  /** The service answered something that is not the expected SOAP response. */
+  | 'ERR_SOAP_RESPONSE'
+  /** The run was interrupted (Ctrl-C). */
+  | 'ERR_INTERRUPTED'
   | 'ERR_INTERNAL';
 
 /** Where in the user's input an error was found; every field is optional. */

@@ -1,0 +1,67 @@
+/**
+ * A SOAP 1.1 client: wraps a body in an envelope, POSTs it, and returns the parsed Body or throws a
+ * typed error (fault, transport, malformed answer). Security headers are a pluggable step on the
+ * envelope; the transport only moves bytes.
+ */
+
+import { buildEnvelope, EnvelopeError, parseEnvelope } from './envelope.js';
+import { SoapFaultError, SoapResponseError, TransportError } from './errors.js';
+import { retryAfterMs, type HttpTransport } from './transport.js';
+
+export interface SoapCall {
+  /** The operation's body element, serialized and escaped. */
+  body: string;
+  /** Header blocks (e.g. a WS-Security UsernameToken), serialized. */
+  header?: string;
+  /** The SOAPAction HTTP header; JAX-WS services normally declare `""`. */
+  soapAction?: string;
+  /** Elements to parse as arrays even when they occur once. */
+  arrays?: ReadonlySet<string>;
+  signal?: AbortSignal;
+}
+
+export interface SoapResult {
+  body: Record<string, unknown>;
+  header: Record<string, unknown> | undefined;
+  httpStatus: number;
+}
+
+export class SoapClient {
+  constructor(
+    private readonly transport: HttpTransport,
+    readonly endpoint: string,
+  ) {}
+
+  async call(call: SoapCall): Promise<SoapResult> {
+    const envelope = buildEnvelope(call.body, call.header ?? '');
+    const res = await this.transport.post(
+      this.endpoint,
+      envelope,
+      { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${call.soapAction ?? ''}"` },
+      call.signal,
+    );
+    const isXml = /xml/i.test(String(res.headers['content-type'] ?? '')) || res.body.trimStart().startsWith('<');
+    let parsed;
+    if (isXml && res.body.trim() !== '') {
+      try {
+        parsed = parseEnvelope(res.body, call.arrays);
+      } catch (err) {
+        if (!(err instanceof EnvelopeError)) throw err;
+        if (res.status >= 400) throw this.httpError(res.status, res.headers['retry-after']);
+        throw new SoapResponseError(`${err.message} (HTTP ${res.status})`, res.status);
+      }
+    }
+    if (parsed?.kind === 'fault') {
+      const f = parsed.fault;
+      throw new SoapFaultError(f.faultcode, f.faultstring, f.detail, res.status);
+    }
+    if (res.status < 200 || res.status >= 300) throw this.httpError(res.status, res.headers['retry-after']);
+    if (!parsed) throw new SoapResponseError(`the answer is not XML (HTTP ${res.status})`, res.status);
+    return { body: parsed.body, header: parsed.header, httpStatus: res.status };
+  }
+
+  private httpError(status: number, retryAfter: string | string[] | undefined): TransportError {
+    const wait = retryAfterMs(retryAfter);
+    return new TransportError(`${new URL(this.endpoint).origin}: HTTP ${status}`, `HTTP_${status}`, true, status, wait === undefined ? {} : { retryAfterMs: wait });
+  }
+}

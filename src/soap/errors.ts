@@ -1,0 +1,76 @@
+/**
+ * Errors of the SOAP layer. They carry what a caller needs to decide (retry or not, was the request
+ * possibly received) and never the envelope or a credential.
+ */
+
+import { PiSenderError, type ErrorContext } from '../errors.js';
+
+/** A SOAP 1.1 fault returned by the service. */
+export class SoapFaultError extends PiSenderError {
+  constructor(
+    readonly faultcode: string,
+    readonly faultstring: string,
+    /** The `detail` element parsed to an object (namespace prefixes removed), if any. */
+    readonly detail: Record<string, unknown> | undefined,
+    readonly httpStatus: number,
+    context: ErrorContext = {},
+  ) {
+    super('ERR_SOAP_FAULT', `SOAP fault ${faultcode}: ${faultstring}`, context);
+    this.name = 'SoapFaultError';
+  }
+}
+
+/** No usable answer from the service. */
+export class TransportError extends PiSenderError {
+  constructor(
+    message: string,
+    /** A stable code of the cause: ECONNREFUSED, UND_ERR_HEADERS_TIMEOUT, HTTP_503, ... */
+    readonly reason: string,
+    /**
+     * Whether the service may have received the request: false only when the connection was never
+     * made (refused, DNS, connect timeout, TLS). Matters for operations that must not run twice.
+     */
+    readonly maybeReceived: boolean,
+    readonly httpStatus?: number,
+    options?: { cause?: unknown; retryAfterMs?: number },
+  ) {
+    super('ERR_TRANSPORT', message, {}, options);
+    this.name = 'TransportError';
+    this.retryAfterMs = options?.retryAfterMs;
+  }
+  readonly retryAfterMs: number | undefined;
+}
+
+/** The TLS handshake failed; retrying will not help until the configuration changes. */
+export class TlsError extends PiSenderError {
+  constructor(
+    message: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super('ERR_TLS', message, {}, options);
+    this.name = 'TlsError';
+  }
+}
+
+/** The service rejected the credentials (HTTP 401/403). */
+export class AuthError extends PiSenderError {
+  constructor(
+    message: string,
+    readonly httpStatus?: number,
+  ) {
+    super('ERR_AUTH', message);
+    this.name = 'AuthError';
+  }
+}
+
+/** The answer is not a SOAP envelope, or not the one expected. */
+export class SoapResponseError extends PiSenderError {
+  constructor(
+    message: string,
+    readonly httpStatus: number,
+  ) {
+    super('ERR_SOAP_RESPONSE', message);
+    this.name = 'SoapResponseError';
+  }
+}

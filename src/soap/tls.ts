@@ -1,0 +1,87 @@
+/**
+ * TLS material for the transport: extra trusted CAs, client certificates (PEM or PKCS#12). Files are
+ * read once; passphrases come from the caller (the CLI reads them from the environment or a file).
+ */
+
+import { readFileSync } from 'node:fs';
+import { rootCertificates } from 'node:tls';
+import { PiSenderError } from '../errors.js';
+
+export interface TlsOptions {
+  /** PEM file(s) with CAs to trust in addition to Node's bundled roots (e.g. a private CA). */
+  caFile?: string | string[];
+  /** Client certificate chain (PEM) and its private key (PEM), for services that need one. */
+  certFile?: string;
+  keyFile?: string;
+  /** Client certificate and key as PKCS#12 (.p12 / .pfx). */
+  pfxFile?: string;
+  /** Passphrase of the key or of the PKCS#12 file. */
+  passphrase?: string;
+}
+
+/** What undici's `connect` option takes. */
+export interface ConnectTls {
+  ca?: string[];
+  cert?: Buffer;
+  key?: Buffer;
+  pfx?: Buffer;
+  passphrase?: string;
+  rejectUnauthorized: true;
+}
+
+function read(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    throw new PiSenderError('ERR_CONFIG', `cannot read the ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
+  }
+}
+
+/** Reads the files named in `options`. Verification of the server is always on. */
+export function loadTls(options: TlsOptions = {}): ConnectTls {
+  const tls: ConnectTls = { rejectUnauthorized: true };
+  const caFiles = options.caFile === undefined ? [] : [options.caFile].flat();
+  if (caFiles.length > 0) {
+    // Giving `ca` replaces Node's roots: keep them, so a public service stays trusted too.
+    tls.ca = [...rootCertificates, ...caFiles.map((f) => read(f, 'CA file').toString('utf8'))];
+  }
+  if (options.pfxFile) {
+    if (options.certFile || options.keyFile) {
+      throw new PiSenderError('ERR_CONFIG', 'give either a PKCS#12 file or a PEM certificate and key, not both');
+    }
+    tls.pfx = read(options.pfxFile, 'PKCS#12 file');
+  } else if (options.certFile || options.keyFile) {
+    if (!options.certFile || !options.keyFile) throw new PiSenderError('ERR_CONFIG', 'a client certificate needs both the certificate and its key');
+    tls.cert = read(options.certFile, 'certificate file');
+    tls.key = read(options.keyFile, 'key file');
+  }
+  if (options.passphrase !== undefined) tls.passphrase = options.passphrase;
+  return tls;
+}
+
+const UNTRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+]);
+
+/** A sentence for a TLS failure, with what to do about it; undefined when `code` is not a TLS code. */
+export function describeTlsError(code: string | undefined, message: string): string | undefined {
+  if (!code) return undefined;
+  if (UNTRUSTED.has(code)) {
+    return `the server's certificate is not trusted (${code}); if the service uses a private or new CA, pass its certificate with --ca (or NODE_EXTRA_CA_CERTS)`;
+  }
+  if (code === 'CERT_HAS_EXPIRED') return `the server's certificate has expired (${code})`;
+  if (code === 'CERT_NOT_YET_VALID') return `the server's certificate is not valid yet (${code}): check this machine's clock`;
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the server's certificate is for another host name (${code}): check the endpoint URL`;
+  if (/^ERR_OSSL|^ERR_TLS|^ERR_SSL/.test(code) || /unsupported|mac verify|bad decrypt|wrong tag|PKCS12/i.test(message)) {
+    return `TLS setup failed (${code}: ${message}); a legacy .p12 (RC2/3DES) may need re-exporting with AES, or node --openssl-legacy-provider`;
+  }
+  if (/alert|handshake/i.test(message) && /certificate/i.test(message)) {
+    return `the server refused the TLS handshake (${message}): it may require a client certificate`;
+  }
+  return undefined;
+}
