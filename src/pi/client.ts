@@ -1,0 +1,83 @@
+/**
+ * The PI web service's two operations over SOAP 1.1 (document/literal, JAX-WS style).
+ */
+
+import { PiSenderError } from '../errors.js';
+import type { SoapClient } from '../soap/client.js';
+import { isObject, text } from '../soap/envelope.js';
+import { AuthError, SoapFaultError, SoapResponseError } from '../soap/errors.js';
+import { OPERATIONS, PI_NAMESPACE } from './service.js';
+
+export interface ResultadoDocumento {
+  /** Present when the service echoes it (not proven: the SEI module never reads it). */
+  Protocolo?: string;
+  Resultado: string;
+}
+
+const ARRAYS = new Set(['ResultadoDocumento']);
+
+/** The `mensagemFault` of a PI `NegocioFault`, if this is one. */
+export function negocioFaultMessage(err: unknown): string | undefined {
+  if (!(err instanceof SoapFaultError)) return undefined;
+  const nf = err.detail?.['NegocioFault'];
+  if (nf === undefined) return undefined;
+  return (isObject(nf) ? text(nf['mensagemFault']) : text(nf)) ?? '';
+}
+
+/** Finds a response wrapper's children, also when a JAX-WS `return` element wraps them. */
+function wrapper(body: Record<string, unknown>, name: string, httpStatus: number): Record<string, unknown> {
+  const w = body[name];
+  if (w === '' ) return {};
+  if (!isObject(w)) throw new SoapResponseError(`the answer has no ${name}`, httpStatus);
+  return isObject(w['return']) ? w['return'] : w;
+}
+
+export class PiClient {
+  constructor(readonly soap: SoapClient) {}
+
+  get endpoint(): string {
+    return this.soap.endpoint;
+  }
+
+  /**
+   * How many Documentos one `enviarListaDocumentos` may carry. A NegocioFault here means the
+   * credentials were refused, as the SEI module reads it.
+   */
+  async getQuantidadeMaximaDocumentosPorRequisicao(signal?: AbortSignal): Promise<number> {
+    const op = OPERATIONS.quantidade;
+    let result;
+    try {
+      result = await this.soap.call({ body: `<end:${op} xmlns:end="${PI_NAMESPACE}"/>`, ...(signal ? { signal } : {}) });
+    } catch (err) {
+      const negocio = negocioFaultMessage(err);
+      if (negocio !== undefined) {
+        throw new AuthError(`the PI refused the user or password (NegocioFault: ${negocio || 'no message'}); credentials of homologação and produção differ`);
+      }
+      throw err;
+    }
+    const value = text(wrapper(result.body, `${op}Response`, result.httpStatus)['NumeroMaximoDocumentos']);
+    const n = Number(value);
+    if (value === undefined || !/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+      throw new SoapResponseError(`NumeroMaximoDocumentos is not a positive integer: '${value ?? '(missing)'}'`, result.httpStatus);
+    }
+    return n;
+  }
+
+  /** Sends Documentos (canonical XML, already valid) and returns the service's results as they came. */
+  async enviarListaDocumentos(documentosXml: readonly string[], signal?: AbortSignal): Promise<ResultadoDocumento[]> {
+    if (documentosXml.length === 0) throw new PiSenderError('ERR_INTERNAL', 'an empty ListaDocumentos cannot be sent');
+    const op = OPERATIONS.enviar;
+    const body = `<end:${op} xmlns:end="${PI_NAMESPACE}"><ListaDocumentos>${documentosXml.join('')}</ListaDocumentos></end:${op}>`;
+    const result = await this.soap.call({ body, arrays: ARRAYS, ...(signal ? { signal } : {}) });
+    const w = wrapper(result.body, `${op}Response`, result.httpStatus);
+    const list = w['ResultadoDocumento'];
+    const items = Array.isArray(list) ? list : list === undefined ? [] : [list];
+    return items.map((item, i) => {
+      const r: Record<string, unknown> = isObject(item) ? item : { Resultado: item };
+      const resultado = text(r['Resultado']);
+      if (resultado === undefined) throw new SoapResponseError(`ResultadoDocumento ${i + 1} has no Resultado`, result.httpStatus);
+      const protocolo = text(r['Protocolo']);
+      return protocolo === undefined || protocolo === '' ? { Resultado: resultado } : { Protocolo: protocolo, Resultado: resultado };
+    });
+  }
+}
