@@ -1,0 +1,280 @@
+/**
+ * A local Protocolo Integrado: the SOAP 1.1 service `integradorService` as the reference describes it,
+ * for tests and for agencies trying pi-sender without credentials. Where the real service is unknown
+ * it is configurable (result Protocolo echoed or not, 401 or NegocioFault for bad credentials).
+ *
+ * It shares no code with the client it tests: requests are parsed with fast-xml-parser and the data
+ * standard's own reader and rules.
+ */
+
+import { appendFileSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { DocumentoDraft, Profile } from '../standard/model.js';
+import { readListaDocumentos } from '../standard/reader.js';
+import { DuplicateProtocolos } from '../standard/rules.js';
+import { validateRecord } from '../standard/validate.js';
+import { escapeXmlText } from '../standard/writer.js';
+import { XSD_DIR } from '../standard/xsd.js';
+import { FaultPlan, type Behaviour, type FaultOptions } from './faults.js';
+import { nfFor } from './nf-codes.js';
+import { BodyTooLarge, listen, readBody, type Listening, type ServerTls } from './server.js';
+
+const NS = 'http://endpoint.ws.protocolo.gov.br/';
+const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+export const PI_SIMULATOR_PATH = '/ProtocoloWS/integradorService';
+
+export interface PiSimulatorOptions {
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** HTTP Basic user name the service accepts (default `simulador`). */
+  user?: string;
+  /** HTTP Basic password the service accepts. Required. */
+  password: string;
+  /** What `getQuantidadeMaximaDocumentosPorRequisicao` answers; a larger batch gets a NegocioFault. */
+  maxDocs?: number;
+  tls?: ServerTls;
+  /** Appends every accepted Documento that brought something new to this JSON Lines file. */
+  record?: string;
+  /** Profile used to check each Documento (default strict). */
+  profile?: Profile;
+  /** Echo Protocolo in each ResultadoDocumento (default true; unknown for the real service). */
+  resultProtocolo?: boolean;
+  /** How bad credentials are answered: a NegocioFault (default, as SEI reads it) or HTTP 401. */
+  authFailure?: 'fault' | 'http';
+  faults?: FaultOptions;
+  /** Largest request accepted (default 64 MiB). */
+  maxBodyBytes?: number;
+}
+
+export interface PiSimulatorStats {
+  requests: number;
+  documentos: number;
+  accepted: number;
+  rejected: number;
+}
+
+export interface PiSimulator {
+  /** The SOAP address, e.g. `http://127.0.0.1:39123/ProtocoloWS/integradorService`. */
+  url: string;
+  wsdlUrl: string;
+  stats: PiSimulatorStats;
+  /** Protocolos accepted so far, with the ItemHistorico keys received for each. */
+  accepted: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Replaces the fault plan (e.g. between two phases of a test). */
+  setFaults(faults: FaultOptions): void;
+  close(): Promise<void>;
+}
+
+const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false });
+
+/** The operation a request calls: the local name of the Body's first element. */
+function operationOf(xml: string): string | undefined {
+  const doc = parser.parse(xml) as Record<string, unknown>;
+  const env = doc['Envelope'] as Record<string, unknown> | undefined;
+  const body = env?.['Body'];
+  if (!body || typeof body !== 'object') return undefined;
+  return Object.keys(body)[0];
+}
+
+function envelope(body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><S:Envelope xmlns:S="${SOAP_NS}"><S:Body>${body}</S:Body></S:Envelope>`;
+}
+
+function fault(faultcode: string, faultstring: string, negocio?: string): string {
+  const detail = negocio === undefined ? '' : `<detail><ns2:NegocioFault xmlns:ns2="${NS}"><mensagemFault>${escapeXmlText(negocio)}</mensagemFault></ns2:NegocioFault></detail>`;
+  return envelope(`<S:Fault><faultcode>S:${faultcode}</faultcode><faultstring>${escapeXmlText(faultstring)}</faultstring>${detail}</S:Fault>`);
+}
+
+function itemKey(item: { DataHoraOperacao?: string; UnidadeOperacao?: string; Operacao?: string }): string {
+  return `${item.DataHoraOperacao ?? ''}|${item.UnidadeOperacao ?? ''}|${item.Operacao ?? ''}`;
+}
+
+export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiSimulator> {
+  const user = options.user ?? 'simulador';
+  const expectedAuth = `Basic ${Buffer.from(`${user}:${options.password}`, 'utf8').toString('base64')}`;
+  const maxDocs = options.maxDocs ?? 100;
+  const profile = options.profile ?? 'strict';
+  const echoProtocolo = options.resultProtocolo ?? true;
+  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  let faults = new FaultPlan(options.faults);
+  const accepted = new Map<string, Set<string>>();
+  const stats: PiSimulatorStats = { requests: 0, documentos: 0, accepted: 0, rejected: 0 };
+  const wsdlTemplate = readFileSync(path.join(XSD_DIR, 'protocolo-integrado.wsdl'), 'utf8');
+  const servedXsd = new Set(['protocolo-integrado-ws.xsd', 'protocolo-integrado.xsd', 'protocolo-integrado-common.xsd']);
+  let url = '';
+
+  const send = (res: ServerResponse, status: number, body: string, type = 'text/xml; charset=utf-8'): void => {
+    res.statusCode = status;
+    res.setHeader('content-type', type);
+    res.end(body);
+  };
+
+  /** Checks and records one list; returns the Resultado of each Documento. */
+  async function process(listXml: string): Promise<Array<{ protocolo: string; resultado: string }>> {
+    const results: Array<{ protocolo: string; resultado: string }> = [];
+    const duplicates = new DuplicateProtocolos();
+    for await (const ev of readListaDocumentos(Buffer.from(listXml, 'utf8'))) {
+      if (ev.kind === 'problem') {
+        if (ev.fatal && results.length === 0) throw new Error(ev.problem.message);
+        continue;
+      }
+      const protocolo = (ev.documento.Protocolo ?? '').trim();
+      const problems = validateRecord(ev, profile);
+      const dup = duplicates.check(protocolo, ev.index);
+      if (dup) problems.push(dup);
+      const error = problems.find((p) => p.severity === 'error');
+      stats.documentos++;
+      if (error) {
+        stats.rejected++;
+        results.push({ protocolo, resultado: nfFor(error) });
+        continue;
+      }
+      stats.accepted++;
+      remember(protocolo, ev.documento);
+      results.push({ protocolo, resultado: 'Ok!' });
+    }
+    return results;
+  }
+
+  /** Keeps what is new: a resend of what the service has changes nothing, as the real PI. */
+  function remember(protocolo: string, doc: DocumentoDraft): void {
+    let items = accepted.get(protocolo);
+    const isNew = !items;
+    items ??= new Set();
+    const fresh = (doc.Historico?.ItemHistorico ?? []).filter((i) => !items!.has(itemKey(i)));
+    for (const i of fresh) items.add(itemKey(i));
+    accepted.set(protocolo, items);
+    if (options.record && (isNew || fresh.length > 0)) {
+      const line = JSON.stringify({ receivedAt: new Date().toISOString(), protocolo, newItems: fresh.length, documento: doc });
+      appendFileSync(options.record, `${line}\n`);
+    }
+  }
+
+  function resultsXml(results: Array<{ protocolo: string; resultado: string }>): string {
+    return results
+      .map((r) => `<ResultadoDocumento>${echoProtocolo ? `<Protocolo>${escapeXmlText(r.protocolo)}</Protocolo>` : ''}<Resultado>${escapeXmlText(r.resultado)}</Resultado></ResultadoDocumento>`)
+      .join('');
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = new URL(req.url ?? '/', 'http://simulator');
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      // The WSDL is readable without credentials (the SEI module probes it unauthenticated).
+      if (target.pathname === PI_SIMULATOR_PATH && target.searchParams.has('wsdl')) {
+        return send(res, 200, req.method === 'HEAD' ? '' : wsdlTemplate.replace(/location="[^"]*"/, `location="${url}"`));
+      }
+      const file = target.pathname.startsWith('/ProtocoloWS/') ? target.pathname.slice('/ProtocoloWS/'.length) : '';
+      if (servedXsd.has(file)) return send(res, 200, req.method === 'HEAD' ? '' : readFileSync(path.join(XSD_DIR, file), 'utf8'));
+      return send(res, 404, 'not found', 'text/plain');
+    }
+    if (req.method !== 'POST' || target.pathname !== PI_SIMULATOR_PATH) return send(res, 404, 'not found', 'text/plain');
+    stats.requests++;
+    if (!/^(text\/xml|application\/soap\+xml)/i.test(req.headers['content-type'] ?? '')) {
+      return send(res, 415, 'SOAP 1.1 needs Content-Type: text/xml', 'text/plain');
+    }
+    let body: string;
+    try {
+      body = await readBody(req, maxBody);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return send(res, 413, err.message, 'text/plain');
+      throw err;
+    }
+    const auth = req.headers['authorization'];
+    if (!auth) {
+      res.setHeader('www-authenticate', 'Basic realm="ProtocoloWS"');
+      return send(res, 401, 'authentication required', 'text/plain');
+    }
+    if (auth !== expectedAuth) {
+      if (options.authFailure === 'http') return send(res, 401, 'unauthorized', 'text/plain');
+      return send(res, 500, fault('Server', 'Usuário e/ou senha inválidos', 'Usuário e/ou senha inválidos para uso do serviço.'));
+    }
+    if (XMLValidator.validate(body) !== true || /<!DOCTYPE/i.test(body)) {
+      return send(res, 500, fault('Client', 'Requisição SOAP malformada'));
+    }
+    const operation = operationOf(body);
+    if (operation === 'getQuantidadeMaximaDocumentosPorRequisicao') {
+      return send(res, 200, envelope(`<ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse xmlns:ns2="${NS}"><NumeroMaximoDocumentos>${maxDocs}</NumeroMaximoDocumentos></ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse>`));
+    }
+    if (operation !== 'enviarListaDocumentos') {
+      return send(res, 500, fault('Client', `Operação desconhecida: ${operation ?? '(nenhuma)'}`));
+    }
+
+    const { behaviour, delayMs } = faults.next();
+    if (delayMs > 0) await sleep(delayMs);
+    if (await injectBefore(behaviour, res)) return;
+
+    const start = body.search(/<ListaDocumentos[\s>/]/);
+    const end = body.lastIndexOf('</ListaDocumentos>');
+    if (start === -1 || end === -1) {
+      return send(res, 500, fault('Client', 'ListaDocumentos ausente ou qualificada (deve vir sem namespace)'));
+    }
+    const listXml = body.slice(start, end + '</ListaDocumentos>'.length);
+    const count = (listXml.match(/<Documento[\s>/]/g) ?? []).length;
+    if (count > maxDocs) {
+      return send(res, 500, fault('Server', 'Quantidade de documentos acima do permitido', `A lista tem ${count} documentos; o máximo por requisição é ${maxDocs}.`));
+    }
+    let results;
+    try {
+      results = await process(listXml);
+    } catch (err) {
+      return send(res, 500, fault('Client', `ListaDocumentos inválida: ${(err as Error).message}`));
+    }
+    if (behaviour.kind === 'drop-after') {
+      res.socket?.destroy();
+      return;
+    }
+    if (behaviour.kind === 'count-mismatch') results = results.slice(0, -1);
+    if (behaviour.kind === 'garbage-result') results = results.map((r) => ({ ...r, resultado: 'Erro interno ao gravar o documento' }));
+    return send(res, 200, envelope(`<ns2:enviarListaDocumentosResponse xmlns:ns2="${NS}">${resultsXml(results)}</ns2:enviarListaDocumentosResponse>`));
+  }
+
+  /** Applies a fault that happens before processing; true when the request was answered (or dropped). */
+  async function injectBefore(b: Behaviour, res: ServerResponse): Promise<boolean> {
+    switch (b.kind) {
+      case 'delay':
+        await sleep(b.ms);
+        return false;
+      case 'status':
+        if (b.status === 500) send(res, 500, fault('Server', 'Erro interno do servidor'));
+        else {
+          if (b.status === 503) res.setHeader('retry-after', '1');
+          send(res, b.status, `<html><body><h1>${b.status}</h1></body></html>`, 'text/html');
+        }
+        return true;
+      case 'drop':
+        res.socket?.destroy();
+        return true;
+      case 'malformed':
+        send(res, 200, envelope(`<ns2:enviarListaDocumentosResponse xmlns:ns2="${NS}"><ResultadoDocumento><Resultado>Ok!`).slice(0, -40));
+        return true;
+      case 'not-xml':
+        send(res, 200, '<html><head><title>Manutenção</title></head><body>Sistema em manutenção</body></html>', 'text/html');
+        return true;
+      case 'fault':
+        send(res, 500, fault('Server', 'Erro ao processar a requisição', 'Erro temporário; tente novamente.'));
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  const listening: Listening = await listen(handle, { ...(options.host ? { host: options.host } : {}), ...(options.port !== undefined ? { port: options.port } : {}), ...(options.tls ? { tls: options.tls } : {}) });
+  url = `${listening.origin}${PI_SIMULATOR_PATH}`;
+  return {
+    url,
+    wsdlUrl: `${url}?wsdl`,
+    stats,
+    accepted,
+    setFaults: (f) => {
+      faults = new FaultPlan(f);
+    },
+    close: () => listening.close(),
+  };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
