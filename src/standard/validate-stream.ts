@@ -36,6 +36,8 @@ export interface ValidatedDocumento {
   documento: DocumentoDraft;
   /** What the normalizer changed (empty without `normalize`). */
   changes: Change[];
+  /** With `normalize`: the canonical one-line XML that was validated, i.e. what goes on the wire. */
+  xml?: string;
 }
 
 export type ValidatedEvent = ValidatedDocumento | ListProblem;
@@ -97,12 +99,15 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
     const dup = duplicates.check(documento.Protocolo, record.index, record.lines.get('Protocolo') ?? record.line);
     if (dup) rules.push(dup);
     const event: ValidatedDocumento = { kind: 'documento', record, problems: [], documento, changes };
+    if (options.normalize && xml !== undefined) event.xml = xml;
     const item: InFlight = { event, before, rules };
     if (xml !== undefined) {
       // Canonical XML is one line: its problems take the Documento's line; raw XML keeps its own lines.
       item.xsd = xsd
         .validate(xml, profile, record.line, options.normalize ? '' : record.rootNamespaces)
         .then((ps) => (options.normalize ? ps.map((p) => ({ ...p, line: (p.field ? record.lines.get(p.field) : undefined) ?? record.line })) : ps));
+      // A consumer that stops early leaves some in flight; their failure must not crash the process.
+      item.xsd.catch(() => undefined);
     }
     return item;
   }

@@ -58,21 +58,27 @@ export class XsdPool implements XsdValidatorService {
   private nextId = 1;
   private flushScheduled = false;
   private failed: Error | undefined;
+  private closing = false;
 
   constructor() {
     const file = workerFile();
     if (!existsSync(file)) throw new PiSenderError('ERR_INTERNAL', `XSD worker not built: ${file} (run npm run build)`);
-    this.worker = new Worker(file);
+    // The worker holds one batch at a time: a small young generation makes V8 collect early instead of
+    // letting garbage grow the process.
+    this.worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     this.worker.unref();
     this.worker.on('message', (results: XsdResult[]) => this.settle(results));
     this.worker.on('error', (err) => this.fail(err));
     this.worker.on('exit', (code) => {
-      if (this.waiting.size > 0) this.fail(new Error(`XSD worker exited with code ${code}`));
+      if (this.waiting.size === 0) return;
+      if (this.closing) this.cancelWaiting();
+      else this.fail(new Error(`XSD worker exited with code ${code}`));
     });
   }
 
   validate(xml: string, profile: Profile, firstLine = 1, rootNamespaces = ''): Promise<Problem[]> {
     if (this.failed) return Promise.reject(this.failed);
+    if (this.closing) return Promise.reject(new PiSenderError('ERR_INTERRUPTED', 'XSD validation cancelled: the pool was closed'));
     const id = this.nextId++;
     const promise = new Promise<Problem[]>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     this.queue.push({ id, xml, profile, firstLine, rootNamespaces });
@@ -110,8 +116,17 @@ export class XsdPool implements XsdValidatorService {
     this.waiting.clear();
   }
 
+  private cancelWaiting(): void {
+    const cancelled = new PiSenderError('ERR_INTERRUPTED', 'XSD validation cancelled: the pool was closed');
+    for (const w of this.waiting.values()) w.reject(cancelled);
+    this.waiting.clear();
+  }
+
+  /** Stops the worker; validations still queued are rejected with ERR_INTERRUPTED. */
   async close(): Promise<void> {
-    this.flush();
+    this.closing = true;
+    this.queue = [];
     await this.worker.terminate();
+    this.cancelWaiting();
   }
 }

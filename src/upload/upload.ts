@@ -1,0 +1,256 @@
+/**
+ * One-off upload of a ListaDocumentos file (`pi-sender send`): the file streams through the reader,
+ * each Documento is normalized and validated, the valid ones go to the PI in batches of the size the
+ * service allows, and every Documento gets a line in the report. A journal beside the report makes an
+ * interrupted upload resumable.
+ */
+
+import { createReadStream, existsSync, statSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { PiSenderError } from '../errors.js';
+import { silentLogger, type Logger } from '../logging.js';
+import { BatchSender, DEFAULT_RETRY, isFatalSendError, withRetries, type BatchItem, type ItemResult, type RetryPolicy } from '../pi/batch-sender.js';
+import type { PiClient } from '../pi/client.js';
+import type { Profile } from '../standard/model.js';
+import type { NormalizeOptions } from '../standard/normalize.js';
+import type { Problem } from '../standard/problems.js';
+import { validateLista } from '../standard/validate-stream.js';
+import { XsdPool } from '../standard/xsd-pool.js';
+import { Journal, journalPath, loadJournal, type JournalEntry } from './journal.js';
+import { ReportWriter, type ReportLine } from './report.js';
+
+export interface UploadOptions {
+  file: string;
+  /** The PI client; not needed for a dry run. */
+  client?: PiClient;
+  /** Report path, or `-` for standard output (no journal, so no --resume). */
+  report: string;
+  /** Validate and build the batches, send nothing. */
+  dryRun?: boolean;
+  /** Largest batch wanted; the service's maximum always wins when smaller. */
+  batchSize?: number;
+  /** Batches in flight at once (default 2). */
+  concurrency?: number;
+  /** Continue an interrupted upload from its journal. */
+  resume?: boolean;
+  /** Discard the journal of an interrupted upload and start over. */
+  restart?: boolean;
+  profile?: Profile;
+  normalize?: NormalizeOptions;
+  retry?: RetryPolicy;
+  log?: Logger;
+  signal?: AbortSignal;
+  onProgress?: (p: UploadProgress) => void;
+}
+
+export interface UploadCounts {
+  documentos: number;
+  accepted: number;
+  rejected: number;
+  invalid: number;
+  failed: number;
+  /** Dry run: valid Documentos that would be sent. */
+  valid: number;
+  /** Documentos whose answer came from the journal of an earlier run. */
+  resumed: number;
+}
+
+export interface UploadProgress extends UploadCounts {
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface UploadSummary extends UploadCounts {
+  durationMs: number;
+  batches: number;
+  /** The batch size used: min(--batch-size, the service's maximum). */
+  batchSize: number;
+  /** Problems of the file itself (not of a Documento); a fatal one ended the reading. */
+  listProblems: Problem[];
+  interrupted: boolean;
+  report: string;
+  /** The journal left for --resume, when Documentos failed or the run was interrupted. */
+  journal: string | undefined;
+}
+
+function firstError(problems: Problem[]): Problem | undefined {
+  return problems.find((p) => p.severity === 'error');
+}
+
+export async function uploadFile(options: UploadOptions): Promise<UploadSummary> {
+  const log = options.log ?? silentLogger;
+  const started = Date.now();
+  const file = path.resolve(options.file);
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch (err) {
+    throw new PiSenderError('ERR_FILE_READ', `cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: options.file });
+  }
+  if (!stat.isFile()) throw new PiSenderError('ERR_FILE_READ', `${options.file} is not a file`, { file: options.file });
+  if (!options.dryRun && !options.client) throw new PiSenderError('ERR_CONFIG', 'no PI client: give an endpoint, or use a dry run');
+
+  const endpoint = options.client?.endpoint ?? '(dry run)';
+  const useJournal = options.report !== '-' && !options.dryRun;
+  const jPath = useJournal ? journalPath(path.resolve(options.report)) : undefined;
+  if (options.resume && !useJournal) throw new PiSenderError('ERR_USAGE', '--resume needs a report file (not --report -) and a real send (not --dry-run)');
+  let previous = new Map<number, JournalEntry>();
+  if (jPath && existsSync(jPath)) {
+    if (options.restart) unlinkSync(jPath);
+    else if (options.resume) previous = loadJournal(jPath, { file, size: stat.size, mtimeMs: stat.mtimeMs, endpoint });
+    else {
+      throw new PiSenderError('ERR_USAGE', `an earlier upload to ${options.report} was interrupted: continue it with --resume, or start over with --restart`);
+    }
+  } else if (options.resume) {
+    log.info({ journal: jPath }, 'no interrupted upload to resume: starting from the beginning');
+  }
+
+  // The user's interrupt stops the reading; the batches in flight finish so their answers are recorded
+  // (a second Ctrl-C, in the CLI, quits at once). Only a fatal error aborts requests in flight.
+  const controller = new AbortController();
+  let stopped = options.signal?.aborted ?? false;
+  const onUserAbort = (): void => {
+    stopped = true;
+  };
+  options.signal?.addEventListener('abort', onUserAbort, { once: true });
+  const signal = controller.signal;
+  const retry = options.retry ?? DEFAULT_RETRY;
+
+  let batchSize = options.batchSize ?? 100;
+  if (options.client && !options.dryRun) {
+    const client = options.client;
+    const max = await withRetries(() => client.getQuantidadeMaximaDocumentosPorRequisicao(options.signal), retry, log, options.signal, 'getQuantidadeMaximaDocumentosPorRequisicao');
+    batchSize = Math.min(options.batchSize ?? max, max);
+    log.info({ max, batchSize }, 'batch size agreed with the service');
+  }
+
+  const counts: UploadCounts = { documentos: 0, accepted: 0, rejected: 0, invalid: 0, failed: 0, valid: 0, resumed: 0 };
+  const listProblems: Problem[] = [];
+  const report = new ReportWriter(options.report);
+  const journal = jPath ? Journal.open(jPath, { v: 1, file, size: stat.size, mtimeMs: stat.mtimeMs, endpoint, startedAt: new Date().toISOString() }, options.resume === true && previous.size > 0) : undefined;
+  const sender = options.client ? new BatchSender(options.client, retry, log) : undefined;
+  const xsd = new XsdPool();
+  const inFlight = new Set<Promise<void>>();
+  const lineOf = new Map<number, number>();
+  let batch: BatchItem[] = [];
+  let batches = 0;
+  let fatal: unknown;
+  let bytesRead = 0;
+
+  const progress = (): void => options.onProgress?.({ ...counts, bytesRead, totalBytes: stat.size });
+
+  const settle = (results: ItemResult[]): void => {
+    journal?.record(results.map((r) => ({ i: r.key, p: r.protocolo, o: r.outcome, ...(r.code ? { c: r.code } : {}), m: r.message, a: r.attempts })));
+    for (const r of results) {
+      counts[r.outcome]++;
+      report.add({ index: r.key, line: lineOf.get(r.key) ?? 0, protocolo: r.protocolo, outcome: r.outcome, code: r.code ?? null, message: r.message, attempts: r.attempts });
+      lineOf.delete(r.key);
+    }
+    progress();
+  };
+
+  const dispatch = async (items: BatchItem[]): Promise<void> => {
+    if (items.length === 0) return;
+    batches++;
+    if (!sender) {
+      for (const item of items) {
+        counts.valid++;
+        report.add({ index: item.key, line: lineOf.get(item.key) ?? 0, protocolo: item.protocolo, outcome: 'valid', code: null, message: null, attempts: 0 });
+        lineOf.delete(item.key);
+      }
+      return;
+    }
+    while (inFlight.size >= (options.concurrency ?? 2)) await Promise.race(inFlight);
+    if (fatal) return;
+    const p = sender
+      .send(items, signal)
+      .then(settle)
+      .catch((err: unknown) => {
+        if (!isFatalSendError(err)) throw err;
+        fatal ??= err;
+        controller.abort();
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        bytesRead += chunk.length;
+        yield chunk;
+      }
+    } catch (err) {
+      throw new PiSenderError('ERR_FILE_READ', `cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: options.file });
+    }
+  }
+
+  try {
+    for await (const ev of validateLista(counted(), { profile: options.profile ?? 'strict', xsd, normalize: options.normalize ?? {}, read: { repairLatin1: true } })) {
+      if (fatal || stopped) break;
+      if (ev.kind === 'problem') {
+        listProblems.push(ev.problem);
+        log.error({ line: ev.problem.line, code: ev.problem.code }, ev.problem.message);
+        continue;
+      }
+      const { record } = ev;
+      counts.documentos++;
+      const protocolo = (ev.documento.Protocolo ?? record.documento.Protocolo ?? '').trim();
+      const done = previous.get(record.index);
+      if (done && done.p !== protocolo) {
+        throw new PiSenderError('ERR_USAGE', `Documento #${record.index} was ${done.p} in the interrupted upload and is ${protocolo} now: the file changed; start over with --restart`);
+      }
+      if (done && done.o !== 'failed') {
+        counts.resumed++;
+        counts[done.o]++;
+        report.add({ index: record.index, line: record.line, protocolo, outcome: done.o, code: done.c ?? null, message: done.m ?? null, attempts: done.a });
+        continue;
+      }
+      const error = firstError(ev.problems);
+      if (error || ev.xml === undefined) {
+        counts.invalid++;
+        const others = ev.problems.filter((p) => p.severity === 'error').length - 1;
+        report.add({
+          index: record.index,
+          line: error?.line ?? record.line,
+          protocolo: protocolo || null,
+          outcome: 'invalid',
+          code: error?.code ?? 'XML_MALFORMED',
+          message: `${error?.message ?? 'the Documento could not be read'}${others > 0 ? ` (and ${others} more: pi-sender validate lists them)` : ''}`,
+          attempts: 0,
+        });
+        progress();
+        continue;
+      }
+      lineOf.set(record.index, record.line);
+      batch.push({ key: record.index, protocolo, xml: ev.xml });
+      if (batch.length >= batchSize) {
+        const full = batch;
+        batch = [];
+        await dispatch(full);
+      }
+    }
+    if (!fatal && !stopped) await dispatch(batch);
+    await Promise.all(inFlight);
+  } finally {
+    options.signal?.removeEventListener('abort', onUserAbort);
+    await xsd.close();
+    await Promise.allSettled(inFlight);
+  }
+  const interrupted = stopped && !fatal;
+  await report.close();
+  const keepJournal = counts.failed > 0 || interrupted || fatal !== undefined;
+  journal?.close(!keepJournal);
+  if (fatal) throw fatal;
+  return {
+    ...counts,
+    durationMs: Date.now() - started,
+    batches,
+    batchSize,
+    listProblems,
+    interrupted,
+    report: options.report,
+    journal: keepJournal ? jPath : undefined,
+  };
+}
