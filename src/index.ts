@@ -39,3 +39,5 @@ export { validateLista, type ValidateListaOptions, type ValidatedDocumento, type
 export { XsdPool, type XsdValidatorService } from './standard/xsd-pool.js';
 export { isValidNup, nupCheckDigits, formatNup } from './standard/nup.js';
 export { isValidCpf, maskCpfsInName } from './standard/cpf.js';
+export { startPiSimulator, type PiSimulator, type PiSimulatorOptions, type PiSimulatorStats } from './simulator/pi-simulator.js';
+export type { FaultOptions } from './simulator/faults.js';

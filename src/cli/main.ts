@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from './exit-codes.js';
+import { registerDemo } from './demo.js';
+import { registerSend } from './send.js';
+import { registerSimulator } from './simulator.js';
 import { registerValidate } from './validate.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -19,6 +22,9 @@ export function buildProgram(): Command {
     .exitOverride()
     .addHelpText('after', EXIT_CODES_HELP);
   registerValidate(program);
+  registerSend(program);
+  registerSimulator(program);
+  registerDemo(program);
   return program;
 }
 

@@ -1,0 +1,85 @@
+/**
+ * Options shared by every command that talks to the PI: endpoint, credentials, TLS, proxy, timeouts.
+ * Resolution: flags over environment (PI_ENDPOINT, PI_USER, PI_PASSWORD, ...) over defaults.
+ * Passwords and passphrases only from the environment or a file.
+ */
+
+import { Option, type Command } from 'commander';
+import { PiSenderError } from '../errors.js';
+import { PiClient } from '../pi/client.js';
+import { resolveEndpoint } from '../pi/service.js';
+import { SoapClient } from '../soap/client.js';
+import { HttpTransport } from '../soap/transport.js';
+import { readSecret } from './secrets.js';
+
+export interface ConnectionFlags {
+  endpoint?: string;
+  user?: string;
+  passwordFile?: string;
+  ca?: string[];
+  cert?: string;
+  key?: string;
+  pfx?: string;
+  certPassphraseFile?: string;
+  proxy?: string;
+  timeout?: number;
+}
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+export function addConnectionOptions(cmd: Command): Command {
+  return cmd
+    .option('--endpoint <url>', 'PI SOAP address, or "homologacao" / "producao" (env PI_ENDPOINT)')
+    .option('--user <login>', 'PI login of the organ (env PI_USER); the password comes from PI_PASSWORD or --password-file')
+    .option('--password-file <file>', 'file holding the PI password (else env PI_PASSWORD)')
+    .option('--ca <file>', 'PEM file of an extra CA to trust (repeatable; env PI_CA_FILE)', collect)
+    .option('--cert <file>', 'client certificate (PEM), for services that need one')
+    .option('--key <file>', 'private key of --cert (PEM)')
+    .option('--pfx <file>', 'client certificate and key as PKCS#12 (.p12/.pfx)')
+    .option('--cert-passphrase-file <file>', 'file holding the passphrase of --key or --pfx (else env PI_CERT_PASSPHRASE)')
+    .option('--proxy <url>', 'HTTP(S) proxy (else HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment)')
+    .addOption(new Option('--timeout <seconds>', 'seconds to wait for each answer').argParser(positiveInt('--timeout')).default(120));
+}
+
+export function positiveInt(name: string): (v: string) => number {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new PiSenderError('ERR_USAGE', `${name} must be a positive integer, not '${v}'`);
+    return n;
+  };
+}
+
+export interface Connection {
+  client: PiClient;
+  transport: HttpTransport;
+  endpoint: string;
+}
+
+/** Builds the PI client from flags and environment; throws ERR_CONFIG with what is missing. */
+export function connect(flags: ConnectionFlags): Connection {
+  const env = process.env;
+  const rawEndpoint = flags.endpoint ?? env['PI_ENDPOINT'];
+  if (!rawEndpoint) throw new PiSenderError('ERR_CONFIG', 'no endpoint: use --endpoint (or PI_ENDPOINT), e.g. --endpoint homologacao');
+  const endpoint = resolveEndpoint(rawEndpoint);
+  const user = flags.user ?? env['PI_USER'];
+  if (!user) throw new PiSenderError('ERR_CONFIG', 'no user: use --user (or PI_USER) with the organ login PEN gave you');
+  const password = readSecret('PI_PASSWORD', flags.passwordFile, 'password');
+  if (password === undefined) throw new PiSenderError('ERR_CONFIG', 'no password: set PI_PASSWORD or use --password-file (never a flag)');
+  const passphrase = readSecret('PI_CERT_PASSPHRASE', flags.certPassphraseFile, 'certificate passphrase');
+  const ca = flags.ca ?? (env['PI_CA_FILE'] ? [env['PI_CA_FILE']] : undefined);
+  const timeoutMs = (flags.timeout ?? 120) * 1000;
+  const transport = new HttpTransport({
+    basicAuth: { user, password },
+    tls: {
+      ...(ca ? { caFile: ca } : {}),
+      ...(flags.cert ? { certFile: flags.cert } : {}),
+      ...(flags.key ? { keyFile: flags.key } : {}),
+      ...(flags.pfx ? { pfxFile: flags.pfx } : {}),
+      ...(passphrase !== undefined ? { passphrase } : {}),
+    },
+    ...(flags.proxy ? { proxy: flags.proxy } : {}),
+    headersTimeoutMs: timeoutMs,
+    bodyTimeoutMs: timeoutMs,
+  });
+  return { client: new PiClient(new SoapClient(transport, endpoint)), transport, endpoint };
+}

@@ -1,0 +1,148 @@
+/**
+ * `pi-sender send FILE`: uploads a ready ListaDocumentos file to the PI (what the official Java
+ * "cliente do web service" does), streaming, resumable, with a report line per Documento.
+ */
+
+import { Option, type Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { isValidTimeZone } from '../standard/datetime.js';
+import { PROFILES, type Profile } from '../standard/model.js';
+import { PiSenderError } from '../errors.js';
+import { uploadFile, type UploadProgress, type UploadSummary } from '../upload/upload.js';
+import { addConnectionOptions, connect, positiveInt, type ConnectionFlags } from './connection.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { gracefulAbort } from './interrupt.js';
+import { createLogger, LOG_LEVELS } from './logger.js';
+import { plural } from './output.js';
+
+interface SendFlags extends ConnectionFlags {
+  report?: string;
+  dryRun?: boolean;
+  batchSize?: number;
+  concurrency: number;
+  retries: number;
+  retryDelay: number;
+  resume?: boolean;
+  restart?: boolean;
+  profile: Profile;
+  timeZone?: string;
+  logLevel?: string;
+  progress: boolean;
+}
+
+export const SEND_EXIT_HELP = `
+Exit codes:
+  0    every Documento accepted (dry run: every Documento valid)
+  1    some Documentos invalid or rejected (NFxxx); the rest was sent
+  2    usage or configuration error, unreadable file, credentials refused, untrusted certificate
+  3    the service is unreachable or failing: some Documentos failed after every retry (--resume sends them)
+  4    internal error (a bug: please report it)
+  130  interrupted (Ctrl-C): continue with --resume`;
+
+export function registerSend(program: Command): void {
+  const cmd = program
+    .command('send')
+    .description('upload a ListaDocumentos XML file to the Protocolo Integrado, with a report line per Documento')
+    .argument('<file>', 'ListaDocumentos XML file (UTF-8 or ISO-8859-1), of any size');
+  addConnectionOptions(cmd)
+    .option('--report <path>', 'JSON Lines report, one line per Documento ("-" for stdout; default FILE.report.jsonl)')
+    .option('--dry-run', 'read, normalize, validate and batch, but send nothing')
+    .addOption(new Option('--batch-size <n>', 'largest batch (the service maximum wins when smaller)').argParser(positiveInt('--batch-size')))
+    .addOption(new Option('--concurrency <n>', 'batches in flight at once').argParser(positiveInt('--concurrency')).default(2))
+    .addOption(new Option('--retries <n>', 'attempts per batch, the first included').argParser(positiveInt('--retries')).default(5))
+    .addOption(new Option('--retry-delay <ms>', 'delay before the first retry; doubles each time, with jitter').argParser(positiveInt('--retry-delay')).default(1000))
+    .option('--resume', 'continue an interrupted upload from the journal beside the report')
+    .option('--restart', 'discard the journal of an interrupted upload and start over')
+    .addOption(new Option('--profile <profile>', 'validation profile').choices(PROFILES).default('strict'))
+    .option('--time-zone <zone>', 'IANA zone given to date-times without offset (e.g. America/Sao_Paulo); default: reject them')
+    .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
+    .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
+    .addHelpText('after', `
+Each Documento is normalized (line breaks to spaces, CPFs masked, long names and units cut, protocol
+numbers as digits), validated, and the valid ones are sent in batches. The report has one line per
+Documento: {"index","line","protocolo","outcome","code","message","attempts"}, outcome one of
+accepted, rejected (NFxxx from the PI), invalid (never sent), failed (service error after retries),
+valid (dry run only).
+${SEND_EXIT_HELP}`)
+    .action(async (file: string, flags: SendFlags) => {
+      process.exitCode = await send(file, flags);
+    });
+}
+
+async function send(file: string, flags: SendFlags): Promise<ExitCode | 130> {
+  if (flags.timeZone !== undefined && !isValidTimeZone(flags.timeZone)) {
+    throw new PiSenderError('ERR_USAGE', `unknown time zone '${flags.timeZone}' (use an IANA name such as America/Sao_Paulo)`);
+  }
+  if (flags.resume && flags.restart) throw new PiSenderError('ERR_USAGE', 'use --resume or --restart, not both');
+  const log = createLogger(flags.logLevel);
+  const connection = flags.dryRun ? undefined : connect(flags);
+  const report = flags.report ?? `${file}.report.jsonl`;
+  const bar = flags.progress && process.stderr.isTTY && report !== '-' ? new cliProgress.SingleBar({
+    stream: process.stderr,
+    format: 'sending [{bar}] {percentage}% | {mb}/{totalMb} MB | {accepted} accepted, {rejected} rejected, {invalid} invalid, {failed} failed',
+    hideCursor: true,
+    clearOnComplete: true,
+  }, cliProgress.Presets.shades_classic) : undefined;
+  const interrupt = gracefulAbort(() => {
+    bar?.stop();
+    process.stderr.write('\ninterrupting: waiting for the batches in flight to be recorded (Ctrl-C again to quit at once)\n');
+  });
+  let summary: UploadSummary;
+  let lastDraw = 0;
+  try {
+    summary = await uploadFile({
+      file,
+      report,
+      ...(connection ? { client: connection.client } : {}),
+      dryRun: flags.dryRun === true,
+      ...(flags.batchSize ? { batchSize: flags.batchSize } : {}),
+      concurrency: flags.concurrency,
+      resume: flags.resume === true,
+      restart: flags.restart === true,
+      profile: flags.profile,
+      normalize: flags.timeZone ? { timeZone: flags.timeZone } : {},
+      retry: { attempts: flags.retries, baseDelayMs: flags.retryDelay, maxDelayMs: 60_000 },
+      log,
+      signal: interrupt.signal,
+      onProgress: (p: UploadProgress) => {
+        if (!bar) return;
+        const now = Date.now();
+        if (lastDraw === 0) bar.start(p.totalBytes, 0, payload(p));
+        if (now - lastDraw < 100) return;
+        lastDraw = now;
+        bar.update(p.bytesRead, payload(p));
+      },
+    });
+  } finally {
+    bar?.stop();
+    interrupt.dispose();
+    await connection?.transport.close();
+  }
+  process.stderr.write(summaryText(file, connection?.endpoint, summary, flags.dryRun === true));
+  if (summary.interrupted) return 130;
+  if (summary.failed > 0) return EXIT.UNAVAILABLE;
+  const fatalList = summary.listProblems.some((p) => p.severity === 'error');
+  return summary.invalid > 0 || summary.rejected > 0 || fatalList ? EXIT.INVALID : EXIT.OK;
+}
+
+function payload(p: UploadProgress): Record<string, string | number> {
+  return { mb: (p.bytesRead / 1e6).toFixed(1), totalMb: (p.totalBytes / 1e6).toFixed(1), accepted: p.accepted, rejected: p.rejected, invalid: p.invalid, failed: p.failed };
+}
+
+function summaryText(file: string, endpoint: string | undefined, s: UploadSummary, dryRun: boolean): string {
+  const secs = s.durationMs / 1000;
+  const rate = secs > 0 ? Math.round(s.documentos / secs) : s.documentos;
+  const lines = [
+    dryRun
+      ? `dry run of ${file}: nothing sent (${secs.toFixed(1)} s, ${rate} Documentos/s)`
+      : `${s.interrupted ? 'interrupted upload' : 'upload'} of ${file} to ${endpoint} in ${secs.toFixed(1)} s (${rate} Documentos/s)`,
+    dryRun
+      ? `  ${plural(s.documentos, 'Documento')}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.batches, 'batch', 'batches')} of up to ${s.batchSize}`
+      : `  ${plural(s.documentos, 'Documento')}: ${s.accepted} accepted, ${s.rejected} rejected, ${s.invalid} invalid, ${s.failed} failed (${plural(s.batches, 'batch', 'batches')} of up to ${s.batchSize}${s.resumed ? `; ${s.resumed} answered in the interrupted run` : ''})`,
+    `  report: ${s.report === '-' ? 'standard output' : s.report}`,
+  ];
+  for (const p of s.listProblems) lines.push(`  ${file}:${p.line ?? 0}: ${p.code} ${p.message}`);
+  if (s.invalid > 0) lines.push(`  invalid Documentos were not sent: pi-sender validate ${file} lists every problem`);
+  if (s.failed > 0 || s.interrupted) lines.push(`  ${s.interrupted ? 'to continue' : `${plural(s.failed, 'Documento')} failed after every retry; to send them again`}: rerun with --resume (journal ${s.journal})`);
+  return `${lines.join('\n')}\n`;
+}
