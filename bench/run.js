@@ -1,6 +1,8 @@
 // `npm run bench`: prints throughput and memory figures. Not a test: figures, not pass/fail.
 // Usage: npm run bench [-- validate] [-- --documentos N]
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { existsSync, statSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,8 +29,8 @@ async function listaFile(n) {
   return file;
 }
 
-function runNode(script, scriptArgs) {
-  const r = spawnSync(process.execPath, [path.join(here, script), ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 20 });
+function runNode(script, scriptArgs, env = {}) {
+  const r = spawnSync(process.execPath, [path.join(here, script), ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -57,7 +59,46 @@ async function benchValidate() {
   console.log(`  ratio pi-sender / xmllint: ${fmt(ours / theirs, 2)}`);
 }
 
-const benches = { validate: benchValidate };
+/** Starts `pi-sender simulator` in its own process; resolves with its URL and a stop function. */
+async function startSimulator(password) {
+  const child = spawn(process.execPath, [path.join(here, '..', 'dist', 'cli', 'main.js'), 'simulator', '--port', '0', '--max-docs', '100'], {
+    env: { ...process.env, PI_SIMULATOR_PASSWORD: password },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [first] = await once(createInterface({ input: child.stdout }), 'line');
+  return { url: first.replace('listening on ', ''), stop: () => child.kill('SIGTERM') };
+}
+
+async function benchSend() {
+  const file = await listaFile(count);
+  const size = statSync(file).size;
+  const password = 'bench';
+  const concurrency = 2;
+  console.log(`\nsend: ${fmt(mb(size))} MB, ${count.toLocaleString('en-US')} Documentos to the local simulator (own process, batches of 100, concurrency ${concurrency})`);
+  let sim = await startSimulator(password);
+  let ours;
+  try {
+    ours = runNode('send-child.js', [file, sim.url, 'simulador', String(concurrency)], { PI_PASSWORD: password });
+  } finally {
+    sim.stop();
+  }
+  if (ours.accepted !== count) throw new Error(`unexpected result: ${JSON.stringify(ours)}`);
+  sim = await startSimulator(password);
+  let floor;
+  try {
+    floor = runNode('floor-child.js', [file, sim.url, 'simulador', String(concurrency), '100'], { PI_PASSWORD: password });
+  } finally {
+    sim.stop();
+  }
+  if (floor.accepted !== count) throw new Error(`unexpected floor result: ${JSON.stringify(floor)}`);
+  const oursRate = ours.documentos / ours.seconds;
+  const floorRate = count / floor.seconds;
+  console.log(`  pi-sender: ${fmt(ours.seconds, 2)} s, ${fmt(oursRate, 0)} docs/s, peak RSS ${fmt(ours.maxRssMb, 0)} MB (read, normalize, validate, send, report, journal)`);
+  console.log(`  floor:     ${fmt(floor.seconds, 2)} s, ${fmt(floorRate, 0)} docs/s (the same ${floor.requests} batches pre-built, POSTed by a bare undici loop)`);
+  console.log(`  ratio pi-sender / floor: ${fmt(oursRate / floorRate, 2)} (target >= 0.7); RSS target < 250 MB`);
+}
+
+const benches = { validate: benchValidate, send: benchSend };
 for (const [name, fn] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) await fn();
 }

@@ -1,0 +1,17 @@
+// Measured part of the send benchmark: pi-sender's whole upload path, in its own process.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PiClient } from '../dist/pi/client.js';
+import { SoapClient } from '../dist/soap/client.js';
+import { HttpTransport } from '../dist/soap/transport.js';
+import { uploadFile } from '../dist/upload/upload.js';
+
+const [file, url, user, concurrency] = process.argv.slice(2);
+const transport = new HttpTransport({ basicAuth: { user, password: process.env.PI_PASSWORD } });
+const report = path.join(mkdtempSync(path.join(tmpdir(), 'pi-bench-')), 'report.jsonl');
+const start = process.hrtime.bigint();
+const s = await uploadFile({ file, report, client: new PiClient(new SoapClient(transport, url)), concurrency: Number(concurrency) });
+const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+await transport.close();
+process.stdout.write(JSON.stringify({ documentos: s.documentos, accepted: s.accepted, batches: s.batches, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
