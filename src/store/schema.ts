@@ -1,0 +1,87 @@
+/**
+ * The state store's schema (SQLite). Each migration runs once, in order, inside a transaction; the
+ * version is kept in `meta`. Never edit a migration that shipped: add the next one.
+ */
+
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  -- The processes of the SPE that pi-sender knows, with their latest mapped metadata. A process that
+  -- may not be published (sigiloso, or restrito when not enabled) keeps only its id and access level.
+  CREATE TABLE processes (
+    spe_id TEXT PRIMARY KEY,
+    access TEXT NOT NULL,                 -- publico | restrito | sigiloso | unknown
+    publishable INTEGER NOT NULL,
+    protocolo TEXT,
+    data_hora_producao TEXT,
+    especie TEXT,
+    assunto TEXT,
+    hash TEXT,                            -- of the mapped metadata: a change sends EN packages again
+    seen_run INTEGER,
+    updated_at TEXT NOT NULL
+  );
+
+  CREATE TABLE interessados (process TEXT NOT NULL, position INTEGER NOT NULL, nome TEXT NOT NULL, run INTEGER NOT NULL);
+  CREATE INDEX interessados_process ON interessados(process);
+  CREATE TABLE relacionados (process TEXT NOT NULL, position INTEGER NOT NULL, protocolo TEXT NOT NULL, run INTEGER NOT NULL);
+  CREATE INDEX relacionados_process ON relacionados(process);
+
+  -- One row per SPE history item to publish; spe_key makes enqueueing idempotent.
+  CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    spe_key TEXT NOT NULL UNIQUE,
+    process TEXT NOT NULL,
+    data_hora_operacao TEXT NOT NULL,
+    unidade_operacao TEXT NOT NULL,
+    operacao TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    package INTEGER REFERENCES packages(id),
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX items_package ON items(package);
+  CREATE INDEX items_unassigned ON items(process) WHERE package IS NULL;
+
+  -- The SEI module's "pacotes": the items of one process sent together as one Documento.
+  -- state: NI (não integrado), I (integrado), EN (erro negocial), FI (falha infra).
+  CREATE TABLE packages (
+    id INTEGER PRIMARY KEY,
+    process TEXT NOT NULL,
+    protocolo TEXT,
+    state TEXT NOT NULL CHECK (state IN ('NI', 'I', 'EN', 'FI')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    code TEXT,                            -- NFxxx, a problem code, or a transport cause
+    message TEXT,
+    origin TEXT,                          -- pi | validation | transport
+    problems TEXT,                        -- JSON, when the Documento was invalid
+    xml TEXT,                             -- the Documento as built for the last attempt
+    created_at TEXT NOT NULL,
+    sent_at TEXT,
+    state_at TEXT NOT NULL,
+    alerted INTEGER NOT NULL DEFAULT 0    -- 1 once a failure alert covered it; cleared when it leaves EN/FI
+  );
+  -- At most one package not yet integrated per process: new items join it.
+  CREATE UNIQUE INDEX packages_open ON packages(process) WHERE state <> 'I';
+  CREATE INDEX packages_state ON packages(state, attempts);
+  CREATE INDEX packages_protocolo ON packages(protocolo);
+
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL,                 -- running | ok | failed
+    since TEXT,
+    until TEXT,
+    counts TEXT,                          -- JSON
+    error TEXT
+  );
+
+  CREATE TABLE alerts (kind TEXT PRIMARY KEY, key TEXT NOT NULL, fired_at TEXT NOT NULL);
+
+  -- Files of a drop folder already read (file sources).
+  CREATE TABLE source_files (name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms INTEGER NOT NULL, read_at TEXT NOT NULL);
+
+  -- One export at a time per store, across processes.
+  CREATE TABLE lock (name TEXT PRIMARY KEY, pid INTEGER NOT NULL, host TEXT NOT NULL, since TEXT NOT NULL);
+  `,
+];

@@ -1,0 +1,489 @@
+/**
+ * The state store: one SQLite file (WAL, synchronous=FULL) holding what the export job took from the
+ * SPE, the packages (NI / I / EN / FI) and their results, runs, alerts and the watermark.
+ *
+ * Durability: every write that matters is in a committed transaction before the job moves on, so a
+ * `kill -9` at any moment loses nothing; the watermark moves only after the window it covers is
+ * stored. Enqueueing is idempotent (an SPE item key is stored once).
+ */
+
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { PiSenderError } from '../errors.js';
+import type { DocumentoDraft } from '../standard/model.js';
+import { MIGRATIONS } from './schema.js';
+
+export type PackageState = 'NI' | 'I' | 'EN' | 'FI';
+export const PACKAGE_STATES: readonly PackageState[] = ['NI', 'I', 'EN', 'FI'];
+export type Access = 'publico' | 'restrito' | 'sigiloso' | 'unknown';
+
+export interface ProcessRecord {
+  speId: string;
+  access: Access;
+  publishable: boolean;
+  protocolo?: string | undefined;
+  dataHoraProducao?: string | undefined;
+  especie?: string | undefined;
+  assunto?: string | undefined;
+}
+
+export interface ItemRecord {
+  speKey: string;
+  process: string;
+  dataHoraOperacao: string;
+  unidadeOperacao: string;
+  operacao: string;
+}
+
+export interface PackageRow {
+  id: number;
+  process: string;
+  protocolo: string | null;
+  state: PackageState;
+  attempts: number;
+  code: string | null;
+  message: string | null;
+  origin: string | null;
+  problems: string | null;
+  xml: string | null;
+  created_at: string;
+  sent_at: string | null;
+  state_at: string;
+}
+
+export interface PackageOutcome {
+  id: number;
+  state: PackageState;
+  code: string | null;
+  message: string | null;
+  origin: 'pi' | 'validation' | 'transport';
+  xml: string | null;
+  problems?: unknown;
+  /** Whether this outcome counts as an attempt to send (validation failures do not). */
+  attempted: boolean;
+}
+
+export interface StoreStatus {
+  counts: Record<PackageState, number>;
+  /** EN split by where the error came from: the PI (NFxxx) or pi-sender's own validation. */
+  enFromPi: number;
+  enFromValidation: number;
+  /** FI packages that reached the attempt limit and are no longer retried automatically. */
+  fiExhausted: number;
+  lastSuccessAt: string | null;
+  oldestPendingAt: string | null;
+  lastRun: { id: number; startedAt: string; finishedAt: string | null; status: string; error: string | null } | null;
+  watermark: string | null;
+  items: number;
+}
+
+export function sha1(...parts: Array<string | null | undefined>): string {
+  const h = createHash('sha1');
+  for (const p of parts) h.update(`${p ?? '\u0000'}\u001e`);
+  return h.digest('hex');
+}
+
+const now = (): string => new Date().toISOString();
+
+export class Store {
+  readonly db: Database.Database;
+
+  private constructor(
+    readonly file: string,
+    db: Database.Database,
+  ) {
+    this.db = db;
+  }
+
+  /** Opens (creating if needed) the store at `file`, migrating it to the current schema. */
+  static open(file: string): Store {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(file);
+    } catch (err) {
+      throw new PiSenderError('ERR_CONFIG', `cannot open the state store ${file}: ${(err as Error).message}`, { file });
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    const store = new Store(file, db);
+    store.migrate();
+    return store;
+  }
+
+  private migrate(): void {
+    const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+    let version = hasMeta ? Number((this.db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0) : 0;
+    if (version > MIGRATIONS.length) {
+      throw new PiSenderError('ERR_CONFIG', `the state store ${this.file} was written by a newer pi-sender (schema ${version}); upgrade pi-sender`);
+    }
+    while (version < MIGRATIONS.length) {
+      const sql = MIGRATIONS[version]!;
+      const next = version + 1;
+      this.db.transaction(() => {
+        this.db.exec(sql);
+        this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(next));
+      })();
+      version = next;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // --- meta, watermark, lock ---
+
+  getMeta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  get watermark(): string | undefined {
+    return this.getMeta('watermark');
+  }
+
+  /**
+   * Takes the export lock. A lock held by a process that no longer runs on this host (killed, crashed)
+   * is taken over. Returns who holds it when it cannot be taken.
+   */
+  acquireLock(name = 'export'): { acquired: true } | { acquired: false; pid: number; host: string; since: string } {
+    const host = hostname();
+    return this.db.transaction(() => {
+      const held = this.db.prepare('SELECT pid, host, since FROM lock WHERE name = ?').get(name) as { pid: number; host: string; since: string } | undefined;
+      if (held && held.pid !== process.pid && !(held.host === host && !isAlive(held.pid))) {
+        return { acquired: false as const, ...held };
+      }
+      this.db.prepare('INSERT INTO lock (name, pid, host, since) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since').run(name, process.pid, host, now());
+      return { acquired: true as const };
+    }).immediate();
+  }
+
+  releaseLock(name = 'export'): void {
+    this.db.prepare('DELETE FROM lock WHERE name = ? AND pid = ?').run(name, process.pid);
+  }
+
+  // --- runs ---
+
+  startRun(since: string | null, until: string | null): number {
+    return Number(this.db.prepare("INSERT INTO runs (started_at, status, since, until) VALUES (?, 'running', ?, ?)").run(now(), since, until).lastInsertRowid);
+  }
+
+  finishRun(id: number, status: 'ok' | 'failed', counts: unknown, error?: string): void {
+    this.db.prepare('UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?').run(now(), status, JSON.stringify(counts), error ?? null, id);
+  }
+
+  // --- extraction ---
+
+  /**
+   * Stores a process seen in this run. A process that may not be published keeps only its id and
+   * access level, and loses whatever it had not yet sent: such data must never leave.
+   */
+  upsertProcess(p: ProcessRecord, run: number): void {
+    const keep = p.publishable;
+    this.db
+      .prepare(
+        `INSERT INTO processes (spe_id, access, publishable, protocolo, data_hora_producao, especie, assunto, seen_run, updated_at)
+         VALUES (@speId, @access, @publishable, @protocolo, @dataHoraProducao, @especie, @assunto, @run, @now)
+         ON CONFLICT(spe_id) DO UPDATE SET access = excluded.access, publishable = excluded.publishable, protocolo = excluded.protocolo,
+           data_hora_producao = excluded.data_hora_producao, especie = excluded.especie, assunto = excluded.assunto,
+           seen_run = excluded.seen_run, updated_at = excluded.updated_at`,
+      )
+      .run({
+        speId: p.speId,
+        access: p.access,
+        publishable: keep ? 1 : 0,
+        protocolo: keep ? (p.protocolo ?? null) : null,
+        dataHoraProducao: keep ? (p.dataHoraProducao ?? null) : null,
+        especie: keep ? (p.especie ?? null) : null,
+        assunto: keep ? (p.assunto ?? null) : null,
+        run,
+        now: now(),
+      });
+    if (!keep) this.forgetUnsent(p.speId);
+  }
+
+  /** Deletes what a process has not sent yet (it became sigiloso, or restrito while those are not published). */
+  private forgetUnsent(process: string): void {
+    this.db.prepare("DELETE FROM items WHERE process = ? AND (package IS NULL OR package IN (SELECT id FROM packages WHERE process = ? AND state <> 'I'))").run(process, process);
+    this.db.prepare("DELETE FROM packages WHERE process = ? AND state <> 'I'").run(process);
+    this.db.prepare('DELETE FROM interessados WHERE process = ?').run(process);
+    this.db.prepare('DELETE FROM relacionados WHERE process = ?').run(process);
+  }
+
+  addInteressado(process: string, position: number, nome: string, run: number): void {
+    this.db.prepare('INSERT INTO interessados (process, position, nome, run) VALUES (?, ?, ?, ?)').run(process, position, nome, run);
+  }
+
+  addRelacionado(process: string, position: number, protocolo: string, run: number): void {
+    this.db.prepare('INSERT INTO relacionados (process, position, protocolo, run) VALUES (?, ?, ?, ?)').run(process, position, protocolo, run);
+  }
+
+  /** Publishable state of a process, or undefined when unknown. */
+  processPublishable(speId: string): boolean | undefined {
+    const row = this.db.prepare('SELECT publishable FROM processes WHERE spe_id = ?').get(speId) as { publishable: number } | undefined;
+    return row === undefined ? undefined : row.publishable === 1;
+  }
+
+  /**
+   * Enqueues a history item. Returns `new`, `same` (already stored, nothing changed) or `changed`
+   * (its text changed at the SPE: a package not yet integrated will carry the new text).
+   */
+  upsertItem(item: ItemRecord): 'new' | 'same' | 'changed' {
+    const hash = sha1(item.process, item.dataHoraOperacao, item.unidadeOperacao, item.operacao);
+    const existing = this.db.prepare('SELECT id, hash, package FROM items WHERE spe_key = ?').get(item.speKey) as { id: number; hash: string; package: number | null } | undefined;
+    if (!existing) {
+      this.db
+        .prepare('INSERT INTO items (spe_key, process, data_hora_operacao, unidade_operacao, operacao, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(item.speKey, item.process, item.dataHoraOperacao, item.unidadeOperacao, item.operacao, hash, now());
+      return 'new';
+    }
+    if (existing.hash === hash) return 'same';
+    this.db
+      .prepare('UPDATE items SET process = ?, data_hora_operacao = ?, unidade_operacao = ?, operacao = ?, hash = ? WHERE id = ?')
+      .run(item.process, item.dataHoraOperacao, item.unidadeOperacao, item.operacao, hash, existing.id);
+    // Its EN package goes back to NI with a fresh attempt count: its data changed.
+    if (existing.package !== null) this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND id = ?").run(now(), existing.package);
+    return 'changed';
+  }
+
+  /**
+   * After a run's lists were read: drops interessados and relacionados replaced in this run, and
+   * reopens EN packages of processes whose data changed. Returns how many packages were reopened.
+   */
+  finishProcesses(run: number, listsRead: { interessados: boolean; relacionados: boolean }): number {
+    if (listsRead.interessados) {
+      this.db.prepare('DELETE FROM interessados WHERE run < ? AND process IN (SELECT spe_id FROM processes WHERE seen_run = ?)').run(run, run);
+    }
+    if (listsRead.relacionados) {
+      this.db.prepare('DELETE FROM relacionados WHERE run < ? AND process IN (SELECT spe_id FROM processes WHERE seen_run = ?)').run(run, run);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT p.spe_id AS id, p.hash AS old, p.protocolo, p.data_hora_producao AS d, p.especie, p.assunto,
+           (SELECT group_concat(nome, char(30)) FROM (SELECT nome FROM interessados WHERE process = p.spe_id ORDER BY position, rowid)) AS ints,
+           (SELECT group_concat(protocolo, char(30)) FROM (SELECT protocolo FROM relacionados WHERE process = p.spe_id ORDER BY position, rowid)) AS rels
+         FROM processes p WHERE p.seen_run = ? AND p.publishable = 1`,
+      )
+      .iterate(run) as Iterable<{ id: string; old: string | null; protocolo: string | null; d: string | null; especie: string | null; assunto: string | null; ints: string | null; rels: string | null }>;
+    const changed: string[] = [];
+    const setHash = this.db.prepare('UPDATE processes SET hash = ? WHERE spe_id = ?');
+    const updates: Array<[string, string]> = [];
+    for (const r of rows) {
+      const hash = sha1(r.protocolo, r.d, r.especie, r.assunto, r.ints, r.rels);
+      if (hash === r.old) continue;
+      updates.push([hash, r.id]);
+      if (r.old !== null) changed.push(r.id);
+    }
+    for (const [hash, id] of updates) setHash.run(hash, id);
+    let reopened = 0;
+    const reopenProcess = this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process = ?");
+    for (const id of changed) reopened += reopenProcess.run(now(), id).changes;
+    return reopened;
+  }
+
+  /**
+   * Puts every item not yet in a package into its process's open package (creating an NI one when
+   * there is none). An EN package receiving new items goes back to NI: its data changed.
+   */
+  assemblePackages(): { created: number; reopened: number; items: number } {
+    const t = now();
+    return this.transaction(() => {
+      this.db.exec('CREATE TEMP TABLE IF NOT EXISTS touched (process TEXT PRIMARY KEY)');
+      this.db.exec('DELETE FROM temp.touched');
+      this.db.exec(`INSERT INTO temp.touched SELECT DISTINCT i.process FROM items i JOIN processes p ON p.spe_id = i.process AND p.publishable = 1 WHERE i.package IS NULL`);
+      const created = this.db
+        .prepare(
+          `INSERT INTO packages (process, protocolo, state, created_at, state_at)
+           SELECT t.process, p.protocolo, 'NI', ?, ? FROM temp.touched t JOIN processes p ON p.spe_id = t.process
+           WHERE NOT EXISTS (SELECT 1 FROM packages k WHERE k.process = t.process AND k.state <> 'I')`,
+        )
+        .run(t, t).changes;
+      const reopened = this.db
+        .prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process IN (SELECT process FROM temp.touched)")
+        .run(t).changes;
+      const items = this.db
+        .prepare(
+          `UPDATE items SET package = (SELECT k.id FROM packages k WHERE k.process = items.process AND k.state <> 'I')
+           WHERE package IS NULL AND process IN (SELECT process FROM temp.touched)`,
+        )
+        .run().changes;
+      return { created, reopened, items };
+    });
+  }
+
+  // --- files of a drop folder ---
+
+  fileAlreadyRead(name: string, size: number, mtimeMs: number): boolean {
+    const r = this.db.prepare('SELECT size, mtime_ms FROM source_files WHERE name = ?').get(name) as { size: number; mtime_ms: number } | undefined;
+    return r !== undefined && r.size === size && r.mtime_ms === Math.round(mtimeMs);
+  }
+
+  markFileRead(name: string, size: number, mtimeMs: number): void {
+    this.db
+      .prepare('INSERT INTO source_files (name, size, mtime_ms, read_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, read_at = excluded.read_at')
+      .run(name, size, Math.round(mtimeMs), now());
+  }
+
+  // --- sending ---
+
+  /** Packages due: NI, and FI below the attempt limit; oldest first, after `afterId`. */
+  duePackages(maxAttempts: number, afterId: number, limit: number): PackageRow[] {
+    return this.db
+      .prepare("SELECT * FROM packages WHERE (state = 'NI' OR (state = 'FI' AND attempts < ?)) AND id > ? ORDER BY id LIMIT ?")
+      .all(maxAttempts, afterId, limit) as PackageRow[];
+  }
+
+  /** The Documento of a package: the process's current data and the package's items, in time order. */
+  buildDocumento(pkg: Pick<PackageRow, 'id' | 'process'>): DocumentoDraft {
+    const p = this.db.prepare('SELECT protocolo, data_hora_producao, especie, assunto FROM processes WHERE spe_id = ?').get(pkg.process) as
+      | { protocolo: string | null; data_hora_producao: string | null; especie: string | null; assunto: string | null }
+      | undefined;
+    const doc: DocumentoDraft = {};
+    if (p?.protocolo != null) doc.Protocolo = p.protocolo;
+    if (p?.data_hora_producao != null) doc.DataHoraProducao = p.data_hora_producao;
+    if (p?.especie != null) doc.Especie = p.especie;
+    if (p?.assunto != null) doc.Assunto = p.assunto;
+    const rels = this.db.prepare('SELECT protocolo FROM relacionados WHERE process = ? ORDER BY position, rowid').pluck().all(pkg.process) as string[];
+    if (rels.length > 0) doc.ListaProtocolosRelacionados = { ProtocoloRelacionado: rels };
+    const ints = this.db.prepare('SELECT nome FROM interessados WHERE process = ? ORDER BY position, rowid').pluck().all(pkg.process) as string[];
+    if (ints.length > 0) doc.ListaInteressados = { Interessado: ints.map((NomeInteressado) => ({ NomeInteressado })) };
+    const items = this.db
+      .prepare('SELECT data_hora_operacao AS DataHoraOperacao, unidade_operacao AS UnidadeOperacao, operacao AS Operacao FROM items WHERE package = ? ORDER BY data_hora_operacao, id')
+      .all(pkg.id) as Array<{ DataHoraOperacao: string; UnidadeOperacao: string; Operacao: string }>;
+    doc.Historico = { ItemHistorico: items };
+    return doc;
+  }
+
+  /** Records the outcome of packages, all in one transaction. */
+  recordOutcomes(outcomes: PackageOutcome[]): void {
+    const t = now();
+    const stmt = this.db.prepare(
+      `UPDATE packages SET state = @state, attempts = attempts + @inc, code = @code, message = @message, origin = @origin,
+         xml = COALESCE(@xml, xml), problems = @problems, sent_at = CASE WHEN @inc = 1 THEN @t ELSE sent_at END, state_at = @t,
+         alerted = CASE WHEN @state IN ('NI', 'I') THEN 0 ELSE alerted END
+       WHERE id = @id`,
+    );
+    this.transaction(() => {
+      for (const o of outcomes) {
+        stmt.run({ id: o.id, state: o.state, inc: o.attempted ? 1 : 0, code: o.code, message: o.message, origin: o.origin, xml: o.xml, problems: o.problems === undefined ? null : JSON.stringify(o.problems), t });
+      }
+    });
+  }
+
+  // --- operations ---
+
+  status(maxAttempts: number): StoreStatus {
+    const counts: Record<PackageState, number> = { NI: 0, I: 0, EN: 0, FI: 0 };
+    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM packages GROUP BY state').all() as Array<{ state: PackageState; n: number }>) counts[r.state] = r.n;
+    const one = <T>(sql: string, ...args: unknown[]): T => this.db.prepare(sql).get(...args) as T;
+    const lastRun = one<{ id: number; started_at: string; finished_at: string | null; status: string; error: string | null } | undefined>('SELECT id, started_at, finished_at, status, error FROM runs ORDER BY id DESC LIMIT 1');
+    return {
+      counts,
+      enFromPi: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'EN' AND origin = 'pi'").n,
+      enFromValidation: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'EN' AND origin = 'validation'").n,
+      fiExhausted: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'FI' AND attempts >= ?", maxAttempts).n,
+      lastSuccessAt: one<{ t: string | null }>("SELECT max(state_at) AS t FROM packages WHERE state = 'I'").t,
+      oldestPendingAt: one<{ t: string | null }>("SELECT min(created_at) AS t FROM packages WHERE state = 'NI' OR (state = 'FI' AND attempts < ?)", maxAttempts).t,
+      lastRun: lastRun ? { id: lastRun.id, startedAt: lastRun.started_at, finishedAt: lastRun.finished_at, status: lastRun.status, error: lastRun.error } : null,
+      watermark: this.watermark ?? null,
+      items: one<{ n: number }>('SELECT count(*) AS n FROM items').n,
+    };
+  }
+
+  listPackages(filter: { state?: PackageState; protocolo?: string; since?: string; limit?: number }): PackageRow[] {
+    const { where, args } = conditions({ state: filter.state, protocolo: filter.protocolo, state_at_since: filter.since });
+    const sql = `SELECT * FROM packages ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+    return this.db.prepare(sql).all(...args, filter.limit ?? 50) as PackageRow[];
+  }
+
+  packagesOf(protocolo: string): PackageRow[] {
+    return this.db.prepare('SELECT * FROM packages WHERE protocolo = ? ORDER BY id').all(protocolo) as PackageRow[];
+  }
+
+  /**
+   * Forced resend (the SEI module's "forçar reenvio"): matching packages go back to NI with a fresh
+   * attempt count, integrated ones too (the PI ignores what it already has). A process keeps one open
+   * package: an integrated package resent while another is open joins it.
+   */
+  resend(filter: { protocolo?: string; state?: PackageState }): number {
+    if (!filter.protocolo && !filter.state) throw new PiSenderError('ERR_USAGE', 'resend needs a Protocolo or a state');
+    const { where, args } = conditions({ protocolo: filter.protocolo, state: filter.state });
+    const t = now();
+    return this.transaction(() => {
+      const rows = this.db.prepare(`SELECT id, process, state FROM packages WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as Array<{ id: number; process: string; state: PackageState }>;
+      let n = 0;
+      for (const r of rows) {
+        if (r.state !== 'I') {
+          this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, r.id);
+          n++;
+          continue;
+        }
+        const open = this.db.prepare("SELECT id FROM packages WHERE process = ? AND state <> 'I'").get(r.process) as { id: number } | undefined;
+        if (open) {
+          this.db.prepare('UPDATE items SET package = ? WHERE package = ?').run(open.id, r.id);
+          this.db.prepare('DELETE FROM packages WHERE id = ?').run(r.id);
+          this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, open.id);
+        } else {
+          this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, r.id);
+        }
+        n++;
+      }
+      return n;
+    });
+  }
+
+  // --- alerts ---
+
+  alertKey(kind: string): string | undefined {
+    return (this.db.prepare('SELECT key FROM alerts WHERE kind = ?').get(kind) as { key: string } | undefined)?.key;
+  }
+
+  setAlertKey(kind: string, key: string): void {
+    this.db.prepare('INSERT INTO alerts (kind, key, fired_at) VALUES (?, ?, ?) ON CONFLICT(kind) DO UPDATE SET key = excluded.key, fired_at = excluded.fired_at').run(kind, key, now());
+  }
+
+  /** Packages in EN or FI that no failure alert has covered yet. */
+  unalertedFailures(): { fi: number; en: number } {
+    const r = this.db.prepare("SELECT sum(state = 'FI') AS fi, sum(state = 'EN') AS en FROM packages WHERE state IN ('EN', 'FI') AND alerted = 0").get() as { fi: number | null; en: number | null };
+    return { fi: r.fi ?? 0, en: r.en ?? 0 };
+  }
+
+  /** Marks every package now in EN or FI as covered by a failure alert. */
+  markFailuresAlerted(): void {
+    this.db.prepare("UPDATE packages SET alerted = 1 WHERE state IN ('EN', 'FI') AND alerted = 0").run();
+  }
+}
+
+/** `column = ?` conditions for the filters that are set (`*_since` means `column >= ?`). */
+function conditions(filters: Record<string, string | undefined>): { where: string[]; args: string[] } {
+  const where: string[] = [];
+  const args: string[] = [];
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined) continue;
+    where.push(key.endsWith('_since') ? `${key.slice(0, -'_since'.length)} >= ?` : `${key} = ?`);
+    args.push(value);
+  }
+  return { where, args };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
