@@ -53,6 +53,11 @@ export function normalizeText(value: string): string {
   return removeControlCharacters(repairMojibake(value)).trim();
 }
 
+/** A protocol number as the PI wants it: digits only (`99991.000007/2025-30` → `99991000007202530`). */
+export function normalizeProtocolo(value: string): string {
+  return new Normalizer({}).protocolo('Protocolo', value) ?? value;
+}
+
 class Normalizer {
   readonly changes: Change[] = [];
   constructor(private readonly options: NormalizeOptions) {}

@@ -1,0 +1,494 @@
+/**
+ * The export job's configuration file (YAML or JSON): where the SPE's data comes from, how its
+ * columns map to the data standard, where to send, the state store, alerts. Every problem is reported
+ * at once with the file, the line and the key; secrets never live in it (only the names of the
+ * environment variables or files that hold them).
+ *
+ * Resolution: defaults < config file < environment (PI_ENDPOINT, PI_USER, PI_PASSWORD, ...) < flags.
+ */
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { PiSenderError } from '../errors.js';
+import { isValidTimeZone } from '../standard/datetime.js';
+import type { Profile } from '../standard/model.js';
+
+/** Where a Documento field's value comes from: a column, a template of columns, or a constant. */
+export type FieldSpec = { column: string } | { template: string } | { value: string };
+
+export interface OperacaoSpec {
+  /** Column with the SPE's task code. */
+  task: string;
+  /** Task code → Operacao text (a template); a code mapped to null, or not listed, is not published. */
+  messages: Record<string, FieldSpec | null>;
+  /** What to do with a task code not in `messages`: skip it (default) or use this text. */
+  otherTasks: 'skip' | FieldSpec;
+}
+
+export interface AccessSpec {
+  /** Column with the access level, or undefined when `value` applies to every process. */
+  column?: string;
+  value?: 'publico' | 'restrito' | 'sigiloso';
+  /** Column values meaning each level (compared as text). Any other value is treated as sigiloso. */
+  publico: string[];
+  restrito: string[];
+  sigiloso: string[];
+}
+
+export interface MappingConfig {
+  processo: { id: FieldSpec; Protocolo: FieldSpec; DataHoraProducao: FieldSpec; Especie: FieldSpec; Assunto: FieldSpec; access: AccessSpec };
+  interessado?: { processo: FieldSpec; NomeInteressado: FieldSpec };
+  relacionado?: { processo: FieldSpec; ProtocoloRelacionado: FieldSpec };
+  historico: { id: FieldSpec; processo: FieldSpec; DataHoraOperacao: FieldSpec; UnidadeOperacao: FieldSpec; Operacao: FieldSpec | OperacaoSpec };
+}
+
+export const SQL_TYPES = ['postgres', 'mysql', 'mariadb', 'sqlite', 'oracle', 'mssql'] as const;
+export type SqlType = (typeof SQL_TYPES)[number];
+export const QUERY_KINDS = ['processos', 'interessados', 'relacionados', 'historico'] as const;
+export type QueryKind = (typeof QUERY_KINDS)[number];
+
+export interface SqlSourceConfig {
+  type: SqlType;
+  /** Connection URL without the password (postgres://user@host:5432/spe). */
+  url?: string;
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+  /** SQLite file. */
+  path?: string;
+  /** Environment variable holding the database password (default PI_SPE_PASSWORD). */
+  passwordEnv: string;
+  passwordFile?: string;
+  /** TLS to the database: true, or a CA file to trust. */
+  ssl?: boolean | { ca: string };
+  queries: { processos: string; interessados?: string; relacionados?: string; historico: string };
+}
+
+export interface FileSourceConfig {
+  type: 'csv' | 'jsonl';
+  folder: string;
+  /** File name patterns (`*` and `?`) of each kind of file in the folder. */
+  files: { processos: string; interessados?: string; relacionados?: string; historico: string };
+  delimiter: string;
+  encoding: 'utf-8' | 'latin1';
+  /** Move read files to `<folder>/<readFolder>` (default) or leave them. */
+  afterReading: 'move' | 'keep';
+  readFolder: string;
+}
+
+export interface XmlSourceConfig {
+  type: 'xml';
+  folder: string;
+  pattern: string;
+  afterReading: 'move' | 'keep';
+  readFolder: string;
+}
+
+export type SourceConfig = SqlSourceConfig | FileSourceConfig | XmlSourceConfig;
+
+export interface PiConfig {
+  endpoint?: string;
+  user?: string;
+  passwordFile?: string;
+  ca?: string[];
+  cert?: string;
+  key?: string;
+  pfx?: string;
+  certPassphraseFile?: string;
+  proxy?: string;
+  timeoutSeconds: number;
+  batchSize?: number;
+  concurrency: number;
+}
+
+export interface AlertsConfig {
+  /** Alert when nothing was sent successfully for this many days (0: never). Default 2 (48 h). */
+  noSuccessDays: number;
+  webhook?: { url: string; headers: Record<string, string>; timeoutSeconds: number };
+  email?: {
+    host: string;
+    port: number;
+    secure: boolean;
+    user?: string;
+    passwordEnv: string;
+    passwordFile?: string;
+    from: string;
+    to: string[];
+    ca?: string;
+  };
+}
+
+export interface ExportConfig {
+  file: string;
+  source: SourceConfig;
+  /** Absent for an XML source: its Documentos are already in the standard. */
+  mapping?: MappingConfig;
+  timeZone: string;
+  publishRestrito: boolean;
+  profile: Profile;
+  store: string;
+  pi: PiConfig;
+  sending: { maxAttempts: number; retries: number; retryDelayMs: number };
+  watermark: { initial: string; overlapMinutes: number };
+  alerts: AlertsConfig;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Path = Array<string | number>;
+
+class Checker {
+  readonly errors: string[] = [];
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  lineOf(p: Path): number {
+    for (let k = p.length; k >= 0; k--) {
+      const node = this.doc.getIn(p.slice(0, k), true) as { range?: [number, number, number] } | undefined;
+      const range = node?.range ?? (k === 0 ? (this.doc.contents as { range?: [number, number, number] } | null)?.range : undefined);
+      if (range) return this.lines.linePos(range[0]).line;
+    }
+    return 1;
+  }
+
+  fail(p: Path, message: string): undefined {
+    this.errors.push(`${this.file}:${this.lineOf(p)}: ${p.join('.') || '(top)'}: ${message}`);
+    return undefined;
+  }
+
+  obj(v: unknown, p: Path, required = true): Record<string, unknown> | undefined {
+    if (v === undefined || v === null) return required ? this.fail(p, 'missing') : undefined;
+    if (typeof v !== 'object' || Array.isArray(v)) return this.fail(p, 'must be a mapping (key: value)');
+    return v as Record<string, unknown>;
+  }
+
+  str(v: unknown, p: Path, required = true): string | undefined {
+    if (v === undefined || v === null) return required ? this.fail(p, 'missing') : undefined;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (typeof v !== 'string' || v.trim() === '') return this.fail(p, 'must be a non-empty text');
+    return v;
+  }
+
+  int(v: unknown, p: Path, def: number, min = 0): number {
+    if (v === undefined || v === null) return def;
+    const n = typeof v === 'string' ? Number(v) : v;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < min) return this.fail(p, `must be an integer of at least ${min}`) ?? def;
+    return n;
+  }
+
+  bool(v: unknown, p: Path, def: boolean): boolean {
+    if (v === undefined || v === null) return def;
+    if (typeof v !== 'boolean') return this.fail(p, 'must be true or false') ?? def;
+    return v;
+  }
+
+  oneOf<T extends string>(v: unknown, p: Path, choices: readonly T[], def?: T): T | undefined {
+    if (v === undefined || v === null) return def ?? this.fail(p, `missing (one of ${choices.join(', ')})`);
+    if (typeof v !== 'string' || !choices.includes(v as T)) return this.fail(p, `must be one of ${choices.join(', ')}, not '${String(v)}'`);
+    return v as T;
+  }
+
+  strList(v: unknown, p: Path): string[] | undefined {
+    if (v === undefined || v === null) return undefined;
+    const list = Array.isArray(v) ? v : [v];
+    if (list.some((x) => typeof x !== 'string' && typeof x !== 'number')) return this.fail(p, 'must be a text or a list of texts');
+    return list.map(String);
+  }
+
+  /** `column`, `"{a} - {b}"` (template), `{ value: ... }`, `{ column: ... }` or `{ template: ... }`. */
+  field(v: unknown, p: Path, required = true): FieldSpec | undefined {
+    if (v === undefined || v === null) return required ? this.fail(p, 'missing (a column name, a "{template}", or { value: ... })') : undefined;
+    if (typeof v === 'string') {
+      if (v.trim() === '') return this.fail(p, 'must not be empty');
+      return /\{[^{}]+\}/.test(v) ? { template: v } : { column: v };
+    }
+    if (typeof v === 'object' && !Array.isArray(v)) {
+      const o = v as Record<string, unknown>;
+      const keys = Object.keys(o);
+      if (keys.length === 1 && keys[0] === 'value' && (typeof o['value'] === 'string' || typeof o['value'] === 'number')) return { value: String(o['value']) };
+      if (keys.length === 1 && keys[0] === 'column') return { column: this.str(o['column'], [...p, 'column']) ?? '' };
+      if (keys.length === 1 && keys[0] === 'template') return { template: this.str(o['template'], [...p, 'template']) ?? '' };
+    }
+    return this.fail(p, 'must be a column name, a "{template}", or one of { value: ... }, { column: ... }, { template: ... }');
+  }
+
+  unknownKeys(o: Record<string, unknown>, p: Path, known: readonly string[]): void {
+    for (const k of Object.keys(o)) if (!known.includes(k)) this.fail([...p, k], `unknown key (expected one of ${known.join(', ')})`);
+  }
+}
+
+const TOP = ['source', 'mapping', 'timeZone', 'publishRestrito', 'profile', 'store', 'pi', 'sending', 'watermark', 'alerts'] as const;
+
+/** Reads and checks a configuration file. Relative paths in it are relative to the file. */
+export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): ExportConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new PiSenderError('ERR_CONFIG', `cannot read the configuration ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (pi-sender init writes a commented sample)`, { file });
+  }
+  return parseConfig(text, file, env);
+}
+
+export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv = process.env): ExportConfig {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line ?? 1;
+    throw new PiSenderError('ERR_CONFIG', `${file}:${line}: not valid YAML/JSON: ${e.message.split('\n')[0]}`, { file, line });
+  }
+  if (!isMap(doc.contents)) throw new PiSenderError('ERR_CONFIG', `${file}:1: the configuration must be a mapping (key: value)`, { file });
+  const raw = doc.toJS() as Record<string, unknown>;
+  const c = new Checker(file, doc, lines);
+  const dir = path.dirname(path.resolve(file));
+  const rel = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(dir, p));
+
+  c.unknownKeys(raw, [], TOP);
+  const source = checkSource(c, raw['source'], rel);
+  const mapping = source?.type === 'xml' ? (raw['mapping'] !== undefined ? c.fail(['mapping'], 'an xml source needs no mapping: its Documentos are already in the standard') : undefined) : checkMapping(c, raw['mapping']);
+  const timeZone = c.str(raw['timeZone'], ['timeZone'], false) ?? 'America/Sao_Paulo';
+  if (!isValidTimeZone(timeZone)) c.fail(['timeZone'], `unknown time zone '${timeZone}' (an IANA name, e.g. America/Sao_Paulo)`);
+  const publishRestrito = c.bool(raw['publishRestrito'], ['publishRestrito'], false);
+  const profile = c.oneOf(raw['profile'], ['profile'], ['strict', 'lenient'] as const, 'strict') ?? 'strict';
+  const store = rel(c.str(raw['store'], ['store'], false)) ?? path.join(dir, 'pi-sender.db');
+  const pi = checkPi(c, c.obj(raw['pi'], ['pi'], false) ?? {}, rel, env);
+  const sendingRaw = c.obj(raw['sending'], ['sending'], false) ?? {};
+  c.unknownKeys(sendingRaw, ['sending'], ['maxAttempts', 'retries', 'retryDelayMs']);
+  const sending = {
+    maxAttempts: c.int(sendingRaw['maxAttempts'], ['sending', 'maxAttempts'], 15, 1),
+    retries: c.int(sendingRaw['retries'], ['sending', 'retries'], 5, 1),
+    retryDelayMs: c.int(sendingRaw['retryDelayMs'], ['sending', 'retryDelayMs'], 1000, 1),
+  };
+  const wmRaw = c.obj(raw['watermark'], ['watermark'], false) ?? {};
+  c.unknownKeys(wmRaw, ['watermark'], ['initial', 'overlapMinutes']);
+  const initial = c.str(wmRaw['initial'], ['watermark', 'initial'], false) ?? '2015-01-01 00:00:00';
+  if (!/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(initial)) c.fail(['watermark', 'initial'], `must be a local date-time such as 2015-01-01 00:00:00, not '${initial}'`);
+  // Stored as `YYYY-MM-DD HH:MM:SS`, local time of timeZone, the form the queries compare with.
+  const full = initial.replace('T', ' ');
+  const watermark = { initial: full.length === 10 ? `${full} 00:00:00` : full.length === 16 ? `${full}:00` : full, overlapMinutes: c.int(wmRaw['overlapMinutes'], ['watermark', 'overlapMinutes'], 60, 0) };
+  const alerts = checkAlerts(c, c.obj(raw['alerts'], ['alerts'], false) ?? {}, rel);
+
+  if (c.errors.length > 0) {
+    throw new PiSenderError('ERR_CONFIG', `the configuration has ${c.errors.length === 1 ? 'a problem' : `${c.errors.length} problems`}:\n  ${c.errors.join('\n  ')}`, { file });
+  }
+  return { file: path.resolve(file), source: source!, ...(mapping ? { mapping } : {}), timeZone, publishRestrito, profile, store, pi, sending, watermark, alerts };
+}
+
+function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => string | undefined): SourceConfig | undefined {
+  const o = c.obj(v, ['source']);
+  if (!o) return undefined;
+  const type = c.oneOf(o['type'], ['source', 'type'], [...SQL_TYPES, 'csv', 'jsonl', 'xml'] as const);
+  if (!type) return undefined;
+  const p = ['source'];
+  const afterReading = (): 'move' | 'keep' => c.oneOf(o['afterReading'], [...p, 'afterReading'], ['move', 'keep'] as const, 'move') ?? 'move';
+  if (type === 'xml') {
+    c.unknownKeys(o, p, ['type', 'folder', 'pattern', 'afterReading', 'readFolder']);
+    return { type, folder: rel(c.str(o['folder'], [...p, 'folder'])) ?? '', pattern: c.str(o['pattern'], [...p, 'pattern'], false) ?? '*.xml', afterReading: afterReading(), readFolder: c.str(o['readFolder'], [...p, 'readFolder'], false) ?? 'lidos' };
+  }
+  if (type === 'csv' || type === 'jsonl') {
+    c.unknownKeys(o, p, ['type', 'folder', 'files', 'delimiter', 'encoding', 'afterReading', 'readFolder']);
+    const files = c.obj(o['files'], [...p, 'files']) ?? {};
+    c.unknownKeys(files, [...p, 'files'], QUERY_KINDS);
+    const delimiter = c.str(o['delimiter'], [...p, 'delimiter'], false) ?? ',';
+    if (delimiter.length !== 1) c.fail([...p, 'delimiter'], 'must be one character');
+    return {
+      type,
+      folder: rel(c.str(o['folder'], [...p, 'folder'])) ?? '',
+      files: {
+        processos: c.str(files['processos'], [...p, 'files', 'processos']) ?? '',
+        historico: c.str(files['historico'], [...p, 'files', 'historico']) ?? '',
+        ...optional('interessados', c.str(files['interessados'], [...p, 'files', 'interessados'], false)),
+        ...optional('relacionados', c.str(files['relacionados'], [...p, 'files', 'relacionados'], false)),
+      },
+      delimiter,
+      encoding: c.oneOf(o['encoding'], [...p, 'encoding'], ['utf-8', 'latin1'] as const, 'utf-8') ?? 'utf-8',
+      afterReading: afterReading(),
+      readFolder: c.str(o['readFolder'], [...p, 'readFolder'], false) ?? 'lidos',
+    };
+  }
+  c.unknownKeys(o, p, ['type', 'url', 'host', 'port', 'database', 'user', 'path', 'passwordEnv', 'passwordFile', 'ssl', 'queries']);
+  const url = c.str(o['url'], [...p, 'url'], false);
+  if (url && /:\/\/[^/@:]+:[^/@]+@/.test(url)) c.fail([...p, 'url'], 'holds a password: put it in the environment (passwordEnv) or a file (passwordFile), never in the configuration');
+  const q = c.obj(o['queries'], [...p, 'queries']) ?? {};
+  c.unknownKeys(q, [...p, 'queries'], QUERY_KINDS);
+  const queries = {
+    processos: c.str(q['processos'], [...p, 'queries', 'processos']) ?? '',
+    historico: c.str(q['historico'], [...p, 'queries', 'historico']) ?? '',
+    ...optional('interessados', c.str(q['interessados'], [...p, 'queries', 'interessados'], false)),
+    ...optional('relacionados', c.str(q['relacionados'], [...p, 'queries', 'relacionados'], false)),
+  };
+  if (type === 'sqlite' && !o['path']) c.fail([...p, 'path'], 'missing: the SQLite file of the SPE');
+  let ssl: SqlSourceConfig['ssl'];
+  if (o['ssl'] !== undefined) {
+    if (typeof o['ssl'] === 'boolean') ssl = o['ssl'];
+    else {
+      const s = c.obj(o['ssl'], [...p, 'ssl']);
+      const ca = rel(c.str(s?.['ca'], [...p, 'ssl', 'ca']));
+      if (ca) ssl = { ca };
+    }
+  }
+  return {
+    type,
+    ...optional('url', url),
+    ...optional('host', c.str(o['host'], [...p, 'host'], false)),
+    ...optional('port', o['port'] === undefined ? undefined : c.int(o['port'], [...p, 'port'], 0, 1)),
+    ...optional('database', c.str(o['database'], [...p, 'database'], false)),
+    ...optional('user', c.str(o['user'], [...p, 'user'], false)),
+    ...optional('path', rel(c.str(o['path'], [...p, 'path'], false))),
+    passwordEnv: c.str(o['passwordEnv'], [...p, 'passwordEnv'], false) ?? 'PI_SPE_PASSWORD',
+    ...optional('passwordFile', rel(c.str(o['passwordFile'], [...p, 'passwordFile'], false))),
+    ...optional('ssl', ssl),
+    queries,
+  };
+}
+
+function checkMapping(c: Checker, v: unknown): MappingConfig | undefined {
+  const m = c.obj(v, ['mapping']);
+  if (!m) return undefined;
+  c.unknownKeys(m, ['mapping'], ['processo', 'interessado', 'relacionado', 'historico']);
+  const pr = c.obj(m['processo'], ['mapping', 'processo']) ?? {};
+  c.unknownKeys(pr, ['mapping', 'processo'], ['id', 'Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'access']);
+  const f = (o: Record<string, unknown>, base: Path, key: string): FieldSpec => c.field(o[key], [...base, key]) ?? { value: '' };
+  const processo = {
+    id: f(pr, ['mapping', 'processo'], 'id'),
+    Protocolo: f(pr, ['mapping', 'processo'], 'Protocolo'),
+    DataHoraProducao: f(pr, ['mapping', 'processo'], 'DataHoraProducao'),
+    Especie: pr['Especie'] === undefined ? { value: 'Processo' } : f(pr, ['mapping', 'processo'], 'Especie'),
+    Assunto: f(pr, ['mapping', 'processo'], 'Assunto'),
+    access: checkAccess(c, pr['access']),
+  };
+  const pair = <A extends string, B extends string>(key: 'interessado' | 'relacionado', a: A, b: B): Record<A | B, FieldSpec> | undefined => {
+    const o = c.obj(m[key], ['mapping', key], false);
+    if (!o) return undefined;
+    c.unknownKeys(o, ['mapping', key], [a, b]);
+    return { [a]: f(o, ['mapping', key], a), [b]: f(o, ['mapping', key], b) } as Record<A | B, FieldSpec>;
+  };
+  const h = c.obj(m['historico'], ['mapping', 'historico']) ?? {};
+  c.unknownKeys(h, ['mapping', 'historico'], ['id', 'processo', 'DataHoraOperacao', 'UnidadeOperacao', 'Operacao']);
+  const interessado = pair('interessado', 'processo', 'NomeInteressado');
+  const relacionado = pair('relacionado', 'processo', 'ProtocoloRelacionado');
+  return {
+    processo,
+    ...(interessado ? { interessado } : {}),
+    ...(relacionado ? { relacionado } : {}),
+    historico: {
+      id: f(h, ['mapping', 'historico'], 'id'),
+      processo: f(h, ['mapping', 'historico'], 'processo'),
+      DataHoraOperacao: f(h, ['mapping', 'historico'], 'DataHoraOperacao'),
+      UnidadeOperacao: h['UnidadeOperacao'] === undefined ? { value: '' } : f(h, ['mapping', 'historico'], 'UnidadeOperacao'),
+      Operacao: checkOperacao(c, h['Operacao']),
+    },
+  };
+}
+
+function checkAccess(c: Checker, v: unknown): AccessSpec {
+  const p = ['mapping', 'processo', 'access'];
+  const empty: AccessSpec = { publico: [], restrito: [], sigiloso: [] };
+  if (v === undefined || v === null) {
+    c.fail(p, 'missing: the access-level column and its values (sigiloso is never sent; restrito only with publishRestrito), or { value: publico } when every process is public');
+    return empty;
+  }
+  const o = c.obj(v, p);
+  if (!o) return empty;
+  c.unknownKeys(o, p, ['column', 'value', 'publico', 'restrito', 'sigiloso']);
+  if (o['value'] !== undefined) {
+    const value = c.oneOf(o['value'], [...p, 'value'], ['publico', 'restrito', 'sigiloso'] as const);
+    return value ? { ...empty, value } : empty;
+  }
+  const spec: AccessSpec = {
+    column: c.str(o['column'], [...p, 'column']) ?? '',
+    publico: c.strList(o['publico'], [...p, 'publico']) ?? [],
+    restrito: c.strList(o['restrito'], [...p, 'restrito']) ?? [],
+    sigiloso: c.strList(o['sigiloso'], [...p, 'sigiloso']) ?? [],
+  };
+  if (spec.publico.length === 0) c.fail([...p, 'publico'], 'missing: the values of the access column that mean público');
+  return spec;
+}
+
+function checkOperacao(c: Checker, v: unknown): FieldSpec | OperacaoSpec {
+  const p = ['mapping', 'historico', 'Operacao'];
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'task' in v) {
+    const o = v as Record<string, unknown>;
+    c.unknownKeys(o, p, ['task', 'messages', 'otherTasks']);
+    const msgs = c.obj(o['messages'], [...p, 'messages']) ?? {};
+    const messages: Record<string, FieldSpec | null> = {};
+    // Here a text is the Operacao itself (with or without {placeholders}), never a column name.
+    const text = (v: unknown, at: Path): FieldSpec | null => (typeof v === 'string' || typeof v === 'number' ? { template: String(v) } : (c.field(v, at) ?? null));
+    for (const [code, t] of Object.entries(msgs)) messages[code] = t === null ? null : text(t, [...p, 'messages', code]);
+    const other = o['otherTasks'];
+    return {
+      task: c.str(o['task'], [...p, 'task']) ?? '',
+      messages,
+      otherTasks: other === undefined || other === 'skip' ? 'skip' : (text(other, [...p, 'otherTasks']) ?? 'skip'),
+    };
+  }
+  return c.field(v, p) ?? { value: '' };
+}
+
+function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undefined) => string | undefined, env: NodeJS.ProcessEnv): PiConfig {
+  const p = ['pi'];
+  c.unknownKeys(o, p, ['endpoint', 'user', 'passwordFile', 'ca', 'cert', 'key', 'pfx', 'certPassphraseFile', 'proxy', 'timeoutSeconds', 'batchSize', 'concurrency', 'password']);
+  if (o['password'] !== undefined) c.fail([...p, 'password'], 'passwords never go in the configuration: set PI_PASSWORD or use passwordFile');
+  const endpoint = env['PI_ENDPOINT'] || c.str(o['endpoint'], [...p, 'endpoint'], false);
+  const user = env['PI_USER'] || c.str(o['user'], [...p, 'user'], false);
+  const batchSize = o['batchSize'] === undefined ? undefined : c.int(o['batchSize'], [...p, 'batchSize'], 100, 1);
+  return {
+    ...optional('endpoint', endpoint),
+    ...optional('user', user),
+    ...optional('passwordFile', rel(c.str(o['passwordFile'], [...p, 'passwordFile'], false))),
+    ...optional('ca', c.strList(o['ca'], [...p, 'ca'])?.map((f) => rel(f)!)),
+    ...optional('cert', rel(c.str(o['cert'], [...p, 'cert'], false))),
+    ...optional('key', rel(c.str(o['key'], [...p, 'key'], false))),
+    ...optional('pfx', rel(c.str(o['pfx'], [...p, 'pfx'], false))),
+    ...optional('certPassphraseFile', rel(c.str(o['certPassphraseFile'], [...p, 'certPassphraseFile'], false))),
+    ...optional('proxy', c.str(o['proxy'], [...p, 'proxy'], false)),
+    timeoutSeconds: c.int(o['timeoutSeconds'], [...p, 'timeoutSeconds'], 120, 1),
+    ...optional('batchSize', batchSize),
+    concurrency: c.int(o['concurrency'], [...p, 'concurrency'], 2, 1),
+  };
+}
+
+function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | undefined) => string | undefined): AlertsConfig {
+  const p = ['alerts'];
+  c.unknownKeys(o, p, ['noSuccessDays', 'webhook', 'email']);
+  const alerts: AlertsConfig = { noSuccessDays: c.int(o['noSuccessDays'], [...p, 'noSuccessDays'], 2, 0) };
+  const w = c.obj(o['webhook'], [...p, 'webhook'], false);
+  if (w) {
+    c.unknownKeys(w, [...p, 'webhook'], ['url', 'headers', 'timeoutSeconds']);
+    const url = c.str(w['url'], [...p, 'webhook', 'url']) ?? '';
+    if (url && !/^https?:\/\//.test(url)) c.fail([...p, 'webhook', 'url'], 'must be an http(s) URL');
+    const headers = (c.obj(w['headers'], [...p, 'webhook', 'headers'], false) ?? {}) as Record<string, string>;
+    alerts.webhook = { url, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])), timeoutSeconds: c.int(w['timeoutSeconds'], [...p, 'webhook', 'timeoutSeconds'], 10, 1) };
+  }
+  const e = c.obj(o['email'], [...p, 'email'], false);
+  if (e) {
+    const b = [...p, 'email'];
+    c.unknownKeys(e, b, ['host', 'port', 'secure', 'user', 'passwordEnv', 'passwordFile', 'from', 'to', 'ca', 'password']);
+    if (e['password'] !== undefined) c.fail([...b, 'password'], 'passwords never go in the configuration: use passwordEnv or passwordFile');
+    const to = c.strList(e['to'], [...b, 'to']) ?? [];
+    if (to.length === 0) c.fail([...b, 'to'], 'missing: who receives the alerts');
+    const secure = c.bool(e['secure'], [...b, 'secure'], false);
+    alerts.email = {
+      host: c.str(e['host'], [...b, 'host']) ?? '',
+      port: c.int(e['port'], [...b, 'port'], secure ? 465 : 587, 1),
+      secure,
+      ...optional('user', c.str(e['user'], [...b, 'user'], false)),
+      passwordEnv: c.str(e['passwordEnv'], [...b, 'passwordEnv'], false) ?? 'PI_SMTP_PASSWORD',
+      ...optional('passwordFile', rel(c.str(e['passwordFile'], [...b, 'passwordFile'], false))),
+      from: c.str(e['from'], [...b, 'from']) ?? '',
+      to,
+      ...optional('ca', rel(c.str(e['ca'], [...b, 'ca'], false))),
+    };
+  }
+  return alerts;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}

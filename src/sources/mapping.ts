@@ -1,0 +1,162 @@
+/**
+ * Turns the rows an SPE returns into what the store keeps: processes, interessados, related protocols
+ * and history items, following the mapping of the configuration. Values are taken as text (an id or a
+ * protocol number never becomes a float); date-times get the configured zone's offset when they have
+ * none.
+ */
+
+import { PiSenderError } from '../errors.js';
+import type { AccessSpec, FieldSpec, MappingConfig, OperacaoSpec } from '../export/config.js';
+import { nowInZone, withZoneOffset } from '../standard/datetime.js';
+import { normalizeProtocolo } from '../standard/normalize.js';
+import type { Access, ItemRecord, ProcessRecord } from '../store/store.js';
+
+export type Row = Record<string, unknown>;
+
+/** A value from a database driver or a file, as text; null/undefined stay undefined. */
+export function textOf(v: unknown, timeZone: string): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return nowInZone(timeZone, v.getTime());
+  if (Buffer.isBuffer(v)) return v.toString('utf8');
+  return String(v);
+}
+
+const ISO = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const BR = /^(\d{2})\/(\d{2})\/(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * An xs:dateTime with offset from a date-time in any of the forms SPEs produce: `2025-03-10`,
+ * `2025-03-10 09:15:02`, `2025-03-10T09:15:02.123-03`, `10/03/2025 09:15`, a Date. Without an offset,
+ * the time is local to `timeZone`; a date alone is local midnight (as the SEI module sends
+ * DataHoraProducao). Fractions of a second are dropped. Anything else is returned as it was, for
+ * validation to report.
+ */
+export function toDateTime(v: unknown, timeZone: string): string | undefined {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : nowInZone(timeZone, v.getTime());
+  const s = textOf(v, timeZone)?.trim();
+  if (s === undefined || s === '') return undefined;
+  let date: string, hh = '00', mm = '00', ss = '00', offset: string | undefined;
+  const iso = ISO.exec(s);
+  const br = iso ? undefined : BR.exec(s);
+  if (iso) {
+    date = iso[1]!;
+    hh = iso[2] ?? '00';
+    mm = iso[3] ?? '00';
+    ss = iso[4] ?? '00';
+    offset = iso[5];
+  } else if (br) {
+    date = `${br[3]}-${br[2]}-${br[1]}`;
+    hh = br[4] ?? '00';
+    mm = br[5] ?? '00';
+    ss = br[6] ?? '00';
+  } else {
+    return s;
+  }
+  const local = `${date}T${hh}:${mm}:${ss}`;
+  if (offset === undefined) return withZoneOffset(local, timeZone);
+  if (offset === 'Z') return `${local}Z`;
+  const digits = offset.replace(':', '');
+  return `${local}${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
+}
+
+/** Finds a column in a row, ignoring case (Oracle answers in upper case). */
+function columnValue(row: Row, column: string, kind: string): unknown {
+  if (column in row) return row[column];
+  const lower = column.toLowerCase();
+  for (const k of Object.keys(row)) if (k.toLowerCase() === lower) return row[k];
+  throw new PiSenderError('ERR_CONFIG', `the ${kind} rows have no column '${column}' (they have: ${Object.keys(row).join(', ')}): check the query or the mapping`);
+}
+
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+
+export class RowMapper {
+  constructor(
+    private readonly mapping: MappingConfig,
+    private readonly options: { timeZone: string; publishRestrito: boolean },
+  ) {}
+
+  private value(row: Row, spec: FieldSpec, kind: string): string | undefined {
+    if ('value' in spec) return spec.value;
+    if ('column' in spec) return textOf(columnValue(row, spec.column, kind), this.options.timeZone);
+    // A template: placeholders without a value disappear, and so do the spaces they leave.
+    const out = spec.template.replace(PLACEHOLDER, (_m, col: string) => textOf(columnValue(row, col.trim(), kind), this.options.timeZone) ?? '');
+    return out.replace(/\s{2,}/g, ' ').replace(/\s+([,.;:)])/g, '$1').replace(/\(\s*\)/g, '').replace(/\s*-\s*$/, '').trim();
+  }
+
+  private access(row: Row, spec: AccessSpec): Access {
+    if (spec.value) return spec.value;
+    const v = textOf(columnValue(row, spec.column!, 'processos'), this.options.timeZone)?.trim();
+    if (v === undefined) return 'unknown';
+    if (spec.publico.includes(v)) return 'publico';
+    if (spec.restrito.includes(v)) return 'restrito';
+    if (spec.sigiloso.includes(v)) return 'sigiloso';
+    return 'unknown';
+  }
+
+  /** A process, or the reason it cannot be read. */
+  processo(row: Row): ProcessRecord | { error: string } {
+    const m = this.mapping.processo;
+    const speId = this.value(row, m.id, 'processos')?.trim();
+    if (!speId) return { error: 'a process without id' };
+    const access = this.access(row, m.access);
+    const publishable = access === 'publico' || (access === 'restrito' && this.options.publishRestrito);
+    if (!publishable) return { speId, access, publishable };
+    const protocolo = this.value(row, m.Protocolo, 'processos');
+    return {
+      speId,
+      access,
+      publishable,
+      protocolo: protocolo === undefined ? undefined : normalizeProtocolo(protocolo),
+      dataHoraProducao: toDateTime(this.rawOf(row, m.DataHoraProducao, 'processos'), this.options.timeZone),
+      especie: this.value(row, m.Especie, 'processos'),
+      assunto: this.value(row, m.Assunto, 'processos'),
+    };
+  }
+
+  /** A date-time field: a column keeps its driver type (a Date stays a Date). */
+  private rawOf(row: Row, spec: FieldSpec, kind: string): unknown {
+    return 'column' in spec ? columnValue(row, spec.column, kind) : this.value(row, spec, kind);
+  }
+
+  interessado(row: Row): { processo: string; nome: string } | undefined {
+    const m = this.mapping.interessado!;
+    const processo = this.value(row, m.processo, 'interessados')?.trim();
+    const nome = this.value(row, m.NomeInteressado, 'interessados');
+    return processo && nome !== undefined ? { processo, nome } : undefined;
+  }
+
+  relacionado(row: Row): { processo: string; protocolo: string } | undefined {
+    const m = this.mapping.relacionado!;
+    const processo = this.value(row, m.processo, 'relacionados')?.trim();
+    const protocolo = this.value(row, m.ProtocoloRelacionado, 'relacionados');
+    return processo && protocolo ? { processo, protocolo: normalizeProtocolo(protocolo) } : undefined;
+  }
+
+  /** A history item; `skip` when its task is not published; `error` when it cannot be read. */
+  item(row: Row): ItemRecord | { skip: string } | { error: string } {
+    const m = this.mapping.historico;
+    const speKey = this.value(row, m.id, 'historico')?.trim();
+    if (!speKey) return { error: 'a history item without id' };
+    const process = this.value(row, m.processo, 'historico')?.trim();
+    if (!process) return { error: `history item ${speKey} has no process` };
+    let operacao: string | undefined;
+    if ('task' in m.Operacao) {
+      const spec = m.Operacao as OperacaoSpec;
+      const task = textOf(columnValue(row, spec.task, 'historico'), this.options.timeZone)?.trim() ?? '';
+      const message = Object.hasOwn(spec.messages, task) ? spec.messages[task] : spec.otherTasks === 'skip' ? null : spec.otherTasks;
+      if (message === null || message === undefined) return { skip: task };
+      operacao = this.value(row, message, 'historico');
+    } else {
+      operacao = this.value(row, m.Operacao as FieldSpec, 'historico');
+    }
+    return {
+      speKey,
+      process,
+      dataHoraOperacao: toDateTime(this.rawOf(row, m.DataHoraOperacao, 'historico'), this.options.timeZone) ?? '',
+      unidadeOperacao: this.value(row, m.UnidadeOperacao, 'historico') ?? '',
+      operacao: operacao ?? '',
+    };
+  }
+}

@@ -1,0 +1,57 @@
+/** MySQL and MariaDB, rows streamed as the server sends them (with back-pressure). */
+
+import mysql from 'mysql2';
+import type { Row } from '../mapping.js';
+import type { Prepared } from './params.js';
+import { SqlSource } from './sql-source.js';
+
+export class MysqlSource extends SqlSource {
+  protected readonly style = 'mysql' as const;
+  private conn: mysql.Connection | undefined;
+
+  private async connect(): Promise<mysql.Connection> {
+    if (this.conn) return this.conn;
+    const c = this.config;
+    const ca = this.sslCa();
+    const password = this.password();
+    const conn = mysql.createConnection({
+      ...(c.url ? { uri: c.url } : {}),
+      ...(c.host ? { host: c.host } : {}),
+      ...(c.port ? { port: c.port } : {}),
+      ...(c.database ? { database: c.database } : {}),
+      ...(c.user ? { user: c.user } : {}),
+      ...(password !== undefined ? { password } : {}),
+      ...(c.ssl ? { ssl: { rejectUnauthorized: true, ...(ca ? { ca } : {}) } } : {}),
+      // Dates as text (no zone applied by the driver); big numbers as text (ids keep every digit).
+      dateStrings: true,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      charset: 'utf8mb4',
+    });
+    try {
+      await new Promise<void>((resolve, reject) => conn.connect((err) => (err ? reject(err) : resolve())));
+    } catch (err) {
+      conn.destroy();
+      throw this.unreachable(err);
+    }
+    this.conn = conn;
+    return conn;
+  }
+
+  async check(): Promise<void> {
+    const conn = await this.connect();
+    await new Promise<void>((resolve, reject) => conn.query('SELECT 1', (err) => (err ? reject(err) : resolve())));
+  }
+
+  protected async *stream(prepared: Prepared): AsyncIterable<Row> {
+    const conn = await this.connect();
+    const stream = conn.query({ sql: prepared.text, values: prepared.values as string[] }).stream({ highWaterMark: 1000 });
+    for await (const row of stream) yield row as Row;
+  }
+
+  async close(): Promise<void> {
+    const conn = this.conn;
+    this.conn = undefined;
+    if (conn) await new Promise<void>((resolve) => conn.end(() => resolve()));
+  }
+}

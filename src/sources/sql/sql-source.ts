@@ -1,0 +1,65 @@
+/**
+ * The part every SQL source shares: queries from the configuration, the password from the
+ * environment or a file, rows streamed in constant memory.
+ */
+
+import { readFileSync } from 'node:fs';
+import { PiSenderError } from '../../errors.js';
+import type { QueryKind, SqlSourceConfig } from '../../export/config.js';
+import type { Row } from '../mapping.js';
+import type { SpeSource, Window } from '../source.js';
+import { prepareQuery, type ParamStyle, type Prepared } from './params.js';
+
+export abstract class SqlSource implements SpeSource {
+  readonly kinds: ReadonlySet<QueryKind>;
+  protected abstract readonly style: ParamStyle;
+
+  constructor(protected readonly config: SqlSourceConfig) {
+    this.kinds = new Set((Object.keys(config.queries) as QueryKind[]).filter((k) => config.queries[k]));
+  }
+
+  /** The database password: from the file, else the environment variable; undefined when neither is set. */
+  protected password(): string | undefined {
+    if (this.config.passwordFile) {
+      try {
+        return readFileSync(this.config.passwordFile, 'utf8').replace(/\r?\n$/, '');
+      } catch (err) {
+        throw new PiSenderError('ERR_CONFIG', `cannot read the database password file ${this.config.passwordFile}: ${(err as NodeJS.ErrnoException).code}`);
+      }
+    }
+    const v = process.env[this.config.passwordEnv];
+    return v === undefined || v === '' ? undefined : v;
+  }
+
+  protected sslCa(): string | undefined {
+    const ssl = this.config.ssl;
+    return typeof ssl === 'object' ? readFileSync(ssl.ca, 'utf8') : undefined;
+  }
+
+  /** A connection problem as a configuration/availability error without the connection string. */
+  protected unreachable(err: unknown): PiSenderError {
+    const e = err as NodeJS.ErrnoException;
+    const where = this.config.host ?? (this.config.url ? new URL(this.config.url).host : this.config.path ?? this.config.type);
+    return new PiSenderError('ERR_TRANSPORT', `cannot reach the SPE database (${this.config.type} at ${where}): ${e.code ? `${e.code}: ` : ''}${e.message}`, {}, { cause: err });
+  }
+
+  async *rows(kind: QueryKind, window: Window): AsyncIterable<Row> {
+    const sql = this.config.queries[kind];
+    if (!sql) return;
+    const prepared = prepareQuery(sql, window, this.style);
+    try {
+      yield* this.stream(prepared);
+    } catch (err) {
+      if (err instanceof PiSenderError) throw err;
+      throw new PiSenderError('ERR_CONFIG', `the ${kind} query failed: ${(err as Error).message}`, {}, { cause: err });
+    }
+  }
+
+  protected abstract stream(prepared: Prepared): AsyncIterable<Row>;
+  abstract check(): Promise<void>;
+  abstract close(): Promise<void>;
+
+  async complete(): Promise<void> {
+    // Nothing to do: the watermark, kept by the job, marks what was read.
+  }
+}
