@@ -6,11 +6,8 @@
 
 import { Option, type Command } from 'commander';
 import { PiSenderError } from '../errors.js';
-import { PiClient } from '../pi/client.js';
-import { resolveEndpoint } from '../pi/service.js';
-import { SoapClient } from '../soap/client.js';
-import { HttpTransport } from '../soap/transport.js';
-import { readSecret } from './secrets.js';
+import { createPiClient, type PiConnection } from '../pi/connect.js';
+import { readSecret } from '../secrets.js';
 
 export interface ConnectionFlags {
   endpoint?: string;
@@ -49,27 +46,19 @@ export function positiveInt(name: string): (v: string) => number {
   };
 }
 
-export interface Connection {
-  client: PiClient;
-  transport: HttpTransport;
-  endpoint: string;
-}
+export type { PiConnection as Connection } from '../pi/connect.js';
 
 /** Builds the PI client from flags and environment; throws ERR_CONFIG with what is missing. */
-export function connect(flags: ConnectionFlags): Connection {
+export function connect(flags: ConnectionFlags): PiConnection {
   const env = process.env;
-  const rawEndpoint = flags.endpoint ?? env['PI_ENDPOINT'];
-  if (!rawEndpoint) throw new PiSenderError('ERR_CONFIG', 'no endpoint: use --endpoint (or PI_ENDPOINT), e.g. --endpoint homologacao');
-  const endpoint = resolveEndpoint(rawEndpoint);
-  const user = flags.user ?? env['PI_USER'];
-  if (!user) throw new PiSenderError('ERR_CONFIG', 'no user: use --user (or PI_USER) with the organ login PEN gave you');
+  const ca = flags.ca ?? (env['PI_CA_FILE'] ? [env['PI_CA_FILE']] : undefined);
+  const passphrase = readSecret('PI_CERT_PASSPHRASE', flags.certPassphraseFile, 'certificate passphrase');
   const password = readSecret('PI_PASSWORD', flags.passwordFile, 'password');
   if (password === undefined) throw new PiSenderError('ERR_CONFIG', 'no password: set PI_PASSWORD or use --password-file (never a flag)');
-  const passphrase = readSecret('PI_CERT_PASSPHRASE', flags.certPassphraseFile, 'certificate passphrase');
-  const ca = flags.ca ?? (env['PI_CA_FILE'] ? [env['PI_CA_FILE']] : undefined);
-  const timeoutMs = (flags.timeout ?? 120) * 1000;
-  const transport = new HttpTransport({
-    basicAuth: { user, password },
+  return createPiClient({
+    endpoint: flags.endpoint ?? env['PI_ENDPOINT'],
+    user: flags.user ?? env['PI_USER'],
+    password,
     tls: {
       ...(ca ? { caFile: ca } : {}),
       ...(flags.cert ? { certFile: flags.cert } : {}),
@@ -78,8 +67,6 @@ export function connect(flags: ConnectionFlags): Connection {
       ...(passphrase !== undefined ? { passphrase } : {}),
     },
     ...(flags.proxy ? { proxy: flags.proxy } : {}),
-    headersTimeoutMs: timeoutMs,
-    bodyTimeoutMs: timeoutMs,
+    timeoutSeconds: flags.timeout ?? 120,
   });
-  return { client: new PiClient(new SoapClient(transport, endpoint)), transport, endpoint };
 }

@@ -10,7 +10,7 @@ import { PROFILES, type Profile } from '../standard/model.js';
 import { parseScript } from '../simulator/faults.js';
 import { startPiSimulator } from '../simulator/pi-simulator.js';
 import { positiveInt } from './connection.js';
-import { readSecret } from './secrets.js';
+import { readSecret } from '../secrets.js';
 
 interface SimulatorFlags {
   host: string;

@@ -4,7 +4,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { PiSenderError } from '../errors.js';
+import { PiSenderError } from './errors.js';
 
 /** Reads a secret from `file` (first line, no trailing newline) or from the environment variable. */
 export function readSecret(envName: string, file: string | undefined, what: string): string | undefined {
