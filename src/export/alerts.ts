@@ -1,0 +1,216 @@
+/**
+ * Alerts after each run, as the SEI module's two e-mails, by webhook (JSON POST) and/or e-mail (SMTP):
+ * - `failures`: packages in FI or EN that were not in the last alert, or a run that failed;
+ * - `no-success`: nothing accepted by the PI for `noSuccessDays` days (the Portaria's 48 hours).
+ * Each fires once per new situation, not on every run: the store keeps what was last alerted. An
+ * alert no channel could deliver is tried again after the next run.
+ */
+
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import nodemailer from 'nodemailer';
+import { Agent, request } from 'undici';
+import type { Logger } from '../logging.js';
+import type { Store } from '../store/store.js';
+import type { AlertsConfig, ExportConfig } from './config.js';
+
+export type AlertEvent = 'failures' | 'no-success' | 'run-failed';
+
+export interface Alert {
+  event: AlertEvent;
+  subject: string;
+  message: string;
+  host: string;
+  store: string;
+  at: string;
+  details: Record<string, unknown>;
+}
+
+export interface AlertDelivery {
+  event: AlertEvent;
+  channels: string[];
+  errors: string[];
+}
+
+export interface RunOutcome {
+  /** The run's error, when it failed. */
+  error?: { code: string; message: string };
+}
+
+const HOUR = 3600_000;
+
+/** Decides which alerts are due after a run and sends them. */
+export async function sendAlerts(store: Store, config: ExportConfig, outcome: RunOutcome, log: Logger, now = Date.now()): Promise<AlertDelivery[]> {
+  const a = config.alerts;
+  if (!a.webhook && !a.email) return [];
+  const due: Array<{ alert: Alert; kind: string; key: string }> = [];
+  const base = { host: hostname(), store: store.file, at: new Date(now).toISOString() };
+
+  if (outcome.error) {
+    const key = `${outcome.error.code}:${outcome.error.message}`;
+    if (store.alertKey('run-failed') !== key) {
+      due.push({
+        kind: 'run-failed',
+        key,
+        alert: {
+          ...base,
+          event: 'run-failed',
+          subject: '[pi-sender] The export to the Protocolo Integrado failed',
+          message: `The last export run failed: ${outcome.error.message}. Nothing is lost: the next run continues from the same point.`,
+          details: { code: outcome.error.code, error: outcome.error.message },
+        },
+      });
+    }
+  } else if (store.alertKey('run-failed') !== undefined) {
+    store.setAlertKey('run-failed', ''); // the trouble ended: the next failure is news again
+  }
+
+  const fresh = store.unalertedFailures();
+  if (fresh.fi + fresh.en > 0) {
+    const status = store.status(config.sending.maxAttempts);
+    const examples = [...store.listPackages({ state: 'FI', limit: 5 }), ...store.listPackages({ state: 'EN', limit: 5 })];
+    due.push({
+      kind: 'failures',
+      key: '',
+      alert: {
+        ...base,
+        event: 'failures',
+        subject: '[pi-sender] Processes not integrated in the last cycle',
+        message:
+          `${fresh.fi + fresh.en} new packages not integrated into the Protocolo Integrado. Now in FI (service failure): ${status.counts.FI}, ` +
+          `${status.fiExhausted} of them past the attempt limit; in EN: ${status.counts.EN} (${status.enFromPi} refused by the PI, ${status.enFromValidation} invalid before sending). ` +
+          'See pi-sender list --state FI and --state EN.',
+        details: { newFi: fresh.fi, newEn: fresh.en, fi: status.counts.FI, fiExhausted: status.fiExhausted, en: status.counts.EN, enFromPi: status.enFromPi, enFromValidation: status.enFromValidation, examples: examples.map((p) => ({ protocolo: p.protocolo, state: p.state, code: p.code, message: p.message })) },
+      },
+    });
+  }
+
+  if (a.noSuccessDays > 0) {
+    const status = store.status(config.sending.maxAttempts);
+    const firstRun = store.db.prepare('SELECT min(started_at) AS t FROM runs').get() as { t: string | null };
+    const since = status.lastSuccessAt ?? firstRun.t;
+    const hours = since ? (now - Date.parse(since)) / HOUR : 0;
+    if (since && hours >= a.noSuccessDays * 24) {
+      const key = status.lastSuccessAt ?? 'never';
+      if (store.alertKey('no-success') !== key) {
+        const days = Math.floor(hours / 24);
+        const pending = status.counts.NI + (status.counts.FI - status.fiExhausted);
+        due.push({
+          kind: 'no-success',
+          key,
+          alert: {
+            ...base,
+            event: 'no-success',
+            subject: `[pi-sender] ${days} days without sending to the Protocolo Integrado`,
+            message:
+              `Nothing has been accepted by the Protocolo Integrado for ${days} days (last success: ${status.lastSuccessAt ?? 'never'}); ` +
+              'the Portaria requires updates at most every 48 hours. ' +
+              (pending > 0
+                ? `${pending} packages are waiting: check the login, the password, the endpoint and the schedule.`
+                : 'Nothing is waiting to be sent: check that the SPE queries still return its movements, and the schedule.'),
+            details: { lastSuccessAt: status.lastSuccessAt, hoursSinceLastSuccess: Math.round(hours), pending },
+          },
+        });
+      }
+    }
+  }
+
+  const deliveries: AlertDelivery[] = [];
+  for (const d of due) {
+    const delivery = await deliver(d.alert, a, log);
+    deliveries.push(delivery);
+    if (delivery.channels.length === 0) continue;
+    if (d.kind === 'failures') store.markFailuresAlerted();
+    else store.setAlertKey(d.kind, d.key);
+  }
+  return deliveries;
+}
+
+async function deliver(alert: Alert, config: AlertsConfig, log: Logger): Promise<AlertDelivery> {
+  const result: AlertDelivery = { event: alert.event, channels: [], errors: [] };
+  if (config.webhook) {
+    try {
+      await postWebhook(alert, config.webhook);
+      result.channels.push('webhook');
+    } catch (err) {
+      result.errors.push(`webhook: ${(err as Error).message}`);
+    }
+  }
+  if (config.email) {
+    try {
+      await sendEmail(alert, config.email);
+      result.channels.push('email');
+    } catch (err) {
+      result.errors.push(`email: ${(err as Error).message}`);
+    }
+  }
+  for (const e of result.errors) log.error({ event: alert.event }, `alert not delivered: ${e}`);
+  if (result.channels.length > 0) log.warn({ event: alert.event, channels: result.channels }, alert.subject);
+  return result;
+}
+
+async function postWebhook(alert: Alert, webhook: NonNullable<AlertsConfig['webhook']>): Promise<void> {
+  const agent = new Agent({ connectTimeout: webhook.timeoutSeconds * 1000, headersTimeout: webhook.timeoutSeconds * 1000, bodyTimeout: webhook.timeoutSeconds * 1000 });
+  try {
+    const res = await request(webhook.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'pi-sender', ...webhook.headers },
+      body: JSON.stringify(alert),
+      dispatcher: agent,
+    });
+    await res.body.text();
+    if (res.statusCode < 200 || res.statusCode >= 300) throw new Error(`HTTP ${res.statusCode}`);
+  } finally {
+    await agent.close();
+  }
+}
+
+async function sendEmail(alert: Alert, email: NonNullable<AlertsConfig['email']>): Promise<void> {
+  const password = email.passwordFile ? readFileSync(email.passwordFile, 'utf8').replace(/\r?\n$/, '') : process.env[email.passwordEnv];
+  const transport = nodemailer.createTransport({
+    host: email.host,
+    port: email.port,
+    secure: email.secure,
+    ...(email.user ? { auth: { user: email.user, pass: password ?? '' } } : {}),
+    tls: { rejectUnauthorized: true, ...(email.ca ? { ca: readFileSync(email.ca) } : {}) },
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
+  try {
+    const details = Object.entries(alert.details)
+      .filter(([k]) => k !== 'examples')
+      .map(([k, v]) => `${k}: ${String(v)}`)
+      .join('\n');
+    const examples = Array.isArray(alert.details['examples'])
+      ? `\n\nExamples:\n${(alert.details['examples'] as Array<Record<string, unknown>>).map((e) => `  ${e['protocolo']} ${e['state']} ${e['code'] ?? ''} ${e['message'] ?? ''}`).join('\n')}`
+      : '';
+    await transport.sendMail({
+      from: email.from,
+      to: email.to.join(', '),
+      subject: alert.subject,
+      text: `${alert.message}\n\n${details}${examples}\n\nhost: ${alert.host}\nstate store: ${alert.store}\n`,
+    });
+  } finally {
+    transport.close();
+  }
+}
+
+/** For check-config: can the channels be reached (SMTP greeting; webhook URL syntax)? */
+export async function verifyAlertChannels(config: AlertsConfig): Promise<string[]> {
+  const notes: string[] = [];
+  if (config.email) {
+    const e = config.email;
+    const transport = nodemailer.createTransport({ host: e.host, port: e.port, secure: e.secure, connectionTimeout: 10_000, tls: { rejectUnauthorized: true } });
+    try {
+      await transport.verify();
+      notes.push(`e-mail: ${e.host}:${e.port} answers`);
+    } catch (err) {
+      notes.push(`e-mail: ${e.host}:${e.port} does not answer: ${(err as Error).message}`);
+    } finally {
+      transport.close();
+    }
+  }
+  if (config.webhook) notes.push(`webhook: ${new URL(config.webhook.url).origin} (not called: check-config sends no alert)`);
+  return notes;
+}

@@ -1,0 +1,232 @@
+/**
+ * Extraction: reads what changed in the SPE into the store, then puts the new history items into
+ * packages. Rows are streamed and written in committed chunks; nothing is held in memory but a chunk.
+ *
+ * Privacy: items of a process that may not be published (sigiloso; restrito unless enabled; an access
+ * level the mapping does not know) are never stored. Items whose process the `processos` query did not
+ * return are not stored either, and hold the watermark back until the query is fixed, so that nothing
+ * is lost.
+ */
+
+import type { Logger } from '../logging.js';
+import type { DropFile } from '../sources/files/drop-folder.js';
+import { RowMapper, type Row } from '../sources/mapping.js';
+import type { SpeSource, Window } from '../sources/source.js';
+import { readListaDocumentos } from '../standard/reader.js';
+import { normalizeProtocolo } from '../standard/normalize.js';
+import { sha1, type ItemRecord, type Store } from '../store/store.js';
+import type { ExportConfig, QueryKind } from './config.js';
+
+export interface ExtractCounts {
+  processes: number;
+  /** Processes seen that may not be published (their items are not stored). */
+  notPublishable: number;
+  /** Of those, with an access level the mapping does not know. */
+  unknownAccess: number;
+  interessados: number;
+  relacionados: number;
+  itemsNew: number;
+  itemsChanged: number;
+  itemsAlreadyQueued: number;
+  /** Items whose task code is not published. */
+  itemsNotPublished: number;
+  /** Items of processes that may not be published. */
+  itemsWithheld: number;
+  /** Items of processes the processos query did not return: they hold the watermark back. */
+  itemsOrphan: number;
+  /** Rows that could not be read (no id, no process). */
+  rowsInvalid: number;
+  packagesCreated: number;
+  packagesReopened: number;
+}
+
+export const emptyExtractCounts = (): ExtractCounts => ({
+  processes: 0,
+  notPublishable: 0,
+  unknownAccess: 0,
+  interessados: 0,
+  relacionados: 0,
+  itemsNew: 0,
+  itemsChanged: 0,
+  itemsAlreadyQueued: 0,
+  itemsNotPublished: 0,
+  itemsWithheld: 0,
+  itemsOrphan: 0,
+  rowsInvalid: 0,
+  packagesCreated: 0,
+  packagesReopened: 0,
+});
+
+const CHUNK = 2000;
+
+/** Reads rows of one kind and writes them in committed chunks. */
+async function inChunks(source: SpeSource, kind: QueryKind, window: Window, store: Store, write: (row: Row) => void): Promise<void> {
+  let chunk: Row[] = [];
+  const flush = (): void => {
+    const rows = chunk;
+    chunk = [];
+    store.transaction(() => {
+      for (const r of rows) write(r);
+    });
+  };
+  for await (const row of source.rows(kind, window)) {
+    chunk.push(row);
+    if (chunk.length >= CHUNK) flush();
+  }
+  flush();
+}
+
+export interface ExtractResult {
+  counts: ExtractCounts;
+  /** False when something must be read again next time (orphan items): the watermark stays. */
+  complete: boolean;
+}
+
+export async function extractFromSource(source: SpeSource, config: ExportConfig, store: Store, run: number, window: Window, log: Logger): Promise<ExtractResult> {
+  const counts = emptyExtractCounts();
+  const mapper = new RowMapper(config.mapping!, { timeZone: config.timeZone, publishRestrito: config.publishRestrito });
+  // Publishable state of the processes returned in this run: items are checked against it.
+  const seen = new Map<string, boolean>();
+
+  await inChunks(source, 'processos', window, store, (row) => {
+    const p = mapper.processo(row);
+    if ('error' in p) {
+      counts.rowsInvalid++;
+      return;
+    }
+    counts.processes++;
+    if (!p.publishable) {
+      counts.notPublishable++;
+      if (p.access === 'unknown') counts.unknownAccess++;
+    }
+    seen.set(p.speId, p.publishable);
+    store.upsertProcess(p, run);
+  });
+
+  // Positions only keep the order of the rows within a run: one counter serves every process.
+  let position = 0;
+  if (source.kinds.has('interessados') && config.mapping!.interessado) {
+    await inChunks(source, 'interessados', window, store, (row) => {
+      const i = mapper.interessado(row);
+      if (!i) return void counts.rowsInvalid++;
+      if (seen.get(i.processo) !== true) return;
+      store.addInteressado(i.processo, ++position, i.nome, run);
+      counts.interessados++;
+    });
+  }
+  if (source.kinds.has('relacionados') && config.mapping!.relacionado) {
+    await inChunks(source, 'relacionados', window, store, (row) => {
+      const r = mapper.relacionado(row);
+      if (!r) return void counts.rowsInvalid++;
+      if (seen.get(r.processo) !== true) return;
+      store.addRelacionado(r.processo, ++position, r.protocolo, run);
+      counts.relacionados++;
+    });
+  }
+  const reopened = store.transaction(() =>
+    store.finishProcesses(run, {
+      interessados: source.kinds.has('interessados') && config.mapping!.interessado !== undefined,
+      relacionados: source.kinds.has('relacionados') && config.mapping!.relacionado !== undefined,
+    }),
+  );
+
+  const orphanProcesses = new Set<string>();
+  await inChunks(source, 'historico', window, store, (row) => {
+    const item = mapper.item(row);
+    if ('error' in item) return void counts.rowsInvalid++;
+    if ('skip' in item) return void counts.itemsNotPublished++;
+    const publishable = seen.get(item.process) ?? store.processPublishable(item.process);
+    if (publishable === undefined) {
+      counts.itemsOrphan++;
+      orphanProcesses.add(item.process);
+      return;
+    }
+    if (!publishable) return void counts.itemsWithheld++;
+    countItem(counts, store.upsertItem(item));
+  });
+  if (counts.itemsOrphan > 0) {
+    log.error(
+      { items: counts.itemsOrphan, processes: orphanProcesses.size, example: [...orphanProcesses].slice(0, 5) },
+      'history items refer to processes the processos query did not return: they were not stored, and the watermark stays until the query returns them',
+    );
+  }
+  if (counts.rowsInvalid > 0) log.warn({ rows: counts.rowsInvalid }, 'rows without id or process were skipped');
+  if (counts.unknownAccess > 0) log.warn({ processes: counts.unknownAccess }, 'processes with an access level the mapping does not know were treated as sigiloso (not sent)');
+
+  const assembled = store.assemblePackages();
+  counts.packagesCreated = assembled.created;
+  counts.packagesReopened = assembled.reopened + reopened;
+  return { counts, complete: counts.itemsOrphan === 0 };
+}
+
+function countItem(counts: ExtractCounts, result: 'new' | 'same' | 'changed'): void {
+  if (result === 'new') counts.itemsNew++;
+  else if (result === 'changed') counts.itemsChanged++;
+  else counts.itemsAlreadyQueued++;
+}
+
+/**
+ * An XML drop folder: each Documento of each new ListaDocumentos file is stored as a process (keyed
+ * by Protocolo) with its items. Such files carry no access level: only public items belong there.
+ * A file that cannot be read to its end is not marked read, so it is read again after it is fixed.
+ */
+export async function extractFromXmlFiles(files: DropFile[], store: Store, run: number, log: Logger): Promise<{ counts: ExtractCounts; read: DropFile[] }> {
+  const counts = emptyExtractCounts();
+  const read: DropFile[] = [];
+  for (const file of files) {
+    let fatal: string | undefined;
+    let pending: Array<() => void> = [];
+    const flush = (): void => {
+      const writes = pending;
+      pending = [];
+      store.transaction(() => writes.forEach((w) => w()));
+    };
+    for await (const ev of readListaDocumentos(file.path, { repairLatin1: true })) {
+      if (ev.kind === 'problem') {
+        if (ev.fatal) fatal = `${file.path}:${ev.problem.line ?? 0}: ${ev.problem.code} ${ev.problem.message}`;
+        continue;
+      }
+      if (ev.problems.some((p) => p.severity === 'error') && ev.xml === undefined) {
+        counts.rowsInvalid++;
+        log.warn({ file: file.path, line: ev.line, documento: ev.index }, 'a Documento that cannot be read was skipped');
+        continue;
+      }
+      const d = ev.documento;
+      const protocolo = normalizeProtocolo(d.Protocolo ?? '');
+      if (!protocolo) {
+        counts.rowsInvalid++;
+        continue;
+      }
+      counts.processes++;
+      pending.push(() => {
+        store.upsertProcess({ speId: protocolo, access: 'publico', publishable: true, protocolo, dataHoraProducao: d.DataHoraProducao, especie: d.Especie, assunto: d.Assunto }, run);
+        (d.ListaInteressados?.Interessado ?? []).forEach((i, k) => {
+          if (i.NomeInteressado !== undefined) store.addInteressado(protocolo, k + 1, i.NomeInteressado, run);
+        });
+        (d.ListaProtocolosRelacionados?.ProtocoloRelacionado ?? []).forEach((r, k) => store.addRelacionado(protocolo, k + 1, normalizeProtocolo(r), run));
+        for (const i of d.Historico?.ItemHistorico ?? []) {
+          const item: ItemRecord = {
+            speKey: `xml:${sha1(protocolo, i.DataHoraOperacao, i.UnidadeOperacao, i.Operacao)}`,
+            process: protocolo,
+            dataHoraOperacao: i.DataHoraOperacao ?? '',
+            unidadeOperacao: i.UnidadeOperacao ?? '',
+            operacao: i.Operacao ?? '',
+          };
+          countItem(counts, store.upsertItem(item));
+        }
+      });
+      if (pending.length >= 500) flush();
+    }
+    flush();
+    if (fatal) {
+      log.error({ file: file.path }, `${fatal}: the file will be read again once fixed`);
+      continue;
+    }
+    read.push(file);
+  }
+  counts.packagesReopened = store.transaction(() => store.finishProcesses(run, { interessados: true, relacionados: true }));
+  const assembled = store.assemblePackages();
+  counts.packagesCreated = assembled.created;
+  counts.packagesReopened += assembled.reopened;
+  return { counts, read };
+}
