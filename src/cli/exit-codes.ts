@@ -42,6 +42,10 @@ const BY_ERROR: Partial<Record<ErrorCode, ExitCode>> = {
 };
 
 export function exitCodeFor(err: unknown): ExitCode {
-  if (isPiSenderError(err)) return BY_ERROR[err.code] ?? EXIT.INTERNAL;
-  return EXIT.INTERNAL;
+  return isPiSenderError(err) ? exitCodeForCode(err.code) : EXIT.INTERNAL;
+}
+
+/** The exit code of an error known only by its code (e.g. one recorded in a run summary). */
+export function exitCodeForCode(code: string): ExitCode {
+  return BY_ERROR[code as ErrorCode] ?? EXIT.INTERNAL;
 }

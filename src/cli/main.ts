@@ -7,7 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT, EXIT_CODES_HELP, exitCodeFor } from './exit-codes.js';
+import { registerCheckConfig } from './check-config.js';
 import { registerDemo } from './demo.js';
+import { registerExport } from './export.js';
+import { registerInit } from './init.js';
+import { registerList } from './list.js';
+import { registerResend } from './resend.js';
+import { registerSampleSpe } from './sample-spe.js';
+import { registerShow } from './show.js';
+import { registerStatus } from './status.js';
 import { registerSend } from './send.js';
 import { registerSimulator } from './simulator.js';
 import { registerValidate } from './validate.js';
@@ -23,10 +31,24 @@ export function buildProgram(): Command {
     .addHelpText('after', EXIT_CODES_HELP);
   registerValidate(program);
   registerSend(program);
+  registerExport(program);
+  registerStatus(program);
+  registerList(program);
+  registerShow(program);
+  registerResend(program);
+  registerInit(program);
+  registerCheckConfig(program);
   registerSimulator(program);
+  registerSampleSpe(program);
   registerDemo(program);
   return program;
 }
+
+// `pi-sender list --json | head` closes the pipe early: that ends the output, it is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 
 async function main(argv: string[]): Promise<void> {
   const program = buildProgram();

@@ -1,0 +1,102 @@
+/**
+ * `pi-sender export`: one run of the export job (or, with --schedule, a run on every tick of a cron).
+ */
+
+import { Option, type Command } from 'commander';
+import { isPiSenderError } from '../errors.js';
+import type { Logger } from '../logging.js';
+import { runExport, type ExportSummary } from '../export/job.js';
+import { scheduleRuns } from '../export/schedule.js';
+import { addConfigOption, readConfig, when, type ConfigFlags } from './config-file.js';
+import { EXIT, exitCodeFor, exitCodeForCode, type ExitCode } from './exit-codes.js';
+import { gracefulAbort } from './interrupt.js';
+import { createLogger, LOG_LEVELS } from './logger.js';
+
+interface ExportFlags extends ConfigFlags {
+  schedule?: string;
+  send: boolean;
+  json?: boolean;
+  logLevel?: string;
+}
+
+export const EXPORT_EXIT_HELP = `
+Exit codes:
+  0  the run went through: everything due was accepted
+  1  some Documentos were rejected by the PI or invalid (EN); the rest was sent
+  2  configuration problem, credentials refused, untrusted certificate, another export running, or
+     history items whose process the processos query did not return (the watermark waits for them)
+  3  the SPE database or the PI is unreachable or failing (FI packages are retried next run)
+  4  internal error (a bug: please report it)`;
+
+export function registerExport(program: Command): void {
+  addConfigOption(
+    program
+      .command('export')
+      .description('read what changed in the SPE, send it to the Protocolo Integrado, record every outcome (one run, or on a schedule)'),
+  )
+    .option('--schedule <cron>', 'keep running, exporting on this cron in the configured time zone (e.g. "0 2 * * *")')
+    .option('--no-send', 'read from the SPE into the state store, send nothing')
+    .option('--json', 'print the run summary as JSON on stdout')
+    .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
+    .addHelpText('after', EXPORT_EXIT_HELP)
+    .action(async (flags: ExportFlags) => {
+      process.exitCode = await exportCommand(flags);
+    });
+}
+
+async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
+  const config = readConfig(flags);
+  const log = createLogger(flags.logLevel ?? (flags.schedule ? 'info' : undefined));
+  if (!flags.schedule) return runOnce(flags, config, log);
+  const scheduled = scheduleRuns(flags.schedule, config.timeZone, async () => void (await runOnce(flags, readConfig(flags), log)), log);
+  log.info({ schedule: flags.schedule, timeZone: config.timeZone, next: scheduled.next()?.toISOString() }, 'scheduled: waiting for the next run (Ctrl-C to stop)');
+  process.stderr.write(`scheduled "${flags.schedule}" (${config.timeZone}); next run ${when(scheduled.next()?.toISOString(), config.timeZone)}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  process.stderr.write('stopping: waiting for the run in progress, if any\n');
+  await scheduled.stop();
+  return EXIT.OK;
+}
+
+async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>, log: Logger): Promise<ExitCode> {
+  const interrupt = flags.schedule ? undefined : gracefulAbort(() => process.stderr.write('\ninterrupting: finishing the batches in flight (Ctrl-C again to quit at once)\n'));
+  let summary: ExportSummary;
+  try {
+    summary = await runExport({ config, log, noSend: !flags.send, ...(interrupt ? { signal: interrupt.signal } : {}) });
+  } catch (err) {
+    if (!isPiSenderError(err)) throw err;
+    process.stderr.write(`pi-sender: ${err.message}\n`);
+    return exitCodeFor(err);
+  } finally {
+    interrupt?.dispose();
+  }
+  if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  process.stderr.write(summaryText(summary, config.timeZone));
+  if (summary.error) return exitCodeForCode(summary.error.code);
+  if (!summary.complete) return EXIT.USAGE;
+  if (summary.send.failed > 0) return EXIT.UNAVAILABLE;
+  if (summary.send.rejected + summary.send.invalid > 0) return EXIT.INVALID;
+  return EXIT.OK;
+}
+
+function summaryText(s: ExportSummary, timeZone: string): string {
+  const e = s.extract;
+  const lines = [
+    `export run ${s.run}${s.window ? ` (window ${s.window.since} → ${s.window.until})` : ''} in ${(s.durationMs / 1000).toFixed(1)} s${s.error ? ' FAILED' : ''}`,
+    `  read: ${e.processes} processes (${e.notPublishable} withheld: sigiloso, restrito or unknown access), ${e.itemsNew} new history items` +
+      `${e.itemsChanged ? `, ${e.itemsChanged} changed` : ''}${e.itemsAlreadyQueued ? `, ${e.itemsAlreadyQueued} already queued` : ''}` +
+      `${e.itemsNotPublished ? `, ${e.itemsNotPublished} of unpublished tasks` : ''}${e.itemsWithheld ? `, ${e.itemsWithheld} withheld` : ''}`,
+  ];
+  if (e.itemsOrphan) lines.push(`  ${e.itemsOrphan} history items refer to processes the processos query did not return: the watermark stays until it does`);
+  if (s.send.due > 0 || s.send.batchSize > 0) {
+    lines.push(`  sent: ${s.send.due} packages due, ${s.send.batches} batches of up to ${s.send.batchSize}: ${s.send.accepted} accepted, ${s.send.rejected} rejected, ${s.send.invalid} invalid, ${s.send.failed} failed`);
+  }
+  const c = s.status.counts;
+  lines.push(`  store: NI ${c.NI}, I ${c.I}, EN ${c.EN}, FI ${c.FI}; last success ${when(s.status.lastSuccessAt, timeZone)}`);
+  for (const a of s.alerts) lines.push(`  alert ${a.event}: ${a.channels.length ? `sent by ${a.channels.join(' and ')}` : 'not delivered'}${a.errors.length ? ` (${a.errors.join('; ')})` : ''}`);
+  if (s.error) lines.push(`  error: ${s.error.message}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,27 @@
+/**
+ * `pi-sender resend`: the SEI module's "forçar reenvio": packages go back to NI and the next export
+ * sends them, integrated ones too (the PI ignores what it already has).
+ */
+
+import { Option, type Command } from 'commander';
+import { PiSenderError } from '../errors.js';
+import { normalizeProtocolo } from '../standard/normalize.js';
+import { PACKAGE_STATES, type PackageState } from '../store/store.js';
+import { addConfigOption, openStore, readConfig, type ConfigFlags } from './config-file.js';
+
+export function registerResend(program: Command): void {
+  addConfigOption(program.command('resend').description('send again on the next export: the packages of a Protocolo, or every package in a state'))
+    .option('--protocolo <number>', 'the packages of this Protocolo')
+    .addOption(new Option('--state <state>', 'every package in this state (e.g. FI past the attempt limit, or EN after fixing the data)').choices(PACKAGE_STATES))
+    .action((flags: ConfigFlags & { protocolo?: string; state?: PackageState }) => {
+      if (!flags.protocolo && !flags.state) throw new PiSenderError('ERR_USAGE', 'give --protocolo P or --state S');
+      const config = readConfig(flags);
+      const store = openStore(config);
+      try {
+        const n = store.resend({ ...(flags.protocolo ? { protocolo: normalizeProtocolo(flags.protocolo) } : {}), ...(flags.state ? { state: flags.state } : {}) });
+        process.stdout.write(`${n} package${n === 1 ? '' : 's'} set to NI: the next export sends ${n === 1 ? 'it' : 'them'}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,54 @@
+/**
+ * `pi-sender show PROTOCOLO`: every package of a process, with its answer, its problems and the
+ * Documento XML as built for the last attempt.
+ */
+
+import type { Command } from 'commander';
+import { normalizeProtocolo } from '../standard/normalize.js';
+import type { Problem } from '../standard/problems.js';
+import { readListaDocumentos } from '../standard/reader.js';
+import { documentoXml } from '../standard/writer.js';
+import { addConfigOption, openStore, readConfig, when, type ConfigFlags } from './config-file.js';
+import { EXIT } from './exit-codes.js';
+
+/** The stored one-line XML, indented for reading. */
+async function pretty(xml: string): Promise<string> {
+  for await (const ev of readListaDocumentos(Buffer.from(`<ListaDocumentos>${xml}</ListaDocumentos>`))) {
+    if (ev.kind === 'documento') return documentoXml(ev.documento, { indent: true });
+  }
+  return xml;
+}
+
+export function registerShow(program: Command): void {
+  addConfigOption(program.command('show').description("show a Protocolo's packages: state, answer, problems and the Documento XML").argument('<protocolo>', 'the Protocolo, formatted or not'))
+    .option('--json', 'print JSON')
+    .action(async (protocolo: string, flags: ConfigFlags & { json?: boolean }) => {
+      const config = readConfig(flags);
+      const number = normalizeProtocolo(protocolo);
+      const store = openStore(config);
+      let rows;
+      try {
+        rows = store.packagesOf(number);
+      } finally {
+        store.close();
+      }
+      if (rows.length === 0) {
+        process.stderr.write(`no package for Protocolo ${number} in ${config.store}\n`);
+        process.exitCode = EXIT.INVALID;
+        return;
+      }
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(rows.map((r) => ({ ...r, problems: r.problems ? (JSON.parse(r.problems) as Problem[]) : null })))}\n`);
+        return;
+      }
+      const out: string[] = [];
+      for (const r of rows) {
+        out.push(`package ${r.id}: ${r.state}, ${r.attempts} attempts, created ${when(r.created_at, config.timeZone)}, sent ${when(r.sent_at, config.timeZone)}, changed ${when(r.state_at, config.timeZone)}`);
+        if (r.code || r.message) out.push(`  answer: ${[r.code, r.message].filter(Boolean).join(' - ')}${r.origin ? ` (${r.origin === 'pi' ? 'from the PI' : r.origin === 'validation' ? 'pi-sender validation, not sent' : 'service failure'})` : ''}`);
+        if (r.problems) for (const p of JSON.parse(r.problems) as Problem[]) out.push(`  ${p.code}${p.severity === 'warning' ? ' [warning]' : ''} ${p.message}`);
+        if (r.xml) out.push((await pretty(r.xml)).replace(/^/gm, '  '));
+        else out.push('  (not built yet: the next export builds and sends it)');
+      }
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,138 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src/export/config.js';
+import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
+import { Store } from '../../src/store/store.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
+import { sqliteSpe, writeConfig } from '../helpers/export.js';
+import { simulator, SIM_PASSWORD } from '../helpers/simulator.js';
+
+let sim: PiSimulator;
+let dir: string;
+let file: string;
+let storeFile: string;
+const env = { PI_PASSWORD: SIM_PASSWORD, PI_LOG_LEVEL: 'error' };
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'pi-cli-'));
+  const spe = sqliteSpe(dir, { processes: 90, invalidEvery: 30 });
+  sim = await simulator();
+  const written = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+  file = written.file;
+  storeFile = written.config.store;
+});
+afterAll(() => sim.close());
+
+describe('export commands (CLI)', () => {
+  it('init writes a commented configuration that loads, and never overwrites by accident', async () => {
+    const out = path.join(dir, 'novo.yaml');
+    const r = await runCli(['init', '--source', 'mariadb', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`pi-sender check-config --config ${out}`);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^# pi-sender export configuration/);
+    expect(parseConfig(text, out, {}).source.type).toBe('mariadb');
+    expect((await runCli(['init', '--output', out])).code).toBe(2);
+    expect((await runCli(['init', '--output', out, '--force', '--source', 'csv'])).code).toBe(0);
+  });
+
+  it('check-config shows mapped Documentos and checks the PI credentials, sending nothing', async () => {
+    const r = await runCli(['check-config', '--config', file, '--sample', '2'], { env });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('SPE: reachable');
+    expect(r.stdout).toMatch(/sample: 90 processes \(\d+ withheld\)/);
+    expect((r.stdout.match(/^Documento \d+: valid/gm) ?? []).length).toBe(2);
+    expect(r.stdout).toContain('<Protocolo>');
+    expect(r.stdout).toMatch(/PI: .*credentials accepted; up to 100 Documentos per request/);
+    expect(sim.stats.documentos).toBe(0);
+    expect(existsSync(storeFile)).toBe(false);
+    const bad = await runCli(['check-config', '--config', file], { env: { ...env, PI_PASSWORD: 'errada' } });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toContain('the PI refused the user or password');
+  });
+
+  it('check-config reports configuration problems with file and line (exit 2)', async () => {
+    const out = path.join(dir, 'ruim.yaml');
+    await runCli(['init', '--output', out, '--source', 'sqlite']);
+    const text = readFileSync(out, 'utf8').replace('timeZone: America/Sao_Paulo', 'timeZone: Marte');
+    (await import('node:fs')).writeFileSync(out, text);
+    const r = await runCli(['check-config', '--config', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+: timeZone: unknown time zone 'Marte'`));
+  });
+
+  it('export: exit 1 with invalid Documentos kept in EN; status, list, show and resend', async () => {
+    const r = await runCli(['export', '--config', file, '--json'], { env });
+    expect(r.code, r.stderr).toBe(1);
+    const summary = JSON.parse(r.stdout) as { send: { accepted: number; invalid: number }; status: { counts: Record<string, number> } };
+    expect(summary.send.invalid).toBe(3);
+    expect(summary.status.counts).toMatchObject({ NI: 0, EN: 3, FI: 0 });
+    expect(r.stderr).toMatch(/sent: \d+ packages due, \d+ batches of up to 100: \d+ accepted, 0 rejected, 3 invalid, 0 failed/);
+
+    const status = await runCli(['status', '--config', file, '--json']);
+    expect(status.code).toBe(0);
+    const s = JSON.parse(status.stdout) as { counts: Record<string, number>; enFromValidation: number; hoursSinceLastSuccess: number; warning: string | null };
+    expect(s.counts['EN']).toBe(3);
+    expect(s.enFromValidation).toBe(3);
+    expect(s.hoursSinceLastSuccess).toBeLessThan(1);
+    expect(s.warning).toBeNull();
+
+    const list = await runCli(['list', '--config', file, '--state', 'EN', '--json']);
+    const rows = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as { protocolo: string; code: string; origin: string });
+    expect(rows.map((x) => [x.code, x.origin])).toEqual([['NUP_CHECK_DIGITS', 'validation'], ['NUP_CHECK_DIGITS', 'validation'], ['NUP_CHECK_DIGITS', 'validation']]);
+
+    const formatted = rows[0]!.protocolo.replace(/^(\d{5})(\d{6})(\d{4})(\d{2})$/, '$1.$2/$3-$4');
+    const show = await runCli(['show', '--config', file, formatted]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/package \d+: EN, 0 attempts/);
+    expect(show.stdout).toContain('(pi-sender validation, not sent)');
+    expect(show.stdout).toContain(`    <Protocolo>${rows[0]!.protocolo}</Protocolo>`);
+    expect((await runCli(['show', '--config', file, '1234567890123'])).code).toBe(1);
+
+    const resend = await runCli(['resend', '--config', file, '--state', 'EN']);
+    expect(resend.stdout).toBe('3 packages set to NI: the next export sends them\n');
+    const again = await runCli(['export', '--config', file, '--json'], { env });
+    expect(JSON.parse(again.stdout).send).toMatchObject({ due: 3, invalid: 3, accepted: 0 });
+    expect((await runCli(['resend', '--config', file])).code).toBe(2);
+  });
+
+  it('status warns past 48 hours without a success while something waits (exit 1)', async () => {
+    const store = Store.open(storeFile);
+    const old = new Date(Date.now() - 50 * 3_600_000).toISOString();
+    store.db.prepare("UPDATE packages SET state_at = ? WHERE state = 'I'").run(old);
+    store.db.prepare("UPDATE packages SET state = 'NI' WHERE state = 'EN'").run();
+    store.close();
+    const r = await runCli(['status', '--config', file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/WARNING: nothing was sent successfully for 50 hours while 3 packages wait: the Portaria asks for updates at most every 48 hours/);
+  });
+
+  it('exits 2 on refused credentials and 3 when the SPE database is unreachable', async () => {
+    const wrong = await runCli(['export', '--config', file], { env: { ...env, PI_PASSWORD: 'errada' } });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('the PI refused the user or password');
+    const pgDir = mkdtempSync(path.join(tmpdir(), 'pi-cli-'));
+    const { file: pgFile } = writeConfig({ type: 'postgres', dir: pgDir, endpoint: sim.url, replace: [['port: 5432', 'port: 9']] });
+    const down = await runCli(['export', '--config', pgFile], { env });
+    expect(down.code).toBe(3);
+    expect(down.stderr).toMatch(/cannot reach the SPE database \(postgres at 127\.0\.0\.1\): ECONNREFUSED/);
+  });
+
+  it('--schedule runs on the cron, never two at once, and stops on SIGTERM', async () => {
+    const start = new Date().toISOString();
+    const run = spawnCli(['export', '--config', file, '--schedule', '*/1 * * * * *', '--log-level', 'info'], { env });
+    await new Promise((r) => setTimeout(r, 3500));
+    run.child.kill('SIGTERM');
+    const done = await run.done;
+    expect(done.code).toBe(0);
+    expect(done.stderr).toContain('scheduled "*/1 * * * * *" (America/Sao_Paulo)');
+    const store = Store.open(storeFile);
+    const runs = store.db.prepare('SELECT started_at AS s, finished_at AS f FROM runs WHERE started_at >= ? ORDER BY id').all(start) as Array<{ s: string; f: string }>;
+    store.close();
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < runs.length; i++) expect(runs[i]!.s >= runs[i - 1]!.f, 'runs overlap').toBe(true);
+    expect((await runCli(['export', '--config', file, '--schedule', 'every day'])).code).toBe(2);
+  });
+});

@@ -1,0 +1,47 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
+import { Store } from '../../src/store/store.js';
+import { runCli, spawnCli } from '../helpers/cli.js';
+import { addMovements, expectedItems, recordedItems, sqliteSpe, writeConfig } from '../helpers/export.js';
+import { simulator, SIM_PASSWORD } from '../helpers/simulator.js';
+
+let sim: PiSimulator | undefined;
+afterAll(() => sim?.close());
+
+describe('export job under kill -9', () => {
+  it('20 runs killed at random moments, each followed by a rerun: every item recorded once, the store all I', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pi-crash-'));
+    const record = path.join(dir, 'record.jsonl');
+    const spe = sqliteSpe(dir, { processes: 600 });
+    // Slow enough answers that a kill lands while batches are in flight, not only before or after.
+    sim = await simulator({ record, maxDocs: 20, faults: { delayMs: [5, 40], seed: 11 } });
+    const { file, config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    const env = { PI_PASSWORD: SIM_PASSWORD, PI_LOG_LEVEL: 'error' };
+    let killedWhileRunning = 0;
+    let seed = 42;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 20; i++) {
+      if (i > 0) addMovements(spe, 40);
+      const run = spawnCli(['export', '--config', file], { env });
+      await new Promise((r) => setTimeout(r, 150 + Math.floor(random() * 900)));
+      if (run.child.exitCode === null) {
+        killedWhileRunning++;
+        run.child.kill('SIGKILL');
+      }
+      await run.done;
+      const rerun = await runCli(['export', '--config', file], { env });
+      expect(rerun.code, rerun.stderr).toBe(0);
+    }
+    expect(killedWhileRunning).toBeGreaterThanOrEqual(10);
+    expect(recordedItems(record)).toEqual(expectedItems(spe));
+    const store = Store.open(config.store);
+    const status = store.status(config.sending.maxAttempts);
+    const duplicates = store.db.prepare('SELECT count(*) AS n FROM (SELECT spe_key FROM items GROUP BY spe_key HAVING count(*) > 1)').get();
+    store.close();
+    expect(status.counts).toEqual({ NI: 0, I: status.counts.I, EN: 0, FI: 0 });
+    expect(duplicates).toEqual({ n: 0 });
+  }, 240_000);
+});

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sampleFiles } from '../src/cli/sample-spe.js';
+import { parseConfig } from '../src/export/config.js';
+
+describe('samples/spe', () => {
+  const files = sampleFiles();
+  it.each(Object.keys(files))('%s is what `pi-sender sample-spe --samples samples/spe` writes', (name) => {
+    expect(readFileSync(new URL(`../samples/spe/${name}`, import.meta.url), 'utf8')).toBe(files[name]);
+  });
+
+  it('each configuration loads', () => {
+    for (const name of Object.keys(files).filter((n) => n.endsWith('.yaml'))) {
+      const file = new URL(`../samples/spe/${name}`, import.meta.url).pathname;
+      expect(parseConfig(readFileSync(file, 'utf8'), file, {}).pi.endpoint).toBe('http://127.0.0.1:8080/ProtocoloWS/integradorService');
+    }
+  });
+});
