@@ -98,7 +98,49 @@ async function benchSend() {
   console.log(`  ratio pi-sender / floor: ${fmt(oursRate / floorRate, 2)} (target >= 0.7); RSS target < 250 MB`);
 }
 
-const benches = { validate: benchValidate, send: benchSend };
+/** A PostgreSQL database with the sample SPE at scale, loaded once and kept for later runs. */
+async function benchDatabase(processes) {
+  const pg = (await import('pg')).default;
+  const { sampleSql } = await import('../dist/cli/sample-spe.js');
+  const name = `pi_bench_${processes}`;
+  const admin = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0;
+  if (!exists) {
+    process.stdout.write(`loading ${processes.toLocaleString('en-US')} processes into PostgreSQL database ${name} (once)... `);
+    await admin.query(`CREATE DATABASE ${name}`);
+    const db = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: name });
+    await db.connect();
+    for (const sql of sampleSql('postgres', { processes, moves: 6 }, 2000)) await db.query(sql);
+    await db.end();
+    process.stdout.write('done\n');
+  }
+  await admin.end();
+  const db = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: name });
+  await db.connect();
+  const counts = (await db.query('SELECT (SELECT count(*) FROM processo) AS p, (SELECT count(*) FROM andamento) AS a')).rows[0];
+  await db.end();
+  return { name, processes: Number(counts.p), andamentos: Number(counts.a) };
+}
+
+async function benchExport() {
+  const processes = args.includes('--documentos') ? count : 100_000;
+  const db = await benchDatabase(processes);
+  console.log(`\nexport: PostgreSQL database ${db.name}: ${db.processes.toLocaleString('en-US')} processes, ${db.andamentos.toLocaleString('en-US')} history items; to the local simulator (own process), fresh state store`);
+  const store = path.join(workDir, `export-state-${Date.now()}.db`);
+  const sim = await startSimulator('bench');
+  let r;
+  try {
+    r = runNode('export-child.js', [db.name, sim.url, store], { PI_PASSWORD: 'bench' });
+  } finally {
+    sim.stop();
+  }
+  console.log(`  pi-sender: ${fmt(r.seconds, 1)} s total (${fmt(r.seconds / 60, 2)} min), ${fmt(r.accepted / r.seconds, 0)} Documentos/s, peak RSS ${fmt(r.maxRssMb, 0)} MB`);
+  console.log(`  read ${r.processes.toLocaleString('en-US')} processes and queued ${r.items.toLocaleString('en-US')} published history items; sent ${r.due.toLocaleString('en-US')} Documentos: ${r.accepted.toLocaleString('en-US')} accepted, ${r.failed} failed`);
+  console.log('  targets: under 5 minutes and under 300 MB');
+}
+
+const benches = { validate: benchValidate, send: benchSend, export: benchExport };
 for (const [name, fn] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) await fn();
 }
