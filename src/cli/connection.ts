@@ -6,19 +6,10 @@
 
 import { Option, type Command } from 'commander';
 import { PiSenderError } from '../errors.js';
-import { createPiClient, type PiConnection } from '../pi/connect.js';
-import { readSecret } from '../secrets.js';
+import { createPiClient, piSettings, type PiConnection, type PiOptions } from '../pi/connect.js';
 
-export interface ConnectionFlags {
-  endpoint?: string;
-  user?: string;
-  passwordFile?: string;
-  ca?: string[];
-  cert?: string;
-  key?: string;
-  pfx?: string;
-  certPassphraseFile?: string;
-  proxy?: string;
+/** The connection flags: the PI options, with --timeout in seconds. */
+export interface ConnectionFlags extends Omit<PiOptions, 'timeoutSeconds'> {
   timeout?: number;
 }
 
@@ -50,23 +41,7 @@ export type { PiConnection as Connection } from '../pi/connect.js';
 
 /** Builds the PI client from flags and environment; throws ERR_CONFIG with what is missing. */
 export function connect(flags: ConnectionFlags): PiConnection {
-  const env = process.env;
-  const ca = flags.ca ?? (env['PI_CA_FILE'] ? [env['PI_CA_FILE']] : undefined);
-  const passphrase = readSecret('PI_CERT_PASSPHRASE', flags.certPassphraseFile, 'certificate passphrase');
-  const password = readSecret('PI_PASSWORD', flags.passwordFile, 'password');
-  if (password === undefined) throw new PiSenderError('ERR_CONFIG', 'no password: set PI_PASSWORD or use --password-file (never a flag)');
-  return createPiClient({
-    endpoint: flags.endpoint ?? env['PI_ENDPOINT'],
-    user: flags.user ?? env['PI_USER'],
-    password,
-    tls: {
-      ...(ca ? { caFile: ca } : {}),
-      ...(flags.cert ? { certFile: flags.cert } : {}),
-      ...(flags.key ? { keyFile: flags.key } : {}),
-      ...(flags.pfx ? { pfxFile: flags.pfx } : {}),
-      ...(passphrase !== undefined ? { passphrase } : {}),
-    },
-    ...(flags.proxy ? { proxy: flags.proxy } : {}),
-    timeoutSeconds: flags.timeout ?? 120,
-  });
+  const settings = piSettings({ ...flags, timeoutSeconds: flags.timeout ?? 120 });
+  if (settings.password === undefined) throw new PiSenderError('ERR_CONFIG', 'no password: set PI_PASSWORD or use --password-file (never a flag)');
+  return createPiClient(settings);
 }

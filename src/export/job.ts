@@ -6,9 +6,8 @@
 
 import { isPiSenderError, PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
-import { createPiClient, type PiConnection } from '../pi/connect.js';
+import { createPiClient, piSettings, type PiConnection } from '../pi/connect.js';
 import type { PiClient } from '../pi/client.js';
-import { readSecret } from '../secrets.js';
 import { finishFiles, pendingFiles, type FileRegistry } from '../sources/files/drop-folder.js';
 import { createSource } from '../sources/index.js';
 import type { Window } from '../sources/source.js';
@@ -62,22 +61,7 @@ export function runWindow(config: ExportConfig, watermark: string | undefined, n
 
 /** The PI client of a configuration: endpoint and user from it (or PI_ENDPOINT/PI_USER), password from PI_PASSWORD or its file. */
 export function connectFromConfig(config: ExportConfig): PiConnection {
-  const p = config.pi;
-  const passphrase = readSecret('PI_CERT_PASSPHRASE', p.certPassphraseFile, 'certificate passphrase');
-  return createPiClient({
-    endpoint: p.endpoint,
-    user: p.user,
-    password: readSecret('PI_PASSWORD', p.passwordFile, 'password'),
-    tls: {
-      ...(p.ca ? { caFile: p.ca } : {}),
-      ...(p.cert ? { certFile: p.cert } : {}),
-      ...(p.key ? { keyFile: p.key } : {}),
-      ...(p.pfx ? { pfxFile: p.pfx } : {}),
-      ...(passphrase !== undefined ? { passphrase } : {}),
-    },
-    ...(p.proxy ? { proxy: p.proxy } : {}),
-    timeoutSeconds: p.timeoutSeconds,
-  });
+  return createPiClient(piSettings(config.pi));
 }
 
 function registryOf(store: Store): FileRegistry {

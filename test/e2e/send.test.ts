@@ -1,11 +1,10 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { makeTestPki, type TestPki } from '../helpers/certs.js';
+import { connectProxy } from '../helpers/proxy.js';
 import { runCli, spawnCli, waitFor } from '../helpers/cli.js';
 import { nup, validDocumento } from '../helpers/documentos.js';
 import { writeLista, writeListaSync } from '../helpers/lists.js';
@@ -122,25 +121,11 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
 
   it('goes through an HTTPS proxy given with --proxy', async () => {
     sim = await simulator({ tls: { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) } });
-    let tunnels = 0;
-    const proxy = http.createServer();
-    proxy.on('connect', (req, client, head) => {
-      tunnels++;
-      const [host, port] = (req.url ?? '').split(':');
-      const up = net.connect(Number(port), host, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        up.write(head);
-        up.pipe(client);
-        client.pipe(up);
-      });
-      up.on('error', () => client.destroy());
-      client.on('error', () => up.destroy());
-    });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+    const proxy = await connectProxy();
     try {
-      const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl'), '--ca', pki.caCert, '--proxy', `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`], { env });
+      const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl'), '--ca', pki.caCert, '--proxy', proxy.url], { env });
       expect(r.code, r.stderr).toBe(0);
-      expect(tunnels).toBeGreaterThan(0);
+      expect(proxy.tunnels()).toBeGreaterThan(0);
     } finally {
       proxy.close();
     }

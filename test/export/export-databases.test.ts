@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localTime, runExport } from '../../src/export/job.js';
+import { localTime } from '../../src/export/job.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { MARIADB, mariadbReachable, mariadbSampleDatabase, PG, pgReachable, pgSampleDatabase } from '../helpers/databases.js';
-import { expectedItems, recordedItems, sqliteSpe, writeConfig } from '../helpers/export.js';
-import { clientFor, simulator } from '../helpers/simulator.js';
+import { expectedItems, exportOnce, recordedItems, sqliteSpe, writeConfig } from '../helpers/export.js';
+import { simulator } from '../helpers/simulator.js';
 import { sampleNumero } from '../../src/cli/sample-spe.js';
 
 const numberOf = (id: number): string => sampleNumero(id).replace(/\D/g, '');
@@ -25,14 +25,6 @@ beforeAll(async () => {
   expected = expectedItems(sqliteSpe(mkdtempSync(path.join(tmpdir(), 'pi-expected-')), OPTIONS));
 });
 
-async function exportWith(config: Parameters<typeof runExport>[0]['config'], url: string) {
-  const { client, transport } = clientFor(url);
-  try {
-    return await runExport({ config, client });
-  } finally {
-    await transport.close();
-  }
-}
 
 describe.skipIf(!hasPg && !inCi)('export job from PostgreSQL (cursor)', () => {
   let db: Awaited<ReturnType<typeof pgSampleDatabase>>;
@@ -51,13 +43,13 @@ describe.skipIf(!hasPg && !inCi)('export job from PostgreSQL (cursor)', () => {
     await sim.close();
     sim = await simulator({ record });
     const { config } = writeConfig({ type: 'postgres', dir, endpoint: sim.url, database: db.name, user: PG.user, replace: [['port: 5432', `port: ${PG.port}`], ['host: 127.0.0.1', `host: ${PG.host}`]] });
-    const first = await exportWith(config, sim.url);
+    const first = await exportOnce(config, sim.url);
     expect(first.error).toBeUndefined();
     expect(recordedItems(record)).toEqual(expected);
 
     const now = localTime(Date.now() - 2000, config.timeZone);
     await db.client.query("INSERT INTO andamento (id, processo_id, tarefa, unidade_id, unidade_destino_id, data_hora, registrado_em) VALUES (100001, 1, 'REMESSA', 1, 2, $1, $1), (100002, 1, 'DESPACHO', 1, NULL, $1, $1), (100003, 7, 'REMESSA', 1, 2, $1, $1)", [now]);
-    const second = await exportWith(config, sim.url);
+    const second = await exportOnce(config, sim.url);
     expect(second.extract.itemsNew).toBe(1); // process 7 is sigiloso, DESPACHO is internal
     expect(second.extract.itemsNotPublished).toBe(1);
     expect(second.extract.itemsWithheld).toBe(1);
@@ -83,13 +75,13 @@ describe.skipIf(!hasMariadb && !inCi)('export job from MariaDB (streamed)', () =
     const record = path.join(dir, 'record.jsonl');
     sim = await simulator({ record });
     const { config } = writeConfig({ type: 'mariadb', dir, endpoint: sim.url, database: db.name, user: MARIADB.user, replace: [['port: 3306', `port: ${MARIADB.port}`], ['host: 127.0.0.1', `host: ${MARIADB.host}`]] });
-    const first = await exportWith(config, sim.url);
+    const first = await exportOnce(config, sim.url);
     expect(first.error).toBeUndefined();
     expect(recordedItems(record)).toEqual(expected);
 
     const now = localTime(Date.now() - 2000, config.timeZone);
     await db.conn.query("INSERT INTO andamento (id, processo_id, tarefa, unidade_id, unidade_destino_id, data_hora, registrado_em) VALUES (100001, 2, 'RECEBIMENTO', 3, NULL, ?, ?)", [now, now]);
-    const second = await exportWith(config, sim.url);
+    const second = await exportOnce(config, sim.url);
     expect(second.extract.itemsNew).toBe(1);
     expect(second.send.accepted).toBe(1);
     expect(recordedItems(record).get(numberOf(2))).toBe(expected.get(numberOf(2))! + 1);

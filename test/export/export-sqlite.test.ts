@@ -7,9 +7,9 @@ import { localTime, runExport } from '../../src/export/job.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { Store } from '../../src/store/store.js';
 import { documentoXml, listaDocumentosXml } from '../../src/standard/writer.js';
-import { addMovements, expectedItems, recordedItems, sqliteSpe, writeConfig } from '../helpers/export.js';
+import { addMovements, expectedItems, exportOnce, recordedItems, sqliteSpe, writeConfig } from '../helpers/export.js';
 import { nup, validDocumento } from '../helpers/documentos.js';
-import { clientFor, simulator } from '../helpers/simulator.js';
+import { simulator } from '../helpers/simulator.js';
 
 let sim: PiSimulator | undefined;
 afterEach(async () => {
@@ -18,14 +18,6 @@ afterEach(async () => {
 });
 const tmp = (): string => mkdtempSync(path.join(tmpdir(), 'pi-export-'));
 
-async function run(config: Parameters<typeof runExport>[0]['config'], url: string) {
-  const { client, transport } = clientFor(url);
-  try {
-    return await runExport({ config, client });
-  } finally {
-    await transport.close();
-  }
-}
 
 describe('export job (SQLite SPE, simulator over HTTP)', () => {
   it('sends every published item of public processes once; incremental runs pick up only what is new', async () => {
@@ -34,19 +26,19 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const spe = sqliteSpe(dir, { processes: 200 });
     sim = await simulator({ record, maxDocs: 50 });
     const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
-    const first = await run(config, sim.url);
+    const first = await exportOnce(config, sim.url);
     expect(first.error).toBeUndefined();
     expect(first.send.failed + first.send.invalid + first.send.rejected).toBe(0);
     expect(recordedItems(record)).toEqual(expectedItems(spe));
     expect(first.status.counts).toMatchObject({ NI: 0, EN: 0, FI: 0 });
     expect(first.send.batches).toBe(Math.ceil(first.send.due / 50));
 
-    const again = await run(config, sim.url);
+    const again = await exportOnce(config, sim.url);
     expect(again.extract.itemsNew).toBe(0);
     expect(again.send.due).toBe(0);
 
     addMovements(spe, 12);
-    const third = await run(config, sim.url);
+    const third = await exportOnce(config, sim.url);
     expect(third.extract.itemsNew).toBe(12);
     expect(third.send.accepted).toBe(third.send.due);
     expect(third.send.due).toBeLessThanOrEqual(12);
@@ -65,7 +57,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     db.close();
     expect(sigilosos.length).toBeGreaterThan(0);
     const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
-    await run(config, sim.url);
+    await exportOnce(config, sim.url);
     const sent = new Set(recordedItems(record).keys());
     expect(sigilosos.filter((p) => sent.has(p))).toEqual([]);
     expect(restritos.filter((p) => sent.has(p))).toEqual([]);
@@ -79,7 +71,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     await sim.close();
     sim = await simulator({ record: record2 });
     const { config: withRestrito } = writeConfig({ type: 'sqlite', dir: dir2, endpoint: sim.url, location: spe, replace: [['publishRestrito: false', 'publishRestrito: true']] });
-    await run(withRestrito, sim.url);
+    await exportOnce(withRestrito, sim.url);
     const sent2 = new Set(recordedItems(record2).keys());
     expect(restritos.every((p) => sent2.has(p))).toBe(true);
     expect(sigilosos.filter((p) => sent2.has(p))).toEqual([]);
@@ -100,7 +92,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const db = new Database(spe);
     db.prepare('UPDATE processo SET nivel_acesso = 2, alterado_em = ? WHERE id = 1').run(localTime(Date.now() - 1000, config.timeZone));
     db.close();
-    const s = await run(config, sim.url);
+    const s = await exportOnce(config, sim.url);
     expect(s.extract.notPublishable).toBeGreaterThan(0);
     expect(sim.accepted.has(number)).toBe(false);
     expect(sim.accepted.size).toBeGreaterThan(0);
@@ -115,7 +107,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     // The PI here is stricter than pi-sender's lenient profile: a long Especie is an NF005.
     sim = await simulator();
     const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe, replace: [['profile: strict', 'profile: lenient'], ['Especie: { value: Processo }', `Especie: { value: ${'E'.repeat(55)} }`]] });
-    const summary = await run(config, sim.url);
+    const summary = await exportOnce(config, sim.url);
     expect(summary.send.accepted).toBe(0);
     const store = Store.open(config.store);
     const en = store.listPackages({ state: 'EN', limit: 1000 });
@@ -127,7 +119,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     expect(invalid.length).toBe(3);
     expect(fromPi.every((p) => p.code === 'NF005' && /Campo obrigatório/.test(p.message ?? ''))).toBe(true);
     // EN stays: the next run sends nothing
-    const next = await run(config, sim.url);
+    const next = await exportOnce(config, sim.url);
     expect(next.send.due).toBe(0);
   });
 
@@ -140,7 +132,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     let runs = 0;
     for (;;) {
       runs++;
-      const s = await run(config, sim.url);
+      const s = await exportOnce(config, sim.url);
       if (s.status.counts.NI + s.status.counts.FI === 0) break;
       expect(runs).toBeLessThan(15);
     }
@@ -156,7 +148,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     // A query that forgets a process (here, process 3) while historico still returns its items.
     const queries = (config.source as { queries: Record<string, string> }).queries;
     queries['processos'] = `SELECT * FROM (${queries['processos']}) x WHERE x.id <> 3`;
-    const s = await run(config, sim.url);
+    const s = await exportOnce(config, sim.url);
     expect(s.extract.itemsOrphan).toBeGreaterThan(0);
     expect(s.complete).toBe(false);
     expect(s.status.watermark).toBeNull();
@@ -186,7 +178,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
       const record = path.join(dir, 'record.jsonl');
       sim = await simulator({ record });
       const { config } = writeConfig({ type, dir, endpoint: sim.url, location: 'entrada' });
-      const s = await run(config, sim.url);
+      const s = await exportOnce(config, sim.url);
       expect(s.error).toBeUndefined();
       expect(s.send.accepted).toBe(1);
       const rec = JSON.parse(readFileSync(record, 'utf8').trim()) as { documento: { ListaInteressados: unknown; Assunto: string } };
@@ -194,7 +186,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
       expect(rec.documento.ListaInteressados).toEqual({ Interessado: [{ NomeInteressado: 'Maria ***.456.78*-**' }] });
       expect(readdirSync(folder).sort()).toEqual(['lidos']);
       expect(readdirSync(path.join(folder, 'lidos'))).toHaveLength(4);
-      const again = await run(config, sim.url);
+      const again = await exportOnce(config, sim.url);
       expect(again.extract.processes).toBe(0);
       await sim.close();
       sim = undefined;
@@ -209,7 +201,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     writeFileSync(path.join(folder, 'b.xml'), `<ListaDocumentos>${documentoXml(validDocumento({ Protocolo: nup(3) }))}<Documento><Protocolo>`);
     sim = await simulator();
     const { config } = writeConfig({ type: 'xml', dir, endpoint: sim.url, location: 'entrada' });
-    const s = await run(config, sim.url);
+    const s = await exportOnce(config, sim.url);
     expect(s.send.accepted).toBe(3);
     expect(existsSync(path.join(folder, 'lidos', 'a.xml'))).toBe(true);
     expect(existsSync(path.join(folder, 'b.xml'))).toBe(true);

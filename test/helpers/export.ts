@@ -3,10 +3,10 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseConfig, type ExportConfig } from '../../src/export/config.js';
 import { configTemplate, type TemplateSource } from '../../src/export/config-template.js';
-import { localTime } from '../../src/export/job.js';
+import { localTime, runExport, type ExportSummary } from '../../src/export/job.js';
 import { normalizeProtocolo } from '../../src/standard/normalize.js';
 import { sampleNumero, writeSampleSqlite, type SampleSpeOptions } from '../../src/cli/sample-spe.js';
-import { SIM_USER } from './simulator.js';
+import { clientFor, SIM_USER } from './simulator.js';
 
 export const PUBLISHED = ['GERACAO', 'REMESSA', 'RECEBIMENTO', 'CONCLUSAO', 'REABERTURA'];
 
@@ -92,4 +92,14 @@ export function recordedItems(record: string): Map<string, number> {
     out.set(r.protocolo, (out.get(r.protocolo) ?? 0) + r.newItems);
   }
   return out;
+}
+
+/** One export run against the simulator at `url`, with the test credentials. */
+export async function exportOnce(config: ExportConfig, url: string): Promise<ExportSummary> {
+  const { client, transport } = clientFor(url);
+  try {
+    return await runExport({ config, client });
+  } finally {
+    await transport.close();
+  }
 }

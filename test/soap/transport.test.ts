@@ -5,6 +5,7 @@ import { AuthError, TlsError, TransportError } from '../../src/soap/errors.js';
 import { HttpTransport, retryAfterMs } from '../../src/soap/transport.js';
 import { listen, type Listening } from '../../src/simulator/server.js';
 import { makeTestPki, type TestPki } from '../helpers/certs.js';
+import { connectProxy } from '../helpers/proxy.js';
 
 let pki: TestPki;
 const servers: Listening[] = [];
@@ -119,26 +120,12 @@ describe('HttpTransport', () => {
 
   it('goes through an HTTP proxy (CONNECT for HTTPS), given or from HTTPS_PROXY', async () => {
     const origin = await serve(echo, { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) });
-    let tunnels = 0;
-    const proxy = http.createServer();
-    proxy.on('connect', (req, client, head) => {
-      tunnels++;
-      const [host, port] = (req.url ?? '').split(':');
-      const up = net.connect(Number(port), host, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        up.write(head);
-        up.pipe(client);
-        client.pipe(up);
-      });
-      up.on('error', () => client.destroy());
-      client.on('error', () => up.destroy());
-    });
-    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
-    const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    const proxy = await connectProxy();
+    const proxyUrl = proxy.url;
     const given = new HttpTransport({ proxy: proxyUrl, tls: { caFile: pki.caCert } });
     expect(JSON.parse((await given.post(`${origin}/`, 'via proxy', {})).body).body).toBe('via proxy');
     await given.close();
-    expect(tunnels).toBe(1);
+    expect(proxy.tunnels()).toBe(1);
     process.env['HTTPS_PROXY'] = proxyUrl;
     try {
       const env = new HttpTransport({ tls: { caFile: pki.caCert } });
@@ -148,7 +135,7 @@ describe('HttpTransport', () => {
       delete process.env['HTTPS_PROXY'];
       proxy.close();
     }
-    expect(tunnels).toBe(2);
+    expect(proxy.tunnels()).toBe(2);
   });
 
   it('reads Retry-After in seconds or as a date', () => {

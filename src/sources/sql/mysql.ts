@@ -13,14 +13,9 @@ export class MysqlSource extends SqlSource {
     if (this.conn) return this.conn;
     const c = this.config;
     const ca = this.sslCa();
-    const password = this.password();
     const conn = mysql.createConnection({
       ...(c.url ? { uri: c.url } : {}),
-      ...(c.host ? { host: c.host } : {}),
-      ...(c.port ? { port: c.port } : {}),
-      ...(c.database ? { database: c.database } : {}),
-      ...(c.user ? { user: c.user } : {}),
-      ...(password !== undefined ? { password } : {}),
+      ...this.connectionFields(),
       ...(c.ssl ? { ssl: { rejectUnauthorized: true, ...(ca ? { ca } : {}) } } : {}),
       // Dates as text (no zone applied by the driver); big numbers as text (ids keep every digit).
       dateStrings: true,

@@ -26,14 +26,9 @@ export class PostgresSource extends SqlSource {
     if (this.client) return this.client;
     const c = this.config;
     const ca = this.sslCa();
-    const password = this.password();
     const client = new pg.Client({
       ...(c.url ? { connectionString: c.url } : {}),
-      ...(c.host ? { host: c.host } : {}),
-      ...(c.port ? { port: c.port } : {}),
-      ...(c.database ? { database: c.database } : {}),
-      ...(c.user ? { user: c.user } : {}),
-      ...(password !== undefined ? { password } : {}),
+      ...this.connectionFields(),
       ...(c.ssl ? { ssl: { rejectUnauthorized: true, ...(ca ? { ca } : {}) } } : {}),
       types,
       application_name: 'pi-sender',

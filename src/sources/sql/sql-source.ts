@@ -31,6 +31,19 @@ export abstract class SqlSource implements SpeSource {
     return v === undefined || v === '' ? undefined : v;
   }
 
+  /** host, port, database, user and password: the ones the configuration sets. */
+  protected connectionFields(): { host?: string; port?: number; database?: string; user?: string; password?: string } {
+    const c = this.config;
+    const password = this.password();
+    return {
+      ...(c.host ? { host: c.host } : {}),
+      ...(c.port ? { port: c.port } : {}),
+      ...(c.database ? { database: c.database } : {}),
+      ...(c.user ? { user: c.user } : {}),
+      ...(password !== undefined ? { password } : {}),
+    };
+  }
+
   protected sslCa(): string | undefined {
     const ssl = this.config.ssl;
     return typeof ssl === 'object' ? readFileSync(ssl.ca, 'utf8') : undefined;
