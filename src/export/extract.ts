@@ -14,7 +14,7 @@ import { RowMapper, type Row } from '../sources/mapping.js';
 import type { SpeSource, Window } from '../sources/source.js';
 import { readListaDocumentos } from '../standard/reader.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
-import { sha1, type ItemRecord, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import type { ExportConfig, QueryKind } from './config.js';
 
 export interface ExtractCounts {
@@ -192,28 +192,17 @@ export async function extractFromXmlFiles(files: DropFile[], store: Store, run: 
         continue;
       }
       const d = ev.documento;
-      const protocolo = normalizeProtocolo(d.Protocolo ?? '');
-      if (!protocolo) {
+      if (!normalizeProtocolo(d.Protocolo ?? '')) {
         counts.rowsInvalid++;
         continue;
       }
       counts.processes++;
       pending.push(() => {
-        store.upsertProcess({ speId: protocolo, access: 'publico', publishable: true, protocolo, dataHoraProducao: d.DataHoraProducao, especie: d.Especie, assunto: d.Assunto }, run);
-        (d.ListaInteressados?.Interessado ?? []).forEach((i, k) => {
-          if (i.NomeInteressado !== undefined) store.addInteressado(protocolo, k + 1, i.NomeInteressado, run);
-        });
-        (d.ListaProtocolosRelacionados?.ProtocoloRelacionado ?? []).forEach((r, k) => store.addRelacionado(protocolo, k + 1, normalizeProtocolo(r), run));
-        for (const i of d.Historico?.ItemHistorico ?? []) {
-          const item: ItemRecord = {
-            speKey: `xml:${sha1(protocolo, i.DataHoraOperacao, i.UnidadeOperacao, i.Operacao)}`,
-            process: protocolo,
-            dataHoraOperacao: i.DataHoraOperacao ?? '',
-            unidadeOperacao: i.UnidadeOperacao ?? '',
-            operacao: i.Operacao ?? '',
-          };
-          countItem(counts, store.upsertItem(item));
-        }
+        const stored = store.storeDocumento(d, run);
+        counts.itemsNew += stored.items.new;
+        counts.itemsChanged += stored.items.changed;
+        counts.itemsAlreadyQueued += stored.items.same;
+        counts.packagesReopened += stored.reopened;
       });
       if (pending.length >= 500) flush();
     }
@@ -224,7 +213,6 @@ export async function extractFromXmlFiles(files: DropFile[], store: Store, run: 
     }
     read.push(file);
   }
-  counts.packagesReopened = store.transaction(() => store.finishProcesses(run, { interessados: true, relacionados: true }));
   const assembled = store.assemblePackages();
   counts.packagesCreated = assembled.created;
   counts.packagesReopened += assembled.reopened;

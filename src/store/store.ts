@@ -14,71 +14,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PiSenderError } from '../errors.js';
 import type { DocumentoDraft } from '../standard/model.js';
+import { normalizeProtocolo } from '../standard/normalize.js';
 import { MIGRATIONS } from './schema.js';
+import type { Access, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
 
-export type PackageState = 'NI' | 'I' | 'EN' | 'FI';
-export const PACKAGE_STATES: readonly PackageState[] = ['NI', 'I', 'EN', 'FI'];
-export type Access = 'publico' | 'restrito' | 'sigiloso' | 'unknown';
-
-export interface ProcessRecord {
-  speId: string;
-  access: Access;
-  publishable: boolean;
-  protocolo?: string | undefined;
-  dataHoraProducao?: string | undefined;
-  especie?: string | undefined;
-  assunto?: string | undefined;
-}
-
-export interface ItemRecord {
-  speKey: string;
-  process: string;
-  dataHoraOperacao: string;
-  unidadeOperacao: string;
-  operacao: string;
-}
-
-export interface PackageRow {
-  id: number;
-  process: string;
-  protocolo: string | null;
-  state: PackageState;
-  attempts: number;
-  code: string | null;
-  message: string | null;
-  origin: string | null;
-  problems: string | null;
-  xml: string | null;
-  created_at: string;
-  sent_at: string | null;
-  state_at: string;
-}
-
-export interface PackageOutcome {
-  id: number;
-  state: PackageState;
-  code: string | null;
-  message: string | null;
-  origin: 'pi' | 'validation' | 'transport';
-  xml: string | null;
-  problems?: unknown;
-  /** Whether this outcome counts as an attempt to send (validation failures do not). */
-  attempted: boolean;
-}
-
-export interface StoreStatus {
-  counts: Record<PackageState, number>;
-  /** EN split by where the error came from: the PI (NFxxx) or pi-sender's own validation. */
-  enFromPi: number;
-  enFromValidation: number;
-  /** FI packages that reached the attempt limit and are no longer retried automatically. */
-  fiExhausted: number;
-  lastSuccessAt: string | null;
-  oldestPendingAt: string | null;
-  lastRun: { id: number; startedAt: string; finishedAt: string | null; status: string; error: string | null } | null;
-  watermark: string | null;
-  items: number;
-}
+export { PACKAGE_STATES } from './types.js';
+export type { Access, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
 
 export function sha1(...parts: Array<string | null | undefined>): string {
   const h = createHash('sha1');
@@ -260,6 +201,35 @@ export class Store {
   }
 
   /**
+   * Stores a Documento of the data standard (from an XML file, or given by a library caller) as a
+   * public process keyed by its Protocolo, replacing its lists, with its items enqueued idempotently.
+   * Call inside a transaction; then {@link assemblePackages}.
+   */
+  storeDocumento(d: DocumentoDraft, run: number): { protocolo: string; items: Record<'new' | 'same' | 'changed', number>; reopened: number } {
+    const protocolo = normalizeProtocolo(d.Protocolo ?? '');
+    this.upsertProcess({ speId: protocolo, access: 'publico', publishable: true, protocolo, dataHoraProducao: d.DataHoraProducao, especie: d.Especie, assunto: d.Assunto }, run);
+    this.db.prepare('DELETE FROM interessados WHERE process = ?').run(protocolo);
+    this.db.prepare('DELETE FROM relacionados WHERE process = ?').run(protocolo);
+    (d.ListaInteressados?.Interessado ?? []).forEach((i, k) => {
+      if (i.NomeInteressado !== undefined) this.addInteressado(protocolo, k + 1, i.NomeInteressado, run);
+    });
+    (d.ListaProtocolosRelacionados?.ProtocoloRelacionado ?? []).forEach((r, k) => this.addRelacionado(protocolo, k + 1, normalizeProtocolo(r), run));
+    const items = { new: 0, same: 0, changed: 0 };
+    for (const i of d.Historico?.ItemHistorico ?? []) {
+      const result = this.upsertItem({
+        // Items of a Documento have no SPE id: their content is their identity.
+        speKey: `doc:${sha1(protocolo, i.DataHoraOperacao, i.UnidadeOperacao, i.Operacao)}`,
+        process: protocolo,
+        dataHoraOperacao: i.DataHoraOperacao ?? '',
+        unidadeOperacao: i.UnidadeOperacao ?? '',
+        operacao: i.Operacao ?? '',
+      });
+      items[result]++;
+    }
+    return { protocolo, items, reopened: this.rehash(`p.spe_id = ?`, protocolo) };
+  }
+
+  /**
    * After a run's lists were read: drops interessados and relacionados replaced in this run, and
    * reopens EN packages of processes whose data changed. Returns how many packages were reopened.
    */
@@ -270,27 +240,31 @@ export class Store {
     if (listsRead.relacionados) {
       this.db.prepare('DELETE FROM relacionados WHERE run < ? AND process IN (SELECT spe_id FROM processes WHERE seen_run = ?)').run(run, run);
     }
+    return this.rehash('p.seen_run = ?', run);
+  }
+
+  /**
+   * Recomputes the data hash of the processes matching `where` (metadata and lists) and reopens the EN
+   * packages of those whose data changed. Returns how many packages were reopened.
+   */
+  private rehash(where: string, arg: string | number): number {
     const rows = this.db
       .prepare(
         `SELECT p.spe_id AS id, p.hash AS old, p.protocolo, p.data_hora_producao AS d, p.especie, p.assunto,
            (SELECT group_concat(nome, char(30)) FROM (SELECT nome FROM interessados WHERE process = p.spe_id ORDER BY position, rowid)) AS ints,
            (SELECT group_concat(protocolo, char(30)) FROM (SELECT protocolo FROM relacionados WHERE process = p.spe_id ORDER BY position, rowid)) AS rels
-         FROM processes p WHERE p.seen_run = ? AND p.publishable = 1`,
+         FROM processes p WHERE ${where} AND p.publishable = 1`,
       )
-      .iterate(run) as Iterable<{ id: string; old: string | null; protocolo: string | null; d: string | null; especie: string | null; assunto: string | null; ints: string | null; rels: string | null }>;
-    const changed: string[] = [];
+      .all(arg) as Array<{ id: string; old: string | null; protocolo: string | null; d: string | null; especie: string | null; assunto: string | null; ints: string | null; rels: string | null }>;
     const setHash = this.db.prepare('UPDATE processes SET hash = ? WHERE spe_id = ?');
-    const updates: Array<[string, string]> = [];
+    const reopenProcess = this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process = ?");
+    let reopened = 0;
     for (const r of rows) {
       const hash = sha1(r.protocolo, r.d, r.especie, r.assunto, r.ints, r.rels);
       if (hash === r.old) continue;
-      updates.push([hash, r.id]);
-      if (r.old !== null) changed.push(r.id);
+      setHash.run(hash, r.id);
+      if (r.old !== null) reopened += reopenProcess.run(now(), r.id).changes;
     }
-    for (const [hash, id] of updates) setHash.run(hash, id);
-    let reopened = 0;
-    const reopenProcess = this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process = ?");
-    for (const id of changed) reopened += reopenProcess.run(now(), id).changes;
     return reopened;
   }
 

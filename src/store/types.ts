@@ -1,0 +1,68 @@
+/**
+ * The state store's plain types, kept apart from the store itself so that the library's public
+ * declarations never need the SQLite driver's types.
+ */
+
+export type PackageState = 'NI' | 'I' | 'EN' | 'FI';
+export const PACKAGE_STATES: readonly PackageState[] = ['NI', 'I', 'EN', 'FI'];
+export type Access = 'publico' | 'restrito' | 'sigiloso' | 'unknown';
+
+export interface ProcessRecord {
+  speId: string;
+  access: Access;
+  publishable: boolean;
+  protocolo?: string | undefined;
+  dataHoraProducao?: string | undefined;
+  especie?: string | undefined;
+  assunto?: string | undefined;
+}
+
+export interface ItemRecord {
+  speKey: string;
+  process: string;
+  dataHoraOperacao: string;
+  unidadeOperacao: string;
+  operacao: string;
+}
+
+export interface PackageRow {
+  id: number;
+  process: string;
+  protocolo: string | null;
+  state: PackageState;
+  attempts: number;
+  code: string | null;
+  message: string | null;
+  origin: string | null;
+  problems: string | null;
+  xml: string | null;
+  created_at: string;
+  sent_at: string | null;
+  state_at: string;
+}
+
+export interface PackageOutcome {
+  id: number;
+  state: PackageState;
+  code: string | null;
+  message: string | null;
+  origin: 'pi' | 'validation' | 'transport';
+  xml: string | null;
+  problems?: unknown;
+  /** Whether this outcome counts as an attempt to send (validation failures do not). */
+  attempted: boolean;
+}
+
+export interface StoreStatus {
+  counts: Record<PackageState, number>;
+  /** EN split by where the error came from: the PI (NFxxx) or pi-sender's own validation. */
+  enFromPi: number;
+  enFromValidation: number;
+  /** FI packages that reached the attempt limit and are no longer retried automatically. */
+  fiExhausted: number;
+  lastSuccessAt: string | null;
+  oldestPendingAt: string | null;
+  lastRun: { id: number; startedAt: string; finishedAt: string | null; status: string; error: string | null } | null;
+  watermark: string | null;
+  items: number;
+}
