@@ -15,18 +15,9 @@ import { mergeProblems } from '../standard/validate.js';
 import { documentoXml } from '../standard/writer.js';
 import type { XsdValidatorService } from '../standard/xsd-pool.js';
 import type { PackageOutcome, PackageRow, Store } from '../store/store.js';
-import type { ExportConfig } from './config.js';
+import type { PackageResult, SendCounts, SendSettings } from './send-types.js';
 
-export interface SendCounts {
-  /** Packages built and checked in this run. */
-  due: number;
-  accepted: number;
-  rejected: number;
-  invalid: number;
-  failed: number;
-  batches: number;
-  batchSize: number;
-}
+export type { PackageResult, SendCounts, SendSettings } from './send-types.js';
 
 export const emptySendCounts = (): SendCounts => ({ due: 0, accepted: 0, rejected: 0, invalid: 0, failed: 0, batches: 0, batchSize: 0 });
 
@@ -40,7 +31,15 @@ interface Prepared {
   problems: Problem[];
 }
 
-export async function sendDue(store: Store, client: PiClient, config: ExportConfig, xsd: XsdValidatorService, log: Logger, signal?: AbortSignal): Promise<SendCounts> {
+export async function sendDue(
+  store: Store,
+  client: PiClient,
+  config: SendSettings,
+  xsd: XsdValidatorService,
+  log: Logger,
+  signal?: AbortSignal,
+  onResult?: (r: PackageResult) => void,
+): Promise<SendCounts> {
   const counts = emptySendCounts();
   const retry = { ...DEFAULT_RETRY, attempts: config.sending.retries, baseDelayMs: config.sending.retryDelayMs };
   const max = await withRetries(() => client.getQuantidadeMaximaDocumentosPorRequisicao(signal), retry, log, signal, 'getQuantidadeMaximaDocumentosPorRequisicao');
@@ -53,6 +52,7 @@ export async function sendDue(store: Store, client: PiClient, config: ExportConf
     const outcomes: PackageOutcome[] = results.map((r) => {
       const p = byKey.get(r.key)!;
       counts[r.outcome]++;
+      onResult?.({ packageId: r.key, protocolo: p.protocolo, outcome: r.outcome, code: r.code ?? null, message: r.message, attempts: p.pkg.attempts + r.attempts });
       return {
         id: r.key,
         state: r.outcome === 'accepted' ? 'I' : r.outcome === 'rejected' ? 'EN' : 'FI',
@@ -112,6 +112,7 @@ export async function sendDue(store: Store, client: PiClient, config: ExportConf
         }
         counts.invalid++;
         const first = p.problems.find((x) => x.severity === 'error')!;
+        onResult?.({ packageId: p.pkg.id, protocolo: p.protocolo, outcome: 'invalid', code: first.code, message: first.message, attempts: p.pkg.attempts, problems: p.problems });
         invalid.push({ id: p.pkg.id, state: 'EN', code: first.code, message: first.message, origin: 'validation', xml: p.xml, problems: p.problems, attempted: false });
       }
       store.recordOutcomes(invalid);
@@ -125,7 +126,7 @@ export async function sendDue(store: Store, client: PiClient, config: ExportConf
   return counts;
 }
 
-async function prepare(store: Store, pkg: PackageRow, config: ExportConfig, xsd: XsdValidatorService): Promise<Prepared> {
+async function prepare(store: Store, pkg: PackageRow, config: SendSettings, xsd: XsdValidatorService): Promise<Prepared> {
   const { documento } = normalizeDocumento(store.buildDocumento(pkg), { timeZone: config.timeZone });
   const xml = documentoXml(documento, { invalidCharacters: 'replace' });
   const problems = mergeProblems(await xsd.validate(xml, config.profile), checkRules(documento, config.profile)).map(({ line: _line, ...p }) => p);

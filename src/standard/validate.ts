@@ -11,11 +11,13 @@ import { checkRules } from './rules.js';
 import { documentoXml } from './writer.js';
 import { validateDocumentoXml } from './xsd.js';
 
+/** Options of {@link validateDocumento}. */
 export interface ValidateOptions {
   /** `strict` (default) or `lenient`: see docs/data-standard.md. */
   profile?: Profile;
 }
 
+/** The result of {@link validateDocumento}: a valid, typed Documento (warnings allowed), or the problems. */
 export type ValidationResult =
   | { valid: true; documento: Documento; problems: Problem[] }
   | { valid: false; problems: Problem[] };
@@ -49,7 +51,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Checks the JavaScript shape of a Documento given as an object: strings where text goes, arrays for lists. */
-function shapeProblems(doc: unknown): Problem[] {
+export function shapeProblems(doc: unknown): Problem[] {
   const found: Problem[] = [];
   const bad = (field: string, expected: string, value: unknown): void => {
     const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
@@ -90,6 +92,29 @@ function shapeProblems(doc: unknown): Problem[] {
   return found;
 }
 
+const TOP_ORDER = ['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'IdentificacaoDocumento', 'ListaProtocolosRelacionados', 'ListaInteressados', 'Historico'];
+const ITEM_ORDER = ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao'];
+
+/** Position of a field in a Documento, for listing problems in document order. */
+function fieldOrder(field: string | undefined): number[] {
+  if (!field) return [-1];
+  const parts = field.split('/');
+  const top = TOP_ORDER.indexOf(parts[0]!.replace(/\[\d+\]$/, ''));
+  const index = Number(/\[(\d+)\]/.exec(parts[1] ?? '')?.[1] ?? 0);
+  const leaf = ITEM_ORDER.indexOf(parts[2] ?? '');
+  return [top === -1 ? TOP_ORDER.length : top, index, leaf];
+}
+
+function byField(a: Problem, b: Problem): number {
+  const x = fieldOrder(a.field);
+  const y = fieldOrder(b.field);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
 /**
  * Validates a Documento given as an object (for instance by a custom SPE). It is checked in the
  * canonical XML form that would be sent, against the XSD and every rule.
@@ -101,6 +126,8 @@ export function validateDocumento(doc: unknown, options: ValidateOptions = {}): 
   const draft = doc as DocumentoDraft;
   const xsd = validateDocumentoXml(documentoXml(draft, { indent: true, invalidCharacters: 'replace' }), profile);
   // Lines are those of the canonical form, which the caller never sees: report fields only.
-  const problems = mergeProblems(xsd, checkRules(draft, profile)).map(({ line: _line, ...p }) => p);
+  const problems = mergeProblems(xsd, checkRules(draft, profile))
+    .map(({ line: _line, ...p }) => p)
+    .sort(byField);
   return hasErrors(problems) ? { valid: false, problems } : { valid: true, documento: draft as Documento, problems };
 }
