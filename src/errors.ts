@@ -37,6 +37,7 @@ export interface ErrorContext {
   field?: string;
 }
 
+/** The base of every error pi-sender throws on purpose: switch on its stable `code`. */
 export class PiSenderError extends Error {
   readonly code: ErrorCode;
   readonly context: ErrorContext;

@@ -1,9 +1,30 @@
 /**
- * pi-sender as a library: the Protocolo Integrado data standard (types, reading, writing, normalizing,
- * validating). Importing this module has no side effects.
+ * pi-sender as a library, for SPEs written in Node: send Documentos to the Protocolo Integrado from
+ * your own code ({@link createSender}), or use the pieces: the PI client, validation, normalization,
+ * streaming reading and writing of ListaDocumentos, and a local PI simulator for your tests.
+ *
+ * Importing this module has no side effects: nothing starts, nothing is read or written, until you
+ * call something. Guide: docs/library.md.
+ *
+ * @packageDocumentation
  */
 
-export { PiSenderError, isPiSenderError, type ErrorCode, type ErrorContext } from './errors.js';
+// --- sending from an SPE ---
+export {
+  createSender,
+  Sender,
+  InvalidDocumentoError,
+  type SenderConfig,
+  type SenderPi,
+  type EnqueueOptions,
+  type EnqueueResult,
+  type NivelAcesso,
+  type SendOutcome,
+  type SenderStatus,
+  type SenderEvents,
+} from './library/sender.js';
+
+// --- the data standard ---
 export type {
   Documento,
   DocumentoDraft,
@@ -17,27 +38,39 @@ export type {
   Profile,
 } from './standard/model.js';
 export { PROBLEM_CODES, type Problem, type ProblemCode, type Severity } from './standard/problems.js';
+export { validateDocumento, type ValidateOptions, type ValidationResult } from './standard/validate.js';
+export { normalizeDocumento, normalizeText, normalizeProtocolo, type Change, type ChangeKind, type NormalizeOptions, type Normalized } from './standard/normalize.js';
 export {
   readListaDocumentos,
   type DocumentoRecord,
+  type IgnoredElement,
   type ListProblem,
   type ReadEvent,
   type ReadOptions,
   type ReadSource,
 } from './standard/reader.js';
-export {
-  documentoXml,
-  escapeXmlText,
-  listaDocumentosXml,
-  ListaDocumentosWriter,
-  writeListaDocumentos,
-  type WriteOptions,
-} from './standard/writer.js';
-export { normalizeDocumento, normalizeText, type Change, type NormalizeOptions, type Normalized } from './standard/normalize.js';
-export { validateDocumento, type ValidateOptions, type ValidationResult } from './standard/validate.js';
+export { documentoXml, escapeXmlText, listaDocumentosXml, ListaDocumentosWriter, writeListaDocumentos, type WriteOptions } from './standard/writer.js';
 export { validateLista, type ValidateListaOptions, type ValidatedDocumento, type ValidatedEvent } from './standard/validate-stream.js';
 export { XsdPool, type XsdValidatorService } from './standard/xsd-pool.js';
 export { isValidNup, nupCheckDigits, formatNup } from './standard/nup.js';
 export { isValidCpf, maskCpfsInName } from './standard/cpf.js';
-export { startPiSimulator, type PiSimulator, type PiSimulatorOptions, type PiSimulatorStats } from './simulator/pi-simulator.js';
-export type { FaultOptions } from './simulator/faults.js';
+
+// --- the PI web service ---
+export { PiClient, type ResultadoDocumento } from './pi/client.js';
+export { createPiClient, type PiConnection, type PiConnectionSettings } from './pi/connect.js';
+export { classifyResultado, type Classified } from './pi/results.js';
+export { PI_ENDPOINTS, PI_NAMESPACE, resolveEndpoint } from './pi/service.js';
+
+// --- errors ---
+export { PiSenderError, isPiSenderError, type ErrorCode, type ErrorContext } from './errors.js';
+export { AuthError, SoapFaultError, SoapResponseError, TlsError, TransportError } from './soap/errors.js';
+
+// --- a local PI for your tests ---
+export {
+  startPiSimulator,
+  startPiSimulator as startSimulator,
+  type PiSimulator,
+  type PiSimulatorOptions,
+  type PiSimulatorStats,
+} from './simulator/pi-simulator.js';
+export type { FaultOptions, Behaviour } from './simulator/faults.js';

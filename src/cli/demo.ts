@@ -6,7 +6,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,9 +43,11 @@ export function registerDemo(program: Command): void {
 }
 
 async function exportDemo(sim: PiSimulator, client: ReturnType<typeof createPiClient>['client'], dir: string): Promise<ExitCode> {
-  const spe = path.join(SAMPLES, 'spe', 'spe.sqlite');
+  // In a checkout the sample SPE is kept in samples/spe; in an installed package it goes to the temp folder.
+  const spe = writable(path.join(SAMPLES, 'spe')) ? path.join(SAMPLES, 'spe', 'spe.sqlite') : path.join(dir, 'spe.sqlite');
   if (ensureSampleSqlite(spe, SAMPLE_OPTIONS)) process.stderr.write(`built the sample SPE: ${path.relative(process.cwd(), spe)} (${SAMPLE_OPTIONS.processes} processes)\n`);
-  const config = { ...loadConfig(path.join(SAMPLES, 'spe', 'pi-sender.sqlite.yaml')), store: path.join(dir, 'pi-sender.db') };
+  const loaded = loadConfig(path.join(SAMPLES, 'spe', 'pi-sender.sqlite.yaml'));
+  const config = { ...loaded, source: { ...loaded.source, path: spe } as typeof loaded.source, store: path.join(dir, 'pi-sender.db') };
   process.stderr.write(`local PI simulator: ${sim.url}\nexporting the sample SPE (samples/spe/pi-sender.sqlite.yaml) with a fresh state store\n\n`);
   const s = await runExport({ config, client, log: createLogger(undefined) });
   const e = s.extract;
@@ -66,6 +68,15 @@ async function exportDemo(sim: PiSimulator, client: ReturnType<typeof createPiCl
     ].join('\n'),
   );
   return !s.error && s.send.accepted > 0 && s.send.failed === 0 ? EXIT.OK : EXIT.INVALID;
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return !dir.split(path.sep).includes('node_modules');
+  } catch {
+    return false;
+  }
 }
 
 async function uploadDemo(sim: PiSimulator, client: ReturnType<typeof createPiClient>['client'], dir: string): Promise<ExitCode> {

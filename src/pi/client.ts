@@ -8,6 +8,7 @@ import { isObject, text } from '../soap/envelope.js';
 import { AuthError, SoapFaultError, SoapResponseError } from '../soap/errors.js';
 import { OPERATIONS, PI_NAMESPACE } from './service.js';
 
+/** One `ResultadoDocumento` of the PI's answer, in request order. */
 export interface ResultadoDocumento {
   /** Present when the service echoes it (not proven: the SEI module never reads it). */
   Protocolo?: string;
@@ -32,6 +33,7 @@ function wrapper(body: Record<string, unknown>, name: string, httpStatus: number
   return isObject(w['return']) ? w['return'] : w;
 }
 
+/** The PI web service's two operations. Build one with {@link createPiClient}. */
 export class PiClient {
   constructor(readonly soap: SoapClient) {}
 

@@ -11,6 +11,7 @@ import { HttpTransport } from '../soap/transport.js';
 import { PiClient } from './client.js';
 import { resolveEndpoint } from './service.js';
 
+/** Settings of {@link createPiClient}. */
 export interface PiConnectionSettings {
   /** SOAP address, or `homologacao` / `producao`. */
   endpoint: string | undefined;
@@ -58,12 +59,14 @@ export function piSettings(o: PiOptions, env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
+/** A PI client with its transport (close the transport when done). */
 export interface PiConnection {
   client: PiClient;
   transport: HttpTransport;
   endpoint: string;
 }
 
+/** A PI client over HTTPS with HTTP Basic; throws ERR_CONFIG when the endpoint, user or password is missing. */
 export function createPiClient(s: PiConnectionSettings): PiConnection {
   if (!s.endpoint) throw new PiSenderError('ERR_CONFIG', 'no endpoint: set it (or PI_ENDPOINT), e.g. homologacao');
   const endpoint = resolveEndpoint(s.endpoint);

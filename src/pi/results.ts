@@ -6,6 +6,7 @@
 
 export type SendOutcome = 'accepted' | 'rejected' | 'failed';
 
+/** The classification of one `Resultado`. */
 export interface Classified {
   outcome: SendOutcome;
   /** `NF001` for a rejection; undefined for an acceptance or an unclassified failure. */
@@ -15,6 +16,7 @@ export interface Classified {
 
 const NF = /\b(NF\d{3})\b\s*(?:[-–:]\s*)?(.*)$/is;
 
+/** `Ok!` is accepted; `NFxxx - message` is rejected, with its code; anything else is a failure to retry. */
 export function classifyResultado(resultado: string | undefined): Classified {
   const r = (resultado ?? '').trim();
   if (r === 'Ok!') return { outcome: 'accepted', message: r };

@@ -6,6 +6,7 @@
 import { PiSenderError } from '../errors.js';
 import { seededRandom } from './server.js';
 
+/** What one request gets from the simulator (fault injection). */
 export type Behaviour =
   /** answer normally */
   | { kind: 'ok' }
@@ -28,6 +29,7 @@ export type Behaviour =
   /** a NegocioFault without processing */
   | { kind: 'fault' };
 
+/** Fault injection: a script of behaviours for the next requests, and random rates. */
 export interface FaultOptions {
   /** Behaviours for the next requests, in order; after it runs out, the rates apply. */
   script?: Behaviour[] | string;

@@ -25,6 +25,7 @@ const NS = 'http://endpoint.ws.protocolo.gov.br/';
 const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const PI_SIMULATOR_PATH = '/ProtocoloWS/integradorService';
 
+/** Options of {@link startPiSimulator}. */
 export interface PiSimulatorOptions {
   host?: string;
   /** 0 (default) picks a free port. */
@@ -49,6 +50,7 @@ export interface PiSimulatorOptions {
   maxBodyBytes?: number;
 }
 
+/** Counters of a simulator since it started. */
 export interface PiSimulatorStats {
   requests: number;
   documentos: number;
@@ -56,6 +58,7 @@ export interface PiSimulatorStats {
   rejected: number;
 }
 
+/** A running simulator. */
 export interface PiSimulator {
   /** The SOAP address, e.g. `http://127.0.0.1:39123/ProtocoloWS/integradorService`. */
   url: string;
@@ -92,6 +95,7 @@ function itemKey(item: { DataHoraOperacao?: string; UnidadeOperacao?: string; Op
   return `${item.DataHoraOperacao ?? ''}|${item.UnidadeOperacao ?? ''}|${item.Operacao ?? ''}`;
 }
 
+/** Starts a local PI on 127.0.0.1 (a free port unless given): for trying pi-sender and for your own tests. */
 export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiSimulator> {
   const user = options.user ?? 'simulador';
   const expectedAuth = `Basic ${Buffer.from(`${user}:${options.password}`, 'utf8').toString('base64')}`;

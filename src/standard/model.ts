@@ -35,23 +35,28 @@ export interface Documento {
   Historico: Historico;
 }
 
+/** `ListaProtocolosRelacionados`: the related protocols (relacionado, sobrestado, anexado). */
 export interface ListaProtocolosRelacionados {
   ProtocoloRelacionado: OneOrMore<string>;
 }
 
+/** `ListaInteressados`: the interessados of the Documento. */
 export interface ListaInteressados {
   Interessado: OneOrMore<Interessado>;
 }
 
+/** `Interessado`: one interessado, by name only (the SOAP standard has no CPF field). */
 export interface Interessado {
   /** Name, at most 150 characters, CPFs masked. */
   NomeInteressado: string;
 }
 
+/** `Historico`: the movements being reported. */
 export interface Historico {
   ItemHistorico: OneOrMore<ItemHistorico>;
 }
 
+/** `ItemHistorico`: one movement: when, in which unit, what happened. */
 export interface ItemHistorico {
   /** `xs:dateTime` with an explicit offset. */
   DataHoraOperacao: string;

@@ -17,6 +17,7 @@ import {
 import { nupCheckDigits } from './nup.js';
 import { removeControlCharacters, repairMojibake, truncate } from './text.js';
 
+/** Options of {@link normalizeDocumento}. */
 export interface NormalizeOptions {
   /**
    * IANA time zone given to date-times written without an offset (e.g. `America/Sao_Paulo`). Unset by
@@ -25,6 +26,7 @@ export interface NormalizeOptions {
   timeZone?: string;
 }
 
+/** What kind of change the normalizer made. */
 export type ChangeKind =
   | 'mojibake-repaired'
   | 'control-characters'
@@ -43,6 +45,7 @@ export interface Change {
   kind: ChangeKind;
 }
 
+/** The result of {@link normalizeDocumento}: the Documento as it will be sent, and what changed. */
 export interface Normalized {
   documento: DocumentoDraft;
   changes: Change[];

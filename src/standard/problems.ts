@@ -5,6 +5,7 @@
 
 export type Severity = 'error' | 'warning';
 
+/** A problem found in a Documento or in a ListaDocumentos file. */
 export interface Problem {
   code: ProblemCode;
   severity: Severity;
@@ -23,6 +24,7 @@ interface CodeInfo {
   summary: string;
 }
 
+/** Every problem code, with its default severity and what it means (documented in docs/data-standard.md). */
 export const PROBLEM_CODES = {
   // --- the file as XML (reader) ---
   XML_MALFORMED: { severity: 'error', summary: 'The XML is not well-formed (mismatched tags, bad characters, bad syntax).' },
@@ -59,6 +61,7 @@ export const PROBLEM_CODES = {
   HISTORICO_ORDER: { severity: 'warning', summary: 'ItemHistorico not in chronological order.' },
 } as const satisfies Record<string, CodeInfo>;
 
+/** A stable problem code, such as `NUP_CHECK_DIGITS` or `XSD_ORDER`. */
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
 /** Builds a problem with the code's default severity. */

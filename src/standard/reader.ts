@@ -16,6 +16,7 @@ import { DocumentoLines } from './lines.js';
 import type { DocumentoDraft } from './model.js';
 import { problem, type Problem } from './problems.js';
 
+/** Options of {@link readListaDocumentos}. */
 export interface ReadOptions {
   /**
    * Largest Documento kept whole, and largest text node, in characters (default 8 Mi). A Documento
@@ -68,6 +69,7 @@ export interface ListProblem {
   fatal: boolean;
 }
 
+/** What {@link readListaDocumentos} yields: a Documento, or a problem of the file itself. */
 export type ReadEvent = DocumentoRecord | ListProblem;
 
 /** A file path, bytes in memory, or a stream of bytes. */

@@ -14,6 +14,7 @@ import { mergeProblems } from './validate.js';
 import { documentoXml } from './writer.js';
 import { inlineXsd, type XsdValidatorService } from './xsd-pool.js';
 
+/** Options of {@link validateLista}. */
 export interface ValidateListaOptions {
   profile?: Profile;
   /** Where the XSD runs: an {@link XsdPool} for large inputs; in the calling thread by default. */
@@ -28,6 +29,7 @@ export interface ValidateListaOptions {
   normalize?: NormalizeOptions;
 }
 
+/** A Documento of a list with its problems, as {@link validateLista} yields it. */
 export interface ValidatedDocumento {
   kind: 'documento';
   record: DocumentoRecord;
@@ -40,6 +42,7 @@ export interface ValidatedDocumento {
   xml?: string;
 }
 
+/** What {@link validateLista} yields: a validated Documento, or a problem of the file itself. */
 export type ValidatedEvent = ValidatedDocumento | ListProblem;
 
 interface InFlight {

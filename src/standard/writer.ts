@@ -9,6 +9,7 @@ import type { Writable } from 'node:stream';
 import { PiSenderError } from '../errors.js';
 import type { DocumentoDraft } from './model.js';
 
+/** Options of the XML writer. */
 export interface WriteOptions {
   /** Pretty-print with two spaces per level (default true for files, false on the wire). */
   indent?: boolean;

@@ -51,6 +51,7 @@ function workerFile(): string {
 
 const BATCH = 64;
 
+/** XSD validation in a worker thread, for large inputs; `close()` it when done. */
 export class XsdPool implements XsdValidatorService {
   private readonly worker: Worker;
   private readonly waiting = new Map<number, { resolve: (p: Problem[]) => void; reject: (e: Error) => void }>();

@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSender, InvalidDocumentoError, type Sender, type SendOutcome } from '../../src/library/sender.js';
+import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
+import { nup, validDocumento } from '../helpers/documentos.js';
+import { simulator, SIM_PASSWORD, SIM_USER } from '../helpers/simulator.js';
+
+let sim: PiSimulator | undefined;
+let sender: Sender | undefined;
+afterEach(async () => {
+  await sender?.close();
+  await sim?.close();
+  sender = sim = undefined;
+});
+
+const make = (url: string, store = path.join(mkdtempSync(path.join(tmpdir(), 'pi-lib-')), 'pi.db'), extra = {}): Sender =>
+  (sender = createSender({ store, pi: { endpoint: url, user: SIM_USER, password: SIM_PASSWORD }, retryDelayMs: 5, ...extra }));
+
+describe('createSender', () => {
+  it('refuses an invalid Documento with every problem and its field path, storing nothing of the call', async () => {
+    sim = await simulator();
+    const s = make(sim.url);
+    const bad = validDocumento({ Protocolo: '99991000007202531', DataHoraProducao: 'ontem' });
+    bad.Historico.ItemHistorico[1]!.Operacao = '';
+    const err = await s.enqueue([validDocumento({ Protocolo: nup(1) }), bad]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InvalidDocumentoError);
+    const e = err as InvalidDocumentoError;
+    expect(e.code).toBe('ERR_INVALID_DOCUMENT');
+    expect(e.index).toBe(1);
+    expect(e.problems.filter((p) => p.severity === 'error').map((p) => `${p.field} ${p.code}`)).toEqual(['Protocolo NUP_CHECK_DIGITS', 'DataHoraProducao XSD_DATETIME', 'Historico/ItemHistorico[2]/Operacao TEXT_BLANK']);
+    expect(e.message).toMatch(/^Documento 99991000007202531 is invalid: /);
+    expect(s.status().counts).toEqual({ NI: 0, I: 0, EN: 0, FI: 0 });
+    // wrong JavaScript types are problems too, not crashes
+    const types = await s.enqueue({ ...validDocumento(), Protocolo: 99991000007202530 } as never).catch((x: unknown) => x);
+    expect((types as InvalidDocumentoError).problems.map((p) => p.code)).toEqual(['FIELD_TYPE']);
+  });
+
+  it('stores a movement once; new movements join the pending Documento; sigiloso is withheld', async () => {
+    sim = await simulator();
+    const s = make(sim.url);
+    const d = validDocumento({ Protocolo: nup(2) });
+    expect((await s.enqueue(d))[0]).toMatchObject({ protocolo: nup(2), queued: true, newItems: 2 });
+    expect((await s.enqueue(d))[0]).toMatchObject({ newItems: 0 });
+    const more = validDocumento({ Protocolo: nup(2) });
+    more.Historico.ItemHistorico.push({ DataHoraOperacao: '2025-03-12T10:00:00-03:00', UnidadeOperacao: 'CGLIC', Operacao: 'Processo recebido na unidade' });
+    expect((await s.enqueue(more))[0]!.newItems).toBe(1);
+    expect(s.status().counts.NI).toBe(1);
+    expect((await s.enqueue(validDocumento({ Protocolo: nup(3) }), { access: 'sigiloso' }))[0]).toMatchObject({ queued: false });
+    expect((await s.enqueue(validDocumento({ Protocolo: nup(4) }), { access: 'restrito' }))[0]).toMatchObject({ queued: false });
+    const outcomes = await s.flush();
+    expect(outcomes.map((o) => [o.protocolo, o.outcome])).toEqual([[nup(2), 'accepted']]);
+    expect(sim.accepted.get(nup(2))?.size).toBe(3);
+    expect(sim.accepted.has(nup(3))).toBe(false);
+  });
+
+  it('emits accepted, rejected and failed; failed ones are retried by a later flush', async () => {
+    sim = await simulator();
+    const s = make(sim.url, undefined, { profile: 'lenient', retries: 1 });
+    const events: string[] = [];
+    for (const e of ['accepted', 'rejected', 'failed', 'invalid'] as const) s.on(e, (o: SendOutcome) => events.push(`${e} ${o.protocolo}`));
+    await s.enqueue([validDocumento({ Protocolo: nup(5) }), validDocumento({ Protocolo: nup(6), Especie: 'E'.repeat(60) })]);
+    await s.flush();
+    expect(events.sort()).toEqual([`accepted ${nup(5)}`, `rejected ${nup(6)}`]);
+    sim.setFaults({ script: '503x5' });
+    await s.enqueue(validDocumento({ Protocolo: nup(7) }));
+    const failed = await s.flush();
+    expect(failed.map((o) => [o.outcome, o.code, o.attempts])).toEqual([['failed', 'HTTP_503', 1]]);
+    const retried = await s.flush();
+    expect(retried.map((o) => [o.outcome, o.attempts])).toEqual([['failed', 2]]);
+    sim.setFaults({});
+    expect((await s.flush()).map((o) => [o.outcome, o.attempts])).toEqual([['accepted', 3]]);
+    expect(s.status().counts).toEqual({ NI: 0, I: 2, EN: 1, FI: 0 });
+  });
+
+  it('shares a flush among concurrent callers', async () => {
+    sim = await simulator({ faults: { delayMs: 100 } });
+    const s = make(sim.url);
+    await s.enqueue(validDocumento({ Protocolo: nup(8) }));
+    const [a, b] = await Promise.all([s.flush(), s.flush()]);
+    expect(a).toBe(b);
+    expect(sim.stats.requests).toBe(2); // the batch size, then one batch
+  });
+
+  it('runs a background loop, reports a failing flush as an error event, and stops gracefully', async () => {
+    sim = await simulator();
+    const s = make('http://127.0.0.1:9/ProtocoloWS/integradorService', undefined, { retries: 1 });
+    const errors: string[] = [];
+    s.on('error', (e) => errors.push(e.message));
+    s.start({ intervalMs: 30 });
+    await new Promise((r) => setTimeout(r, 200));
+    await s.stop();
+    expect(errors.length).toBeGreaterThanOrEqual(2);
+    expect(errors[0]).toMatch(/connection refused/);
+    expect(s.status().running).toBe(false);
+    await s.close();
+
+    const good = make(sim.url);
+    const accepted: string[] = [];
+    good.on('accepted', (o) => accepted.push(o.protocolo));
+    good.start({ intervalMs: 20 });
+    await good.enqueue(validDocumento({ Protocolo: nup(9) }));
+    for (let i = 0; i < 100 && accepted.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await good.stop();
+    expect(accepted).toEqual([nup(9)]);
+    expect(good.status()).toMatchObject({ running: false, flushing: false, counts: { I: 1 } });
+  });
+
+  it('refuses use after close', async () => {
+    sim = await simulator();
+    const s = make(sim.url);
+    await s.close();
+    await expect(s.enqueue(validDocumento())).rejects.toMatchObject({ code: 'ERR_USAGE' });
+    sender = undefined;
+  });
+});
