@@ -24,6 +24,10 @@ export type ErrorCode =
   | 'ERR_SOAP_RESPONSE'
   /** The run was interrupted (Ctrl-C). */
   | 'ERR_INTERRUPTED'
+  /** A SIAFI requisition breaks the interface document's restrictions; nothing was sent. */
+  | 'ERR_INVALID_REQUISICAO'
+  /** SIAFI answered FALHA for this very requisition before: change it (or ask for a new one) to send again. */
+  | 'ERR_SIAFI_FAILED'
   | 'ERR_INTERNAL';
 
 /** Where in the user's input an error was found; every field is optional. */

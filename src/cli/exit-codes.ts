@@ -39,6 +39,8 @@ const BY_ERROR: Partial<Record<ErrorCode, ExitCode>> = {
   ERR_CONFIG: EXIT.USAGE,
   ERR_INVALID_DOCUMENT: EXIT.INVALID,
   ERR_INVALID_CHARACTER: EXIT.INVALID,
+  ERR_INVALID_REQUISICAO: EXIT.INVALID,
+  ERR_SIAFI_FAILED: EXIT.INVALID,
 };
 
 export function exitCodeFor(err: unknown): ExitCode {

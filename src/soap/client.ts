@@ -24,6 +24,8 @@ export interface SoapResult {
   body: Record<string, unknown>;
   header: Record<string, unknown> | undefined;
   httpStatus: number;
+  /** The answer as received (it never holds the request or its credentials). */
+  raw: string;
 }
 
 export class SoapClient {
@@ -53,11 +55,11 @@ export class SoapClient {
     }
     if (parsed?.kind === 'fault') {
       const f = parsed.fault;
-      throw new SoapFaultError(f.faultcode, f.faultstring, f.detail, res.status);
+      throw new SoapFaultError(f.faultcode, f.faultstring, f.detail, res.status, {}, parsed.header);
     }
     if (res.status < 200 || res.status >= 300) throw this.httpError(res.status, res.headers['retry-after']);
     if (!parsed) throw new SoapResponseError(`the answer is not XML (HTTP ${res.status})`, res.status);
-    return { body: parsed.body, header: parsed.header, httpStatus: res.status };
+    return { body: parsed.body, header: parsed.header, httpStatus: res.status, raw: res.body };
   }
 
   private httpError(status: number, retryAfter: string | string[] | undefined): TransportError {

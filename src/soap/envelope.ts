@@ -31,7 +31,7 @@ export interface SoapFault {
 
 export type ParsedEnvelope =
   | { kind: 'body'; header: Record<string, unknown> | undefined; body: Record<string, unknown> }
-  | { kind: 'fault'; fault: SoapFault };
+  | { kind: 'fault'; fault: SoapFault; header: Record<string, unknown> | undefined };
 
 export class EnvelopeError extends Error {}
 
@@ -64,6 +64,7 @@ export function parseEnvelope(xml: string, arrays: ReadonlySet<string> = new Set
   const body = envelope['Body'];
   if (body === '' || body === undefined) throw new EnvelopeError('the SOAP envelope has no Body');
   if (!isObject(body)) throw new EnvelopeError('the SOAP Body is not an element');
+  const header = isObject(envelope['Header']) ? envelope['Header'] : undefined;
   const fault = body['Fault'];
   if (fault !== undefined) {
     const f = isObject(fault) ? fault : {};
@@ -74,10 +75,11 @@ export function parseEnvelope(xml: string, arrays: ReadonlySet<string> = new Set
         faultstring: text(f['faultstring']) ?? '',
         detail: isObject(f['detail']) ? f['detail'] : undefined,
       },
+      // Some services (SIAFI) say in a header whether a faulted operation took effect.
+      header,
     };
   }
-  const header = envelope['Header'];
-  return { kind: 'body', header: isObject(header) ? header : undefined, body };
+  return { kind: 'body', header, body };
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {

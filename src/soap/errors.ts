@@ -14,6 +14,8 @@ export class SoapFaultError extends PiSenderError {
     readonly detail: Record<string, unknown> | undefined,
     readonly httpStatus: number,
     context: ErrorContext = {},
+    /** The envelope's Header, parsed like `detail`, when the fault came with one. */
+    readonly header?: Record<string, unknown>,
   ) {
     super('ERR_SOAP_FAULT', `SOAP fault ${faultcode}: ${faultstring}`, context);
     this.name = 'SoapFaultError';

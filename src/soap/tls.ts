@@ -17,6 +17,12 @@ export interface TlsOptions {
   pfxFile?: string;
   /** Passphrase of the key or of the PKCS#12 file. */
   passphrase?: string;
+  /**
+   * Highest TLS version to offer. Under TLS 1.3 a server that refuses the client certificate says so
+   * only after the request has left, indistinguishable from a lost answer; under TLS 1.2 it is a
+   * handshake failure, before anything is sent. Services that must not see a request twice use 1.2.
+   */
+  maxVersion?: 'TLSv1.2' | 'TLSv1.3';
 }
 
 /** What undici's `connect` option takes. */
@@ -26,6 +32,7 @@ export interface ConnectTls {
   key?: Buffer;
   pfx?: Buffer;
   passphrase?: string;
+  maxVersion?: 'TLSv1.2' | 'TLSv1.3';
   rejectUnauthorized: true;
 }
 
@@ -56,6 +63,7 @@ export function loadTls(options: TlsOptions = {}): ConnectTls {
     tls.key = read(options.keyFile, 'key file');
   }
   if (options.passphrase !== undefined) tls.passphrase = options.passphrase;
+  if (options.maxVersion) tls.maxVersion = options.maxVersion;
   return tls;
 }
 
@@ -77,6 +85,12 @@ export function describeTlsError(code: string | undefined, message: string): str
   if (code === 'CERT_HAS_EXPIRED') return `the server's certificate has expired (${code})`;
   if (code === 'CERT_NOT_YET_VALID') return `the server's certificate is not valid yet (${code}): check this machine's clock`;
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the server's certificate is for another host name (${code}): check the endpoint URL`;
+  if (/ALERT_CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE/.test(code)) {
+    return `the server refused the TLS handshake (${code}): it requires a client certificate (give --cert and --key, or --pfx), or refused the one given`;
+  }
+  if (/ALERT_UNKNOWN_CA|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_UNKNOWN|ALERT_ACCESS_DENIED/.test(code) || (code === 'ECONNRESET' && /before secure TLS connection/.test(message))) {
+    return `the server cut the TLS handshake (${code}): it does not trust the client certificate; check that the certificate is the one registered with the service and issued by a CA it accepts`;
+  }
   if (/^ERR_OSSL|^ERR_TLS|^ERR_SSL/.test(code) || /unsupported|mac verify|bad decrypt|wrong tag|PKCS12/i.test(message)) {
     return `TLS setup failed (${code}: ${message}); a legacy .p12 (RC2/3DES) may need re-exporting with AES, or node --openssl-legacy-provider`;
   }

@@ -204,3 +204,39 @@ function toProblem(d: ErrorDetail, firstLine: number, doc: XmlDocument, profile:
   }
   return problem(code, `${field ?? element}: ${message}`, { ...(field ? { field } : {}), line });
 }
+
+const compiled = new Map<string, XsdValidator>();
+
+/**
+ * Validates a whole XML text against a schema file of our `xsd/` folder; returns libxml2's messages
+ * (empty when valid). For the simulators, which check what clients send.
+ */
+export function validateAgainstSchema(schemaFile: string, xml: string): string[] {
+  let v = compiled.get(schemaFile);
+  if (!v) {
+    registerSchemaProvider();
+    const schemaDoc = XmlDocument.fromString(readFileSync(schemaFile, 'utf8'), { url: schemaFile, option: PARSE_OPTIONS });
+    try {
+      v = XsdValidator.fromDoc(schemaDoc);
+    } finally {
+      schemaDoc.dispose();
+    }
+    compiled.set(schemaFile, v);
+  }
+  let doc: XmlDocument;
+  try {
+    doc = XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), { option: PARSE_OPTIONS });
+  } catch (err) {
+    if (err instanceof XmlLibError) return err.details.map((d) => clean(d.message));
+    throw err;
+  }
+  try {
+    v.validate(doc);
+    return [];
+  } catch (err) {
+    if (err instanceof XmlLibError) return err.details.map((d) => clean(d.message));
+    throw err;
+  } finally {
+    doc.dispose();
+  }
+}

@@ -8,14 +8,13 @@
  */
 
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PiSenderError } from '../errors.js';
 import type { DocumentoDraft } from '../standard/model.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import { MIGRATIONS } from './schema.js';
+import { openSqlite } from './sqlite.js';
 import type { Access, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
 
 export { PACKAGE_STATES } from './types.js';
@@ -41,37 +40,7 @@ export class Store {
 
   /** Opens (creating if needed) the store at `file`, migrating it to the current schema. */
   static open(file: string): Store {
-    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    let db: Database.Database;
-    try {
-      db = new Database(file);
-    } catch (err) {
-      throw new PiSenderError('ERR_CONFIG', `cannot open the state store ${file}: ${(err as Error).message}`, { file });
-    }
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 10000');
-    const store = new Store(file, db);
-    store.migrate();
-    return store;
-  }
-
-  private migrate(): void {
-    const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-    let version = hasMeta ? Number((this.db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0) : 0;
-    if (version > MIGRATIONS.length) {
-      throw new PiSenderError('ERR_CONFIG', `the state store ${this.file} was written by a newer pi-sender (schema ${version}); upgrade pi-sender`);
-    }
-    while (version < MIGRATIONS.length) {
-      const sql = MIGRATIONS[version]!;
-      const next = version + 1;
-      this.db.transaction(() => {
-        this.db.exec(sql);
-        this.db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(next));
-      })();
-      version = next;
-    }
+    return new Store(file, openSqlite(file, MIGRATIONS, 'state store'));
   }
 
   close(): void {

@@ -1,0 +1,43 @@
+/**
+ * Opening a pi-sender SQLite file: WAL, synchronous=FULL (a committed write survives a power cut),
+ * and numbered migrations recorded in a `meta` table. Shared by the export store and the SIAFI store.
+ */
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { PiSenderError } from '../errors.js';
+
+/**
+ * Opens (creating if needed) `file` and runs the migrations it has not seen. Each migration runs
+ * once, in order, in a transaction; the first one must create `meta (key, value)`.
+ */
+export function openSqlite(file: string, migrations: readonly string[], what: string): Database.Database {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Database.Database;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw new PiSenderError('ERR_CONFIG', `cannot open the ${what} ${file}: ${(err as Error).message}`, { file });
+  }
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+  let version = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0) : 0;
+  if (version > migrations.length) {
+    db.close();
+    throw new PiSenderError('ERR_CONFIG', `the ${what} ${file} was written by a newer pi-sender (schema ${version}); upgrade pi-sender`);
+  }
+  while (version < migrations.length) {
+    const sql = migrations[version]!;
+    const next = version + 1;
+    db.transaction(() => {
+      db.exec(sql);
+      db.prepare("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(String(next));
+    })();
+    version = next;
+  }
+  return db;
+}
