@@ -61,6 +61,17 @@ export { createPiClient, type PiConnection, type PiConnectionSettings } from './
 export { classifyResultado, type Classified } from './pi/results.js';
 export { PI_ENDPOINTS, PI_NAMESPACE, resolveEndpoint } from './pi/service.js';
 
+// --- the Novo SIAFI integrarSistemaSPUNet service ---
+export { createSiafiSender, SiafiSender, type SiafiSenderConfig, type SiafiSendOptions, type SiafiSendResult } from './library/siafi-sender.js';
+export { createSiafiClient, SiafiClient, normalizeCpf, type SiafiCallOptions, type SiafiConnection, type SiafiConnectionSettings, type PreparedRequisicao } from './siafi/client.js';
+export { SPUNET_NAMESPACE, siafiEndpoint, currentYear, type SiafiEnvironment } from './siafi/endpoint.js';
+export { OPERATIONS as SIAFI_OPERATIONS, findOperation as findSiafiOperation, type OperationInfo as SiafiOperationInfo, type RequisicaoShape } from './siafi/operations.js';
+export { DEFAULT_RETRY_DELAYS, type Effect, type RequisicaoRepetida, type Resultado, type RetryDelays, type SiafiOutcome } from './siafi/outcome.js';
+export { EWS_CODES, ewsEffect, type EwsCode, type EwsEffect } from './siafi/ews.js';
+export { checkRequisicao, requisicaoProblems, SIAFI_PROBLEM_CODES, SiafiValidationError, type SiafiProblem, type SiafiProblemCode } from './siafi/validate.js';
+export type * from './siafi/types.js';
+export { SiafiStore, UNSETTLED_STATES, type RequisicaoRecord, type RequisicaoState, type AttemptRecord } from './store/siafi-store.js';
+
 // --- errors ---
 export { PiSenderError, isPiSenderError, type ErrorCode, type ErrorContext } from './errors.js';
 export { AuthError, SoapFaultError, SoapResponseError, TlsError, TransportError } from './soap/errors.js';
@@ -74,3 +85,4 @@ export {
   type PiSimulatorStats,
 } from './simulator/pi-simulator.js';
 export type { FaultOptions, Behaviour } from './simulator/faults.js';
+export { startSiafiSimulator, parseSiafiScript, type SiafiSimulator, type SiafiSimulatorOptions, type SiafiBehaviour, type SiafiOperator, type SimulatedRequisicao } from './simulator/siafi-simulator.js';

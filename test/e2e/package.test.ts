@@ -68,6 +68,30 @@ export async function go(): Promise<number> {
     expect(bad.stdout).toMatch(/Type 'number' is not assignable to type 'string'|Property 'Historico' is missing/);
   });
 
+  it('type-checks a SIAFI consumer: send is typed by operation', async () => {
+    writeFileSync(path.join(consumer, 'tsconfig.json'), JSON.stringify({ ...TSCONFIG, include: ['siafi.ts'] }));
+    const estorno = `{ grupoRequisicao: 1, codTipoRequisicao: 101, codUG: 170001, anoRequisicaoSPU: 2026, codTipoRequisicaoSPU: 'RI', numRequisicaoSPU: 1, observacao: 'Estorno' }`;
+    const write = (body: string): void =>
+      writeFileSync(
+        path.join(consumer, 'siafi.ts'),
+        `import { createSiafiSender, SiafiValidationError, type SPUEstornoRequisicao, type SiafiOutcome } from 'pi-sender';
+const siafi = createSiafiSender({ store: 's.db', environment: 'homologacao', cpf: '12345678909', password: 'p', tls: { pfxFile: 'm.p12' } });
+export async function go(): Promise<SiafiOutcome | number | undefined> {
+  ${body}
+}
+`,
+      );
+    const tsc = path.join(consumer, 'node_modules', 'typescript', 'bin', 'tsc');
+    write(`const e: SPUEstornoRequisicao = ${estorno};
+  try { return (await siafi.send('estornarSPURequisicao', e)).outcome; } catch (err) { if (err instanceof SiafiValidationError) return err.problems.length; throw err; }`);
+    const good = await node([tsc, '-p', 'tsconfig.json']);
+    expect(good.stdout + good.stderr).toBe('');
+    write(`return (await siafi.send('criarSPURequisicaoBaixa', ${estorno})).outcome;`);
+    const bad = await node([tsc, '-p', 'tsconfig.json']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout).toMatch(/dadosPadraoBem|anoRequisicaoSPU/);
+  });
+
   it('enqueues and flushes against the simulator, with events and status', async () => {
     writeFileSync(
       path.join(consumer, 'send.mjs'),

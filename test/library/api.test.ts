@@ -4,7 +4,7 @@ import * as api from '../../src/index.js';
 
 describe('the public API (src/index.ts)', () => {
   it('exports what an SPE needs', () => {
-    for (const name of ['createSender', 'Sender', 'InvalidDocumentoError', 'PiClient', 'createPiClient', 'validateDocumento', 'normalizeDocumento', 'readListaDocumentos', 'writeListaDocumentos', 'startSimulator', 'PiSenderError', 'AuthError', 'TlsError', 'TransportError', 'SoapFaultError', 'SoapResponseError']) {
+    for (const name of ['createSender', 'Sender', 'InvalidDocumentoError', 'PiClient', 'createPiClient', 'validateDocumento', 'normalizeDocumento', 'readListaDocumentos', 'writeListaDocumentos', 'startSimulator', 'PiSenderError', 'AuthError', 'TlsError', 'TransportError', 'SoapFaultError', 'SoapResponseError', 'createSiafiSender', 'SiafiClient', 'startSiafiSimulator', 'SiafiValidationError']) {
       expect(api, name).toHaveProperty(name);
     }
   });

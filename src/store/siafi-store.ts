@@ -1,0 +1,212 @@
+/**
+ * The SIAFI store: one SQLite file (WAL, synchronous=FULL) with every integrarSistemaSPUNet
+ * requisition pi-sender was asked to send, its nonce, its state and every attempt. A requisition and
+ * its nonce are committed before the first byte is sent, so after a crash the same nonce goes again
+ * and SIAFI answers it as a repeat instead of applying it twice. It holds no credential.
+ */
+
+import type Database from 'better-sqlite3';
+import { PiSenderError } from '../errors.js';
+import { openSqlite } from './sqlite.js';
+
+/**
+ * - NOVA: stored, no answer yet (never sent, or not reached): send with its nonce.
+ * - INDEFINIDA: SIAFI may have applied it: send again with the same nonce when due.
+ * - VERIFICAR: SIAFI will not tell (EWS0010, or too many unknown outcomes): check in SIAFI, then settle.
+ * - RECUSADA: refused before processing (credentials, header, consumer not registered): fix the
+ *   setup and send again (same nonce).
+ * - SUCESSO, FALHA: settled.
+ */
+export type RequisicaoState = 'NOVA' | 'INDEFINIDA' | 'VERIFICAR' | 'RECUSADA' | 'SUCESSO' | 'FALHA';
+
+/** States that still need something: a send, a check, or a fix. */
+export const UNSETTLED_STATES: readonly RequisicaoState[] = ['NOVA', 'INDEFINIDA', 'VERIFICAR', 'RECUSADA'];
+
+/** One stored requisition. */
+export interface RequisicaoRecord {
+  id: number;
+  endpoint: string;
+  operation: string;
+  ug: string;
+  contentKey: string;
+  generation: number;
+  nonce: string;
+  bodyXml: string;
+  state: RequisicaoState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  resultado: string | null;
+  ews: string | null;
+  message: string | null;
+  /** SPURequisicaoResposta as JSON, when SIAFI sent one. */
+  resposta: string | null;
+  /** requisicaoRepetidaResposta as JSON, when the last answer was a repeat. */
+  repetida: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastSentAt: string | null;
+}
+
+/** One attempt of a requisition, as recorded. */
+export interface AttemptRecord {
+  at: string;
+  resultado: string;
+  ews: string | null;
+  message: string;
+}
+
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE requisicoes (
+    id INTEGER PRIMARY KEY,
+    endpoint TEXT NOT NULL,
+    operation TEXT NOT NULL,
+    ug TEXT NOT NULL,
+    content_key TEXT NOT NULL,            -- SHA-256 of operation, UG and the canonical parameter XML
+    generation INTEGER NOT NULL,          -- 1, then +1 for each explicitly new requisition of the same content
+    nonce TEXT NOT NULL,
+    body_xml TEXT NOT NULL,               -- the operation element as sent (no credentials)
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    resultado TEXT,
+    ews TEXT,
+    message TEXT,
+    resposta TEXT,
+    repetida TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    last_sent_at TEXT,
+    UNIQUE (endpoint, nonce),
+    UNIQUE (endpoint, operation, ug, content_key, generation)
+  );
+  CREATE INDEX requisicoes_state ON requisicoes(state, next_attempt_at);
+  CREATE TABLE attempts (
+    requisicao INTEGER NOT NULL REFERENCES requisicoes(id),
+    at TEXT NOT NULL,
+    resultado TEXT NOT NULL,
+    ews TEXT,
+    message TEXT NOT NULL
+  );
+  CREATE INDEX attempts_requisicao ON attempts(requisicao);
+  `,
+];
+
+const COLUMNS = `id, endpoint, operation, ug, content_key AS contentKey, generation, nonce, body_xml AS bodyXml, state, attempts,
+  next_attempt_at AS nextAttemptAt, resultado, ews, message, resposta, repetida, created_at AS createdAt, updated_at AS updatedAt, last_sent_at AS lastSentAt`;
+
+/** The SIAFI store (see the file's comment): open it with {@link SiafiStore.open}. */
+export class SiafiStore {
+  private constructor(
+    readonly file: string,
+    private readonly db: Database.Database,
+  ) {}
+
+  static open(file: string): SiafiStore {
+    return new SiafiStore(file, openSqlite(file, MIGRATIONS, 'SIAFI store'));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** The newest generation of a requisition with this content at this endpoint. */
+  latest(endpoint: string, operation: string, ug: string, contentKey: string): RequisicaoRecord | undefined {
+    return this.db
+      .prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE endpoint = ? AND operation = ? AND ug = ? AND content_key = ? ORDER BY generation DESC LIMIT 1`)
+      .get(endpoint, operation, ug, contentKey) as RequisicaoRecord | undefined;
+  }
+
+  /** Stores a new requisition in state NOVA (committed, durable) and returns it. */
+  insert(r: { endpoint: string; operation: string; ug: string; contentKey: string; generation: number; nonce: string; bodyXml: string }, now = new Date()): RequisicaoRecord {
+    const t = now.toISOString();
+    try {
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO requisicoes (endpoint, operation, ug, content_key, generation, nonce, body_xml, state, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'NOVA', ?, ?)`,
+        )
+        .run(r.endpoint, r.operation, r.ug, r.contentKey, r.generation, r.nonce, r.bodyXml, t, t);
+      return this.byId(Number(lastInsertRowid))!;
+    } catch (err) {
+      if (/UNIQUE/.test((err as Error).message)) throw new PiSenderError('ERR_CONFIG', `the nonce ${r.nonce} is already stored for ${r.endpoint}`);
+      throw err;
+    }
+  }
+
+  byId(id: number): RequisicaoRecord | undefined {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE id = ?`).get(id) as RequisicaoRecord | undefined;
+  }
+
+  byNonce(nonce: string): RequisicaoRecord[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE nonce = ? ORDER BY id`).all(nonce) as RequisicaoRecord[];
+  }
+
+  /** Counts an attempt before the request leaves, so a crash mid-call still shows it. */
+  markSending(id: number, now = new Date()): void {
+    this.db.prepare('UPDATE requisicoes SET attempts = attempts + 1, last_sent_at = ?, updated_at = ? WHERE id = ?').run(now.toISOString(), now.toISOString(), id);
+  }
+
+  /** Records an answer (or the lack of one) and the state it leads to, with its history line. */
+  record(
+    id: number,
+    r: { state: RequisicaoState; resultado: string; ews?: string | undefined; message: string; resposta?: unknown; repetida?: unknown; nextAttemptAt?: Date | undefined },
+    now = new Date(),
+  ): RequisicaoRecord {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE requisicoes SET state = ?, resultado = ?, ews = ?, message = ?, resposta = COALESCE(?, resposta), repetida = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          r.state,
+          r.resultado,
+          r.ews ?? null,
+          r.message,
+          r.resposta === undefined ? null : JSON.stringify(r.resposta),
+          r.repetida === undefined ? null : JSON.stringify(r.repetida),
+          r.nextAttemptAt ? r.nextAttemptAt.toISOString() : null,
+          now.toISOString(),
+          id,
+        );
+      this.db.prepare('INSERT INTO attempts (requisicao, at, resultado, ews, message) VALUES (?, ?, ?, ?, ?)').run(id, now.toISOString(), r.resultado, r.ews ?? null, r.message);
+    })();
+    return this.byId(id)!;
+  }
+
+  /** Requisitions not yet settled, oldest first. */
+  unsettled(): RequisicaoRecord[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE state IN ('NOVA', 'INDEFINIDA', 'VERIFICAR', 'RECUSADA') ORDER BY created_at, id`).all() as RequisicaoRecord[];
+  }
+
+  /** NOVA and INDEFINIDA requisitions whose next attempt is due at `now`. */
+  due(now = new Date()): RequisicaoRecord[] {
+    return this.db
+      .prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE state IN ('NOVA', 'INDEFINIDA') AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY created_at, id`)
+      .all(now.toISOString()) as RequisicaoRecord[];
+  }
+
+  /**
+   * Settles by hand a requisition someone checked in SIAFI. Several endpoints may share a nonce: then
+   * `endpoint` must say which.
+   */
+  settle(nonce: string, state: 'SUCESSO' | 'FALHA', note: string, endpoint?: string, now = new Date()): RequisicaoRecord {
+    const found = this.byNonce(nonce).filter((r) => endpoint === undefined || r.endpoint === endpoint);
+    if (found.length === 0) throw new PiSenderError('ERR_USAGE', `no requisition with nonce ${nonce}${endpoint ? ` for ${endpoint}` : ''} in ${this.file}`);
+    if (found.length > 1) throw new PiSenderError('ERR_USAGE', `the nonce ${nonce} was used at ${found.length} endpoints: say which with --endpoint`);
+    const r = found[0]!;
+    if (r.state === 'SUCESSO' || r.state === 'FALHA') throw new PiSenderError('ERR_USAGE', `the requisition with nonce ${nonce} is already ${r.state}`);
+    return this.record(r.id, { state, resultado: state, message: `settled by hand: ${note}` }, now);
+  }
+
+  attempts(id: number): AttemptRecord[] {
+    return this.db.prepare('SELECT at, resultado, ews, message FROM attempts WHERE requisicao = ? ORDER BY rowid').all(id) as AttemptRecord[];
+  }
+
+  countByState(): Record<RequisicaoState, number> {
+    const out: Record<RequisicaoState, number> = { NOVA: 0, INDEFINIDA: 0, VERIFICAR: 0, RECUSADA: 0, SUCESSO: 0, FALHA: 0 };
+    for (const row of this.db.prepare('SELECT state, COUNT(*) AS n FROM requisicoes GROUP BY state').all() as Array<{ state: RequisicaoState; n: number }>) out[row.state] = row.n;
+    return out;
+  }
+}
