@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { findOperation, OPERATIONS } from '../src/siafi/operations.js';
+import { requisicaoProblems } from '../src/siafi/validate.js';
 import { describe, expect, it } from 'vitest';
 import { sampleFiles } from '../src/cli/sample-spe.js';
 import { parseConfig } from '../src/export/config.js';
@@ -14,5 +16,16 @@ describe('samples/spe', () => {
       const file = new URL(`../samples/spe/${name}`, import.meta.url).pathname;
       expect(parseConfig(readFileSync(file, 'utf8'), file, {}).pi.endpoint).toBe('http://127.0.0.1:8080/ProtocoloWS/integradorService');
     }
+  });
+});
+
+describe('samples/siafi', () => {
+  it.each(OPERATIONS.map((o) => [o.alias, o.name] as const))('%s.json is a valid %s', (alias, name) => {
+    const value = JSON.parse(readFileSync(new URL(`../samples/siafi/${alias}.json`, import.meta.url), 'utf8')) as unknown;
+    expect(requisicaoProblems(findOperation(name), value)).toEqual([]);
+  });
+  it('invalid-incorporacao.json has the three problems docs/siafi.md shows', () => {
+    const value = JSON.parse(readFileSync(new URL('../samples/siafi/invalid-incorporacao.json', import.meta.url), 'utf8')) as unknown;
+    expect(requisicaoProblems(findOperation('incorporacao'), value).map((p) => p.code)).toEqual(['SIAFI_BLANK', 'SIAFI_TYPE', 'SIAFI_RESTRICTION']);
   });
 });

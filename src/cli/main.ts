@@ -15,6 +15,7 @@ import { registerList } from './list.js';
 import { registerResend } from './resend.js';
 import { registerSampleSpe } from './sample-spe.js';
 import { registerShow } from './show.js';
+import { registerSiafi } from './siafi.js';
 import { registerStatus } from './status.js';
 import { registerSend } from './send.js';
 import { registerSimulator } from './simulator.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerInit(program);
   registerCheckConfig(program);
   registerSimulator(program);
+  registerSiafi(program);
   registerSampleSpe(program);
   registerDemo(program);
   return program;

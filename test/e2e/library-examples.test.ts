@@ -7,7 +7,9 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
+import { makeTestPki } from '../helpers/certs.js';
 import { ROOT } from '../helpers/cli.js';
+import { SIAFI_CPF, SIAFI_PASSWORD, siafiSimulator } from '../helpers/siafi.js';
 
 const run = promisify(execFile);
 const sample = (name: string): string => path.join(ROOT, 'samples', 'library', name);
@@ -16,6 +18,7 @@ describe('docs/library.md examples (run as written)', () => {
   it('quotes every example file verbatim', () => {
     const doc = readFileSync(path.join(ROOT, 'docs', 'library.md'), 'utf8');
     for (const name of ['quick-start.mjs', 'spe-service.mjs', 'commonjs.cjs']) expect(doc, name).toContain(readFileSync(sample(name), 'utf8').trimEnd());
+    expect(readFileSync(path.join(ROOT, 'docs', 'siafi.md'), 'utf8')).toContain(readFileSync(sample('siafi.mjs'), 'utf8').trimEnd());
   });
 
   it('quick-start.mjs prints what the guide says', async () => {
@@ -54,5 +57,28 @@ describe('docs/library.md examples (run as written)', () => {
     child.kill('SIGTERM');
     const [code] = (await once(child, 'close')) as [number];
     expect(code).toBe(0);
+  });
+
+  it('siafi.mjs sends a requisition over mutual TLS and shows a refused one', async () => {
+    const pki = makeTestPki();
+    const sim = await siafiSimulator(pki);
+    try {
+      const env = {
+        ...process.env,
+        SIAFI_ENDPOINT: sim.url,
+        SIAFI_CPF: SIAFI_CPF,
+        SIAFI_PASSWORD: SIAFI_PASSWORD,
+        SIAFI_CERT: pki.clientCert,
+        SIAFI_KEY: pki.clientKey,
+        SIAFI_CA_FILE: pki.caCert,
+        SIAFI_STORE: path.join(mkdtempSync(path.join(tmpdir(), 'pi-siafi-lib-')), 'siafi.db'),
+      };
+      const { stdout } = await run(process.execPath, [sample('siafi.mjs')], { cwd: ROOT, env });
+      expect(stdout).toBe('invalid: observacao SIAFI_BLANK\ninvalid: dadosPadraoBem[0].valorBem SIAFI_RESTRICTION\nSUCESSO: requisição 2026RI1, NS 2026NS000001\nunsettled: 0\n');
+      expect(readFileSync(path.join(ROOT, 'docs', 'siafi.md'), 'utf8')).toContain(stdout.trimEnd());
+      expect(sim.requisicoes).toHaveLength(1);
+    } finally {
+      await sim.close();
+    }
   });
 });
