@@ -10,6 +10,7 @@ import { Option, type Command } from 'commander';
 import { PiSenderError } from '../errors.js';
 import { createSiafiSender, type SiafiSendResult, type SiafiSender } from '../library/siafi-sender.js';
 import { readSecret } from '../secrets.js';
+import { tlsOptionsFrom, type CertificateFiles } from '../soap/tls.js';
 import { SPUNET_NAMESPACE, siafiEndpoint } from '../siafi/endpoint.js';
 import { OPERATIONS, type OperationInfo } from '../siafi/operations.js';
 import type { SPURequisicaoResposta } from '../siafi/types.js';
@@ -24,18 +25,13 @@ import { jsonPathLines, lineOf } from './json-lines.js';
 
 const DEFAULT_STORE = 'pi-sender-siafi.db';
 
-interface ConnectionFlags {
+interface ConnectionFlags extends CertificateFiles {
   endpoint?: string;
   env?: string;
   year?: number;
   cpf?: string;
   passwordFile?: string;
   emptyPassword?: boolean;
-  ca?: string[];
-  cert?: string;
-  key?: string;
-  pfx?: string;
-  certPassphraseFile?: string;
   proxy?: string;
   timeout: number;
   tlsMaxVersion: '1.2' | '1.3';
@@ -74,11 +70,6 @@ function addConnection(cmd: Command): Command {
 
 function openSender(f: ConnectionFlags): SiafiSender {
   const env = process.env;
-  const passphrase = readSecret('SIAFI_CERT_PASSPHRASE', f.certPassphraseFile, 'certificate passphrase');
-  const ca = f.ca ?? (env['SIAFI_CA_FILE'] ? [env['SIAFI_CA_FILE']] : undefined);
-  const cert = f.cert ?? env['SIAFI_CERT'];
-  const key = f.key ?? env['SIAFI_KEY'];
-  const pfx = f.pfx ?? env['SIAFI_PFX'];
   const year = f.year ?? (env['SIAFI_YEAR'] ? Number(env['SIAFI_YEAR']) : undefined);
   const endpoint = f.endpoint ?? env['SIAFI_ENDPOINT'] ?? siafiEndpoint(f.env ?? env['SIAFI_ENV'] ?? 'homologacao', year);
   return createSiafiSender({
@@ -86,14 +77,7 @@ function openSender(f: ConnectionFlags): SiafiSender {
     cpf: f.cpf ?? env['SIAFI_CPF'],
     password: readSecret('SIAFI_PASSWORD', f.passwordFile, 'password'),
     emptyPassword: f.emptyPassword,
-    tls: {
-      ...(ca ? { caFile: ca } : {}),
-      ...(cert ? { certFile: cert } : {}),
-      ...(key ? { keyFile: key } : {}),
-      ...(pfx ? { pfxFile: pfx } : {}),
-      ...(passphrase !== undefined ? { passphrase } : {}),
-      maxVersion: f.tlsMaxVersion === '1.3' ? 'TLSv1.3' : 'TLSv1.2',
-    },
+    tls: { ...tlsOptionsFrom(f, 'SIAFI', { certFromEnv: true }), maxVersion: f.tlsMaxVersion === '1.3' ? 'TLSv1.3' : 'TLSv1.2' },
     proxy: f.proxy,
     timeoutSeconds: f.timeout,
     namespace: f.namespace ?? env['SIAFI_NAMESPACE'],
@@ -217,7 +201,7 @@ function registerOperation(siafi: Command, op: OperationInfo): void {
       return;
     }
     const sender = openSender(flags);
-    const abort = gracefulAbort(() => process.stderr.write('interrupted: waiting for the answer (Ctrl-C again quits; the requisition stays stored with its nonce)\n'));
+    const abort = gracefulAbort(() => process.stderr.write('interrupted: the requisition stays stored with its nonce; if it reached SIAFI, pi-sender siafi retry asks again with the same nonce\n'));
     try {
       const r = await sender.send(op.name, requisicao as never, { ...(flags.new ? { newRequisicao: true } : {}), signal: abort.signal });
       process.stdout.write(flags.json ? `${resultJson(r)}\n` : `${describe(r)}\n`);

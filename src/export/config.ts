@@ -13,6 +13,7 @@ import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
 import { PiSenderError } from '../errors.js';
 import { isValidTimeZone } from '../standard/datetime.js';
 import type { Profile } from '../standard/model.js';
+import type { CertificateFiles } from '../soap/tls.js';
 
 /** Where a Documento field's value comes from: a column, a template of columns, or a constant. */
 export type FieldSpec = { column: string } | { template: string } | { value: string };
@@ -88,15 +89,10 @@ export interface XmlSourceConfig {
 
 export type SourceConfig = SqlSourceConfig | FileSourceConfig | XmlSourceConfig;
 
-export interface PiConfig {
+export interface PiConfig extends CertificateFiles {
   endpoint?: string;
   user?: string;
   passwordFile?: string;
-  ca?: string[];
-  cert?: string;
-  key?: string;
-  pfx?: string;
-  certPassphraseFile?: string;
   proxy?: string;
   timeoutSeconds: number;
   batchSize?: number;

@@ -6,7 +6,7 @@
 import { PiSenderError } from '../errors.js';
 import { readSecret } from '../secrets.js';
 import { SoapClient } from '../soap/client.js';
-import type { TlsOptions } from '../soap/tls.js';
+import { tlsOptionsFrom, type CertificateFiles, type TlsOptions } from '../soap/tls.js';
 import { HttpTransport } from '../soap/transport.js';
 import { PiClient } from './client.js';
 import { resolveEndpoint } from './service.js';
@@ -23,15 +23,10 @@ export interface PiConnectionSettings {
 }
 
 /** How a user names the PI connection, in flags or in a configuration file. Secrets are files. */
-export interface PiOptions {
+export interface PiOptions extends CertificateFiles {
   endpoint?: string | undefined;
   user?: string | undefined;
   passwordFile?: string | undefined;
-  ca?: string[] | undefined;
-  cert?: string | undefined;
-  key?: string | undefined;
-  pfx?: string | undefined;
-  certPassphraseFile?: string | undefined;
   proxy?: string | undefined;
   timeoutSeconds?: number | undefined;
 }
@@ -41,19 +36,11 @@ export interface PiOptions {
  * PI_PASSWORD (when no password file), PI_CERT_PASSPHRASE, PI_CA_FILE.
  */
 export function piSettings(o: PiOptions, env: NodeJS.ProcessEnv = process.env): PiConnectionSettings {
-  const passphrase = readSecret('PI_CERT_PASSPHRASE', o.certPassphraseFile, 'certificate passphrase');
-  const ca = o.ca ?? (env['PI_CA_FILE'] ? [env['PI_CA_FILE']] : undefined);
   return {
     endpoint: o.endpoint ?? env['PI_ENDPOINT'],
     user: o.user ?? env['PI_USER'],
     password: readSecret('PI_PASSWORD', o.passwordFile, 'password'),
-    tls: {
-      ...(ca ? { caFile: ca } : {}),
-      ...(o.cert ? { certFile: o.cert } : {}),
-      ...(o.key ? { keyFile: o.key } : {}),
-      ...(o.pfx ? { pfxFile: o.pfx } : {}),
-      ...(passphrase !== undefined ? { passphrase } : {}),
-    },
+    tls: tlsOptionsFrom(o, 'PI', { env }),
     ...(o.proxy ? { proxy: o.proxy } : {}),
     ...(o.timeoutSeconds ? { timeoutSeconds: o.timeoutSeconds } : {}),
   };

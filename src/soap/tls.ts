@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { PiSenderError } from '../errors.js';
+import { readSecret } from '../secrets.js';
 
 export interface TlsOptions {
   /** PEM file(s) with CAs to trust in addition to Node's bundled roots (e.g. a private CA). */
@@ -23,6 +24,44 @@ export interface TlsOptions {
    * handshake failure, before anything is sent. Services that must not see a request twice use 1.2.
    */
   maxVersion?: 'TLSv1.2' | 'TLSv1.3';
+}
+
+/**
+ * How a user names TLS material, in flags or a configuration file: file paths only; the passphrase
+ * is a file too (or an environment variable), never a value.
+ */
+export interface CertificateFiles {
+  /** Extra CA files to trust. */
+  ca?: string[] | undefined;
+  /** Client certificate (PEM) and its key (PEM). */
+  cert?: string | undefined;
+  key?: string | undefined;
+  /** Client certificate and key as PKCS#12. */
+  pfx?: string | undefined;
+  /** File holding the passphrase of `key` or `pfx`. */
+  certPassphraseFile?: string | undefined;
+}
+
+/**
+ * TLS options from certificate files, with the environment where they leave something out:
+ * `<PREFIX>_CA_FILE`, `<PREFIX>_CERT_PASSPHRASE`, and with `certFromEnv` also `<PREFIX>_CERT`,
+ * `<PREFIX>_KEY`, `<PREFIX>_PFX`.
+ */
+export function tlsOptionsFrom(f: CertificateFiles, prefix: string, options: { certFromEnv?: boolean; env?: NodeJS.ProcessEnv } = {}): TlsOptions {
+  const env = options.env ?? process.env;
+  const fromEnv = (name: string): string | undefined => (options.certFromEnv ? env[`${prefix}_${name}`] || undefined : undefined);
+  const passphrase = readSecret(`${prefix}_CERT_PASSPHRASE`, f.certPassphraseFile, 'certificate passphrase');
+  const ca = f.ca ?? (env[`${prefix}_CA_FILE`] ? [env[`${prefix}_CA_FILE`]!] : undefined);
+  const cert = f.cert ?? fromEnv('CERT');
+  const key = f.key ?? fromEnv('KEY');
+  const pfx = f.pfx ?? fromEnv('PFX');
+  return {
+    ...(ca ? { caFile: ca } : {}),
+    ...(cert ? { certFile: cert } : {}),
+    ...(key ? { keyFile: key } : {}),
+    ...(pfx ? { pfxFile: pfx } : {}),
+    ...(passphrase !== undefined ? { passphrase } : {}),
+  };
 }
 
 /** What undici's `connect` option takes. */

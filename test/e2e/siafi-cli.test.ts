@@ -12,16 +12,20 @@ let url = '';
 let dir = '';
 const SAMPLES = path.join(ROOT, 'samples', 'siafi');
 
+
+/** Starts `pi-sender siafi simulator` with the test PKI and extra flags; resolves with it and its URL. */
+async function simulatorCli(extra: string[]): Promise<{ process: RunningCli; url: string }> {
+  let out = '';
+  const p = spawnCli(['siafi', 'simulator', '--port', '0', '--year', '2026', '--tls-cert', pki.serverCert, '--tls-key', pki.serverKey, '--client-ca', pki.caCert, ...extra], { env: { SIAFI_SIMULATOR_PASSWORD: 'segredo' } });
+  p.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  await waitFor(() => out.includes('\n'), 20_000, 'the SIAFI simulator');
+  return { process: p, url: /listening on (\S+)/.exec(out)![1]! };
+}
+
 beforeAll(async () => {
   pki = makeTestPki();
   dir = mkdtempSync(path.join(tmpdir(), 'pi-siafi-cli-'));
-  let out = '';
-  sim = spawnCli(['siafi', 'simulator', '--port', '0', '--year', '2026', '--tls-cert', pki.serverCert, '--tls-key', pki.serverKey, '--client-ca', pki.caCert, '--ug', '170001', '--ug', '170002'], {
-    env: { SIAFI_SIMULATOR_PASSWORD: 'segredo' },
-  });
-  sim.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  await waitFor(() => out.includes('\n'), 20_000, 'the SIAFI simulator');
-  url = /listening on (\S+)/.exec(out)![1]!;
+  ({ process: sim, url } = await simulatorCli(['--ug', '170001', '--ug', '170002']));
 }, 30_000);
 
 afterAll(async () => {
@@ -114,11 +118,7 @@ describe('pi-sender siafi retry', () => {
   let flaky: RunningCli;
   let flakyUrl = '';
   beforeAll(async () => {
-    let out = '';
-    flaky = spawnCli(['siafi', 'simulator', '--port', '0', '--year', '2026', '--tls-cert', pki.serverCert, '--tls-key', pki.serverKey, '--client-ca', pki.caCert, '--script', 'indefinido'], { env: { SIAFI_SIMULATOR_PASSWORD: 'segredo' } });
-    flaky.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    await waitFor(() => out.includes('\n'), 20_000, 'the SIAFI simulator');
-    flakyUrl = /listening on (\S+)/.exec(out)![1]!;
+    ({ process: flaky, url: flakyUrl } = await simulatorCli(['--script', 'indefinido']));
   }, 30_000);
   afterAll(async () => {
     flaky.child.kill('SIGINT');
@@ -147,11 +147,7 @@ describe('a crash in the middle of a call', () => {
   let slowSim: RunningCli;
   let slowUrl = '';
   beforeAll(async () => {
-    let out = '';
-    slowSim = spawnCli(['siafi', 'simulator', '--port', '0', '--year', '2026', '--tls-cert', pki.serverCert, '--tls-key', pki.serverKey, '--client-ca', pki.caCert, '--ug', '170002', '--script', 'delay=2000'], { env: { SIAFI_SIMULATOR_PASSWORD: 'segredo' } });
-    slowSim.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-    await waitFor(() => out.includes('\n'), 20_000, 'the SIAFI simulator');
-    slowUrl = /listening on (\S+)/.exec(out)![1]!;
+    ({ process: slowSim, url: slowUrl } = await simulatorCli(['--ug', '170002', '--script', 'delay=2000']));
   }, 30_000);
   afterAll(async () => {
     slowSim.child.kill('SIGINT');

@@ -37,6 +37,16 @@ function xmllint(files: string[]): { status: number | null; stderr: string } {
   return { status: r.status, stderr: r.stderr };
 }
 
+/** Each text to its own file in a new folder. */
+function writeAll(name: string, texts: string[]): { dir: string; files: string[] } {
+  const dir = mkdtempSync(path.join(tmpdir(), `pi-siafi-${name}-`));
+  return { dir, files: texts.map((t, i) => {
+    const f = path.join(dir, `${name}-${i}.xml`);
+    writeFileSync(f, t);
+    return f;
+  }) };
+}
+
 describe.skipIf(!hasXmllint && !inCi)('our envelopes and the simulator answers against xsd/siafi (xmllint)', () => {
   let capture: Listening;
   const requests: string[] = [];
@@ -64,12 +74,7 @@ describe.skipIf(!hasXmllint && !inCi)('our envelopes and the simulator answers a
     for (const op of OPERATIONS) await client.call(op.name, SAMPLE_REQUISICOES[op.name] as never, { ug: '170001', nonce: `x-${op.alias}` });
     await transport.close();
     expect(requests).toHaveLength(9);
-    const dir = mkdtempSync(path.join(tmpdir(), 'pi-siafi-xmllint-'));
-    const files = requests.map((b, i) => {
-      const f = path.join(dir, `request-${i}.xml`);
-      writeFileSync(f, b);
-      return f;
-    });
+    const { dir, files } = writeAll('request', requests);
     const r = xmllint(files);
     expect(r.stderr).toBe(files.map((f) => `${f} validates\n`).join(''));
     expect(r.status).toBe(0);
@@ -91,12 +96,7 @@ describe.skipIf(!hasXmllint && !inCi)('our envelopes and the simulator answers a
     answers.push((await client.call('criarSPURequisicaoBaixa', SAMPLE_REQUISICOES.criarSPURequisicaoBaixa, { ug: '170001', nonce: 'a-baixa' })).raw!);
     await transport.close();
     expect(answers.at(-1)).toContain('requisicaoRepetidaResposta');
-    const dir = mkdtempSync(path.join(tmpdir(), 'pi-siafi-answers-'));
-    const files = answers.map((a, i) => {
-      const f = path.join(dir, `answer-${i}.xml`);
-      writeFileSync(f, a);
-      return f;
-    });
+    const { files } = writeAll('answer', answers);
     const r = xmllint(files);
     expect(r.stderr).toBe(files.map((f) => `${f} validates\n`).join(''));
   });
