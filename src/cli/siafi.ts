@@ -4,7 +4,7 @@
  * `simulator`. Every requisition goes through the SIAFI store, so a retry never applies one twice.
  */
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { PiSenderError } from '../errors.js';
@@ -29,7 +29,7 @@ interface ConnectionFlags extends CertificateFiles {
   endpoint?: string;
   env?: string;
   year?: number;
-  cpf?: string;
+  cpfFile?: string;
   passwordFile?: string;
   emptyPassword?: boolean;
   proxy?: string;
@@ -52,7 +52,7 @@ function addConnection(cmd: Command): Command {
     .option('--endpoint <url>', 'the whole service URL (env SIAFI_ENDPOINT); else built from --env and --year')
     .addOption(new Option('--env <environment>', 'homologacao or producao (env SIAFI_ENV, default homologacao)').choices(['homologacao', 'producao']))
     .addOption(new Option('--year <yyyy>', 'exercise year of the endpoint (env SIAFI_YEAR, default this year)').argParser(positiveInt('--year')))
-    .option('--cpf <cpf>', 'CPF of the SIAFI operator (env SIAFI_CPF); the password comes from SIAFI_PASSWORD or --password-file')
+    .option('--cpf-file <file>', 'file holding the CPF of the SIAFI operator (else env SIAFI_CPF)')
     .option('--password-file <file>', 'file holding the SIAFI password (else env SIAFI_PASSWORD)')
     .option('--empty-password', 'send an empty password (integrations SIAFI authenticates by certificate)')
     .option('--cert <file>', 'client (machine) certificate, PEM (env SIAFI_CERT)')
@@ -74,7 +74,7 @@ function openSender(f: ConnectionFlags): SiafiSender {
   const endpoint = f.endpoint ?? env['SIAFI_ENDPOINT'] ?? siafiEndpoint(f.env ?? env['SIAFI_ENV'] ?? 'homologacao', year);
   return createSiafiSender({
     endpoint,
-    cpf: f.cpf ?? env['SIAFI_CPF'],
+    cpf: readSecret('SIAFI_CPF', f.cpfFile, 'CPF'),
     password: readSecret('SIAFI_PASSWORD', f.passwordFile, 'password'),
     emptyPassword: f.emptyPassword,
     tls: { ...tlsOptionsFrom(f, 'SIAFI', { certFromEnv: true }), maxVersion: f.tlsMaxVersion === '1.3' ? 'TLSv1.3' : 'TLSv1.2' },
@@ -89,6 +89,13 @@ function openSender(f: ConnectionFlags): SiafiSender {
 
 function storeFile(f: { store?: string }): string {
   return f.store ?? process.env['SIAFI_STORE'] ?? DEFAULT_STORE;
+}
+
+/** Opens an existing store (status and settle must not create an empty one by mistake). */
+function openExistingStore(f: { store?: string }): SiafiStore {
+  const file = storeFile(f);
+  if (!existsSync(file)) throw new PiSenderError('ERR_CONFIG', `no SIAFI store at ${file}: nothing was sent with it yet (give --store or SIAFI_STORE)`, { file });
+  return SiafiStore.open(file);
 }
 
 /** Reads a requisition file; JSON errors name the line. A `{ "<parameter>": {...} }` wrapper is accepted. */
@@ -232,7 +239,7 @@ export function registerSiafi(program: Command): void {
     .option('--json', 'print JSON Lines, one per requisition')
     .addHelpText('after', '\nExit codes: 0 nothing needs a person; 1 some requisition is VERIFICAR or RECUSADA.')
     .action((flags: { store?: string; json?: boolean }) => {
-      const store = SiafiStore.open(storeFile(flags));
+      const store = openExistingStore(flags);
       try {
         const list = store.unsettled();
         if (flags.json) {
@@ -270,7 +277,7 @@ export function registerSiafi(program: Command): void {
     .requiredOption('--note <text>', 'who checked, and what was found')
     .option('--endpoint <url>', 'when the nonce was used at several endpoints')
     .action((flags: { store?: string; nonce: string; as: 'sucesso' | 'falha'; note: string; endpoint?: string }) => {
-      const store = SiafiStore.open(storeFile(flags));
+      const store = openExistingStore(flags);
       try {
         const r = store.settle(flags.nonce, flags.as === 'sucesso' ? 'SUCESSO' : 'FALHA', flags.note, flags.endpoint);
         process.stdout.write(`nonce ${r.nonce}: ${r.state}\n`);

@@ -146,7 +146,7 @@ export function createSiafiClient(s: SiafiConnectionSettings): SiafiConnection {
     throw new PiSenderError('ERR_CONFIG', `the SIAFI endpoint is not a URL: ${endpoint}`);
   }
   if (url.protocol !== 'https:') throw new PiSenderError('ERR_CONFIG', `the SIAFI endpoint must be https (mutual TLS), not ${url.protocol}`);
-  if (!s.cpf) throw new PiSenderError('ERR_CONFIG', 'no SIAFI user: set SIAFI_CPF (or --cpf) to the operator\'s CPF');
+  if (!s.cpf) throw new PiSenderError('ERR_CONFIG', 'no SIAFI user: set SIAFI_CPF (or a CPF file) to the operator\'s CPF');
   const password = s.password ?? (s.emptyPassword ? '' : undefined);
   if (password === undefined) throw new PiSenderError('ERR_CONFIG', 'no SIAFI password: set SIAFI_PASSWORD or use a password file (never a flag); --empty-password for certificate-only integrations');
   if (!s.tls?.pfxFile && !s.tls?.certFile) throw new PiSenderError('ERR_CONFIG', 'SIAFI requires a client certificate: give --cert and --key (PEM) or --pfx (PKCS#12)');

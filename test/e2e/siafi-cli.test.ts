@@ -108,9 +108,14 @@ describe('pi-sender siafi, as a user runs it', () => {
     const st = await runCli(['siafi', 'status', '--json'], { env: env({ SIAFI_STORE: path.join(dir, 'pw.db') }) });
     expect(st.code).toBe(1);
     expect(JSON.parse(st.stdout)).toMatchObject({ state: 'RECUSADA', operation: 'criarSPURequisicaoAvaliacao' });
-    const fixed = await runCli(['siafi', 'avaliacao', '--file', path.join(SAMPLES, 'avaliacao.json')], { env: env({ SIAFI_STORE: path.join(dir, 'pw.db') }) });
+    const cpfFile = path.join(dir, 'cpf.txt');
+    writeFileSync(cpfFile, '123.456.789-09\n');
+    const fixed = await runCli(['siafi', 'avaliacao', '--file', path.join(SAMPLES, 'avaliacao.json'), '--cpf-file', cpfFile], { env: env({ SIAFI_STORE: path.join(dir, 'pw.db'), SIAFI_CPF: '' }) });
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toMatch(/attempt 2/);
+    const none = await runCli(['siafi', 'status', '--store', path.join(dir, 'nothing-here.db')], { env: {} });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no SIAFI store at .*nothing-here\.db/);
   });
 });
 
