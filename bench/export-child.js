@@ -1,7 +1,10 @@
 // Measured part of the export benchmark: one export run (read PostgreSQL, store, send), in its own process.
+import { tuneHeapForStreaming } from '../dist/cli/memory.js';
 import { parseConfig } from '../dist/export/config.js';
 import { configTemplate } from '../dist/export/config-template.js';
 import { runExport } from '../dist/export/job.js';
+
+tuneHeapForStreaming(); // as the pi-sender command does
 
 const [database, url, store] = process.argv.slice(2);
 const text = configTemplate('postgres', { endpoint: url, user: 'simulador', store })

@@ -1,4 +1,5 @@
 // Measured part of the send benchmark: pi-sender's whole upload path, in its own process.
+import { tuneHeapForStreaming } from '../dist/cli/memory.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { PiClient } from '../dist/pi/client.js';
 import { SoapClient } from '../dist/soap/client.js';
 import { HttpTransport } from '../dist/soap/transport.js';
 import { uploadFile } from '../dist/upload/upload.js';
+
+tuneHeapForStreaming(); // as the pi-sender command does
 
 const [file, url, user, concurrency] = process.argv.slice(2);
 const transport = new HttpTransport({ basicAuth: { user, password: process.env.PI_PASSWORD } });

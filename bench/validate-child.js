@@ -1,6 +1,9 @@
 // Measured part of the validate benchmark, in its own process so that its peak RSS is its own.
+import { tuneHeapForStreaming } from '../dist/cli/memory.js';
 import { validateLista } from '../dist/standard/validate-stream.js';
 import { inlineXsd, XsdPool } from '../dist/standard/xsd-pool.js';
+
+tuneHeapForStreaming(); // as the pi-sender command does
 
 const [file, mode = 'worker'] = process.argv.slice(2);
 const xsd = mode === 'worker' ? new XsdPool() : inlineXsd;

@@ -11,6 +11,7 @@ import { registerCheckConfig } from './check-config.js';
 import { registerDemo } from './demo.js';
 import { registerExport } from './export.js';
 import { registerInit } from './init.js';
+import { tuneHeapForStreaming } from './memory.js';
 import { registerList } from './list.js';
 import { registerResend } from './resend.js';
 import { registerSampleSpe } from './sample-spe.js';
@@ -53,6 +54,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 async function main(argv: string[]): Promise<void> {
+  tuneHeapForStreaming();
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

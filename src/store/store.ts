@@ -47,6 +47,21 @@ export class Store {
     this.db.close();
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /**
+   * A prepared statement, made once per SQL text. Preparing on every call leaves a native statement
+   * per call waiting for V8 to collect its wrapper: on a million history items that is over 100 MB.
+   */
+  private prepare(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
   }
@@ -54,11 +69,11 @@ export class Store {
   // --- meta, watermark, lock ---
 
   getMeta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   get watermark(): string | undefined {
@@ -72,27 +87,27 @@ export class Store {
   acquireLock(name = 'export'): { acquired: true } | { acquired: false; pid: number; host: string; since: string } {
     const host = hostname();
     return this.db.transaction(() => {
-      const held = this.db.prepare('SELECT pid, host, since FROM lock WHERE name = ?').get(name) as { pid: number; host: string; since: string } | undefined;
+      const held = this.prepare('SELECT pid, host, since FROM lock WHERE name = ?').get(name) as { pid: number; host: string; since: string } | undefined;
       if (held && held.pid !== process.pid && !(held.host === host && !isAlive(held.pid))) {
         return { acquired: false as const, ...held };
       }
-      this.db.prepare('INSERT INTO lock (name, pid, host, since) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since').run(name, process.pid, host, now());
+      this.prepare('INSERT INTO lock (name, pid, host, since) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since').run(name, process.pid, host, now());
       return { acquired: true as const };
     }).immediate();
   }
 
   releaseLock(name = 'export'): void {
-    this.db.prepare('DELETE FROM lock WHERE name = ? AND pid = ?').run(name, process.pid);
+    this.prepare('DELETE FROM lock WHERE name = ? AND pid = ?').run(name, process.pid);
   }
 
   // --- runs ---
 
   startRun(since: string | null, until: string | null): number {
-    return Number(this.db.prepare("INSERT INTO runs (started_at, status, since, until) VALUES (?, 'running', ?, ?)").run(now(), since, until).lastInsertRowid);
+    return Number(this.prepare("INSERT INTO runs (started_at, status, since, until) VALUES (?, 'running', ?, ?)").run(now(), since, until).lastInsertRowid);
   }
 
   finishRun(id: number, status: 'ok' | 'failed', counts: unknown, error?: string): void {
-    this.db.prepare('UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?').run(now(), status, JSON.stringify(counts), error ?? null, id);
+    this.prepare('UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?').run(now(), status, JSON.stringify(counts), error ?? null, id);
   }
 
   // --- extraction ---
@@ -127,23 +142,23 @@ export class Store {
 
   /** Deletes what a process has not sent yet (it became sigiloso, or restrito while those are not published). */
   private forgetUnsent(process: string): void {
-    this.db.prepare("DELETE FROM items WHERE process = ? AND (package IS NULL OR package IN (SELECT id FROM packages WHERE process = ? AND state <> 'I'))").run(process, process);
-    this.db.prepare("DELETE FROM packages WHERE process = ? AND state <> 'I'").run(process);
-    this.db.prepare('DELETE FROM interessados WHERE process = ?').run(process);
-    this.db.prepare('DELETE FROM relacionados WHERE process = ?').run(process);
+    this.prepare("DELETE FROM items WHERE process = ? AND (package IS NULL OR package IN (SELECT id FROM packages WHERE process = ? AND state <> 'I'))").run(process, process);
+    this.prepare("DELETE FROM packages WHERE process = ? AND state <> 'I'").run(process);
+    this.prepare('DELETE FROM interessados WHERE process = ?').run(process);
+    this.prepare('DELETE FROM relacionados WHERE process = ?').run(process);
   }
 
   addInteressado(process: string, position: number, nome: string, run: number): void {
-    this.db.prepare('INSERT INTO interessados (process, position, nome, run) VALUES (?, ?, ?, ?)').run(process, position, nome, run);
+    this.prepare('INSERT INTO interessados (process, position, nome, run) VALUES (?, ?, ?, ?)').run(process, position, nome, run);
   }
 
   addRelacionado(process: string, position: number, protocolo: string, run: number): void {
-    this.db.prepare('INSERT INTO relacionados (process, position, protocolo, run) VALUES (?, ?, ?, ?)').run(process, position, protocolo, run);
+    this.prepare('INSERT INTO relacionados (process, position, protocolo, run) VALUES (?, ?, ?, ?)').run(process, position, protocolo, run);
   }
 
   /** Publishable state of a process, or undefined when unknown. */
   processPublishable(speId: string): boolean | undefined {
-    const row = this.db.prepare('SELECT publishable FROM processes WHERE spe_id = ?').get(speId) as { publishable: number } | undefined;
+    const row = this.prepare('SELECT publishable FROM processes WHERE spe_id = ?').get(speId) as { publishable: number } | undefined;
     return row === undefined ? undefined : row.publishable === 1;
   }
 
@@ -153,7 +168,7 @@ export class Store {
    */
   upsertItem(item: ItemRecord): 'new' | 'same' | 'changed' {
     const hash = sha1(item.process, item.dataHoraOperacao, item.unidadeOperacao, item.operacao);
-    const existing = this.db.prepare('SELECT id, hash, package FROM items WHERE spe_key = ?').get(item.speKey) as { id: number; hash: string; package: number | null } | undefined;
+    const existing = this.prepare('SELECT id, hash, package FROM items WHERE spe_key = ?').get(item.speKey) as { id: number; hash: string; package: number | null } | undefined;
     if (!existing) {
       this.db
         .prepare('INSERT INTO items (spe_key, process, data_hora_operacao, unidade_operacao, operacao, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -165,7 +180,7 @@ export class Store {
       .prepare('UPDATE items SET process = ?, data_hora_operacao = ?, unidade_operacao = ?, operacao = ?, hash = ? WHERE id = ?')
       .run(item.process, item.dataHoraOperacao, item.unidadeOperacao, item.operacao, hash, existing.id);
     // Its EN package goes back to NI with a fresh attempt count: its data changed.
-    if (existing.package !== null) this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND id = ?").run(now(), existing.package);
+    if (existing.package !== null) this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND id = ?").run(now(), existing.package);
     return 'changed';
   }
 
@@ -177,8 +192,8 @@ export class Store {
   storeDocumento(d: DocumentoDraft, run: number): { protocolo: string; items: Record<'new' | 'same' | 'changed', number>; reopened: number } {
     const protocolo = normalizeProtocolo(d.Protocolo ?? '');
     this.upsertProcess({ speId: protocolo, access: 'publico', publishable: true, protocolo, dataHoraProducao: d.DataHoraProducao, especie: d.Especie, assunto: d.Assunto }, run);
-    this.db.prepare('DELETE FROM interessados WHERE process = ?').run(protocolo);
-    this.db.prepare('DELETE FROM relacionados WHERE process = ?').run(protocolo);
+    this.prepare('DELETE FROM interessados WHERE process = ?').run(protocolo);
+    this.prepare('DELETE FROM relacionados WHERE process = ?').run(protocolo);
     (d.ListaInteressados?.Interessado ?? []).forEach((i, k) => {
       if (i.NomeInteressado !== undefined) this.addInteressado(protocolo, k + 1, i.NomeInteressado, run);
     });
@@ -204,10 +219,10 @@ export class Store {
    */
   finishProcesses(run: number, listsRead: { interessados: boolean; relacionados: boolean }): number {
     if (listsRead.interessados) {
-      this.db.prepare('DELETE FROM interessados WHERE run < ? AND process IN (SELECT spe_id FROM processes WHERE seen_run = ?)').run(run, run);
+      this.prepare('DELETE FROM interessados WHERE run < ? AND process IN (SELECT spe_id FROM processes WHERE seen_run = ?)').run(run, run);
     }
     if (listsRead.relacionados) {
-      this.db.prepare('DELETE FROM relacionados WHERE run < ? AND process IN (SELECT spe_id FROM processes WHERE seen_run = ?)').run(run, run);
+      this.prepare('DELETE FROM relacionados WHERE run < ? AND process IN (SELECT spe_id FROM processes WHERE seen_run = ?)').run(run, run);
     }
     return this.rehash('p.seen_run = ?', run);
   }
@@ -225,8 +240,8 @@ export class Store {
          FROM processes p WHERE ${where} AND p.publishable = 1`,
       )
       .all(arg) as Array<{ id: string; old: string | null; protocolo: string | null; d: string | null; especie: string | null; assunto: string | null; ints: string | null; rels: string | null }>;
-    const setHash = this.db.prepare('UPDATE processes SET hash = ? WHERE spe_id = ?');
-    const reopenProcess = this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process = ?");
+    const setHash = this.prepare('UPDATE processes SET hash = ? WHERE spe_id = ?');
+    const reopenProcess = this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process = ?");
     let reopened = 0;
     for (const r of rows) {
       const hash = sha1(r.protocolo, r.d, r.especie, r.assunto, r.ints, r.rels);
@@ -270,7 +285,7 @@ export class Store {
   // --- files of a drop folder ---
 
   fileAlreadyRead(name: string, size: number, mtimeMs: number): boolean {
-    const r = this.db.prepare('SELECT size, mtime_ms FROM source_files WHERE name = ?').get(name) as { size: number; mtime_ms: number } | undefined;
+    const r = this.prepare('SELECT size, mtime_ms FROM source_files WHERE name = ?').get(name) as { size: number; mtime_ms: number } | undefined;
     return r !== undefined && r.size === size && r.mtime_ms === Math.round(mtimeMs);
   }
 
@@ -291,7 +306,7 @@ export class Store {
 
   /** The Documento of a package: the process's current data and the package's items, in time order. */
   buildDocumento(pkg: Pick<PackageRow, 'id' | 'process'>): DocumentoDraft {
-    const p = this.db.prepare('SELECT protocolo, data_hora_producao, especie, assunto FROM processes WHERE spe_id = ?').get(pkg.process) as
+    const p = this.prepare('SELECT protocolo, data_hora_producao, especie, assunto FROM processes WHERE spe_id = ?').get(pkg.process) as
       | { protocolo: string | null; data_hora_producao: string | null; especie: string | null; assunto: string | null }
       | undefined;
     const doc: DocumentoDraft = {};
@@ -299,9 +314,9 @@ export class Store {
     if (p?.data_hora_producao != null) doc.DataHoraProducao = p.data_hora_producao;
     if (p?.especie != null) doc.Especie = p.especie;
     if (p?.assunto != null) doc.Assunto = p.assunto;
-    const rels = this.db.prepare('SELECT protocolo FROM relacionados WHERE process = ? ORDER BY position, rowid').pluck().all(pkg.process) as string[];
+    const rels = this.prepare('SELECT protocolo FROM relacionados WHERE process = ? ORDER BY position, rowid').pluck().all(pkg.process) as string[];
     if (rels.length > 0) doc.ListaProtocolosRelacionados = { ProtocoloRelacionado: rels };
-    const ints = this.db.prepare('SELECT nome FROM interessados WHERE process = ? ORDER BY position, rowid').pluck().all(pkg.process) as string[];
+    const ints = this.prepare('SELECT nome FROM interessados WHERE process = ? ORDER BY position, rowid').pluck().all(pkg.process) as string[];
     if (ints.length > 0) doc.ListaInteressados = { Interessado: ints.map((NomeInteressado) => ({ NomeInteressado })) };
     const items = this.db
       .prepare('SELECT data_hora_operacao AS DataHoraOperacao, unidade_operacao AS UnidadeOperacao, operacao AS Operacao FROM items WHERE package = ? ORDER BY data_hora_operacao, id')
@@ -313,7 +328,7 @@ export class Store {
   /** Records the outcome of packages, all in one transaction. */
   recordOutcomes(outcomes: PackageOutcome[]): void {
     const t = now();
-    const stmt = this.db.prepare(
+    const stmt = this.prepare(
       `UPDATE packages SET state = @state, attempts = attempts + @inc, code = @code, message = @message, origin = @origin,
          xml = COALESCE(@xml, xml), problems = @problems, sent_at = CASE WHEN @inc = 1 THEN @t ELSE sent_at END, state_at = @t,
          alerted = CASE WHEN @state IN ('NI', 'I') THEN 0 ELSE alerted END
@@ -330,8 +345,8 @@ export class Store {
 
   status(maxAttempts: number): StoreStatus {
     const counts: Record<PackageState, number> = { NI: 0, I: 0, EN: 0, FI: 0 };
-    for (const r of this.db.prepare('SELECT state, count(*) AS n FROM packages GROUP BY state').all() as Array<{ state: PackageState; n: number }>) counts[r.state] = r.n;
-    const one = <T>(sql: string, ...args: unknown[]): T => this.db.prepare(sql).get(...args) as T;
+    for (const r of this.prepare('SELECT state, count(*) AS n FROM packages GROUP BY state').all() as Array<{ state: PackageState; n: number }>) counts[r.state] = r.n;
+    const one = <T>(sql: string, ...args: unknown[]): T => this.prepare(sql).get(...args) as T;
     const lastRun = one<{ id: number; started_at: string; finished_at: string | null; status: string; error: string | null } | undefined>('SELECT id, started_at, finished_at, status, error FROM runs ORDER BY id DESC LIMIT 1');
     return {
       counts,
@@ -349,11 +364,11 @@ export class Store {
   listPackages(filter: { state?: PackageState; protocolo?: string; since?: string; limit?: number }): PackageRow[] {
     const { where, args } = conditions({ state: filter.state, protocolo: filter.protocolo, state_at_since: filter.since });
     const sql = `SELECT * FROM packages ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return this.db.prepare(sql).all(...args, filter.limit ?? 50) as PackageRow[];
+    return this.prepare(sql).all(...args, filter.limit ?? 50) as PackageRow[];
   }
 
   packagesOf(protocolo: string): PackageRow[] {
-    return this.db.prepare('SELECT * FROM packages WHERE protocolo = ? ORDER BY id').all(protocolo) as PackageRow[];
+    return this.prepare('SELECT * FROM packages WHERE protocolo = ? ORDER BY id').all(protocolo) as PackageRow[];
   }
 
   /**
@@ -366,21 +381,21 @@ export class Store {
     const { where, args } = conditions({ protocolo: filter.protocolo, state: filter.state });
     const t = now();
     return this.transaction(() => {
-      const rows = this.db.prepare(`SELECT id, process, state FROM packages WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as Array<{ id: number; process: string; state: PackageState }>;
+      const rows = this.prepare(`SELECT id, process, state FROM packages WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as Array<{ id: number; process: string; state: PackageState }>;
       let n = 0;
       for (const r of rows) {
         if (r.state !== 'I') {
-          this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, r.id);
+          this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, r.id);
           n++;
           continue;
         }
-        const open = this.db.prepare("SELECT id FROM packages WHERE process = ? AND state <> 'I'").get(r.process) as { id: number } | undefined;
+        const open = this.prepare("SELECT id FROM packages WHERE process = ? AND state <> 'I'").get(r.process) as { id: number } | undefined;
         if (open) {
-          this.db.prepare('UPDATE items SET package = ? WHERE package = ?').run(open.id, r.id);
-          this.db.prepare('DELETE FROM packages WHERE id = ?').run(r.id);
-          this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, open.id);
+          this.prepare('UPDATE items SET package = ? WHERE package = ?').run(open.id, r.id);
+          this.prepare('DELETE FROM packages WHERE id = ?').run(r.id);
+          this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, open.id);
         } else {
-          this.db.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, r.id);
+          this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, r.id);
         }
         n++;
       }
@@ -391,22 +406,22 @@ export class Store {
   // --- alerts ---
 
   alertKey(kind: string): string | undefined {
-    return (this.db.prepare('SELECT key FROM alerts WHERE kind = ?').get(kind) as { key: string } | undefined)?.key;
+    return (this.prepare('SELECT key FROM alerts WHERE kind = ?').get(kind) as { key: string } | undefined)?.key;
   }
 
   setAlertKey(kind: string, key: string): void {
-    this.db.prepare('INSERT INTO alerts (kind, key, fired_at) VALUES (?, ?, ?) ON CONFLICT(kind) DO UPDATE SET key = excluded.key, fired_at = excluded.fired_at').run(kind, key, now());
+    this.prepare('INSERT INTO alerts (kind, key, fired_at) VALUES (?, ?, ?) ON CONFLICT(kind) DO UPDATE SET key = excluded.key, fired_at = excluded.fired_at').run(kind, key, now());
   }
 
   /** Packages in EN or FI that no failure alert has covered yet. */
   unalertedFailures(): { fi: number; en: number } {
-    const r = this.db.prepare("SELECT sum(state = 'FI') AS fi, sum(state = 'EN') AS en FROM packages WHERE state IN ('EN', 'FI') AND alerted = 0").get() as { fi: number | null; en: number | null };
+    const r = this.prepare("SELECT sum(state = 'FI') AS fi, sum(state = 'EN') AS en FROM packages WHERE state IN ('EN', 'FI') AND alerted = 0").get() as { fi: number | null; en: number | null };
     return { fi: r.fi ?? 0, en: r.en ?? 0 };
   }
 
   /** Marks every package now in EN or FI as covered by a failure alert. */
   markFailuresAlerted(): void {
-    this.db.prepare("UPDATE packages SET alerted = 1 WHERE state IN ('EN', 'FI') AND alerted = 0").run();
+    this.prepare("UPDATE packages SET alerted = 1 WHERE state IN ('EN', 'FI') AND alerted = 0").run();
   }
 }
 
