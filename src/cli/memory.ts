@@ -6,7 +6,7 @@
  * swings to several times its live set: the export benchmark peaked anywhere between 265 and 408 MB
  * for a live set under 60 MB, depending on when collections happened to fall. A fixed growing
  * factor of 1.5 keeps the peak near 240 MB at the same speed. V8 reads this flag at every
- * collection, so setting it at startup takes effect.
+ * collection, so setting it at startup takes effect. The flag exists in the V8 of Node 20, 22 and 24.
  */
 
 import v8 from 'node:v8';
