@@ -118,21 +118,21 @@ export class SiafiStore {
       .get(endpoint, operation, ug, contentKey) as RequisicaoRecord | undefined;
   }
 
-  /** Stores a new requisition in state NOVA (committed, durable) and returns it. */
+  /**
+   * Stores a new requisition in state NOVA (committed, durable) and returns it. When another process
+   * stored the same one first (same nonce), that row is returned: both then send the same nonce.
+   */
   insert(r: { endpoint: string; operation: string; ug: string; contentKey: string; generation: number; nonce: string; bodyXml: string }, now = new Date()): RequisicaoRecord {
     const t = now.toISOString();
-    try {
-      const { lastInsertRowid } = this.db
-        .prepare(
-          `INSERT INTO requisicoes (endpoint, operation, ug, content_key, generation, nonce, body_xml, state, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'NOVA', ?, ?)`,
-        )
-        .run(r.endpoint, r.operation, r.ug, r.contentKey, r.generation, r.nonce, r.bodyXml, t, t);
-      return this.byId(Number(lastInsertRowid))!;
-    } catch (err) {
-      if (/UNIQUE/.test((err as Error).message)) throw new PiSenderError('ERR_CONFIG', `the nonce ${r.nonce} is already stored for ${r.endpoint}`);
-      throw err;
-    }
+    this.db
+      .prepare(
+        `INSERT INTO requisicoes (endpoint, operation, ug, content_key, generation, nonce, body_xml, state, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'NOVA', ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .run(r.endpoint, r.operation, r.ug, r.contentKey, r.generation, r.nonce, r.bodyXml, t, t);
+    const stored = this.db.prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE endpoint = ? AND nonce = ?`).get(r.endpoint, r.nonce) as RequisicaoRecord | undefined;
+    if (!stored || stored.contentKey !== r.contentKey) throw new PiSenderError('ERR_CONFIG', `the nonce ${r.nonce} is already stored for ${r.endpoint} with another requisition`);
+    return stored;
   }
 
   byId(id: number): RequisicaoRecord | undefined {

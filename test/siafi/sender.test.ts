@@ -1,7 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SiafiSender } from '../../src/library/siafi-sender.js';
 import { OPERATIONS } from '../../src/siafi/operations.js';
 import type { SiafiSimulator } from '../../src/simulator/siafi-simulator.js';
+import { SiafiStore } from '../../src/store/siafi-store.js';
 import { makeTestPki, type TestPki } from '../helpers/certs.js';
 import { SAMPLE_REQUISICOES, siafiSender, siafiSimulator } from '../helpers/siafi.js';
 
@@ -169,5 +173,21 @@ describe('retries that cannot apply twice', () => {
     const [pending] = sender.unsettled();
     expect(pending!.state).toBe('NOVA');
     expect(pending!.attempts).toBe(1);
+  });
+});
+
+describe('the SIAFI store', () => {
+  it('two senders storing the same requisition at once share one row and one nonce', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pi-siafi-store-')), 's.db');
+    const a = SiafiStore.open(file);
+    const b = SiafiStore.open(file);
+    const r = { endpoint: 'https://x/', operation: 'estornarSPURequisicao', ug: '170001', contentKey: 'k'.repeat(64), generation: 1, nonce: 'n-1', bodyXml: '<x/>' };
+    const first = a.insert(r);
+    const second = b.insert(r);
+    expect(second.id).toBe(first.id);
+    expect(() => b.insert({ ...r, contentKey: 'z'.repeat(64), generation: 1 })).toThrow(/already stored for https:\/\/x\/ with another requisition/);
+    expect(a.countByState().NOVA).toBe(1);
+    a.close();
+    b.close();
   });
 });
