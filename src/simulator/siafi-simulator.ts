@@ -209,6 +209,8 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${SOAP_NS}">${header ? `<soap:Header>${header}</soap:Header>` : ''}<soap:Body>${body}</soap:Body></soap:Envelope>`;
   const efetivacao = (resultado: string): string => `<ns2:${efetivacaoName} xmlns:ns2="${BIL_NS}"><resultado>${resultado}</resultado></ns2:${efetivacaoName}>`;
   const soapFault = (code: string, message: string, header = ''): string => envelope(header, `<soap:Fault><faultcode>${code}</faultcode><faultstring>${escapeXml(message)}</faultstring></soap:Fault>`);
+  // WSS4J's faults: rejected before the service runs, with no output header.
+  const wsseFault = (code: string, message: string): string => soapFault(`wsse:${code}`, message).replace('<faultcode>', `<faultcode xmlns:wsse="${WSSE_NS}">`);
   const resposta = (operation: string, inner: string): string => {
     const name = OPERATIONS[operation]?.response ?? `${operation}Response`;
     return `<ns3:${name} xmlns:ns3="${escapeXml(tns)}"><spuRequisicaoResposta>${inner}</spuRequisicaoResposta></ns3:${name}>`;
@@ -223,7 +225,7 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     reply(res, 500, soapFault('soap:Server', text, efetivacao(resultado)));
   }
 
-  function process(operation: string, parameter: Obj, ug: string, nonce: string, cpf: string): { resultado: 'SUCESSO' | 'FALHA'; body: string } {
+  function applyRequisicao(operation: string, parameter: Obj, ug: string, nonce: string, cpf: string): { resultado: 'SUCESSO' | 'FALHA'; body: string } {
     if (operation === 'estornarSPURequisicao') {
       const ano = Number(textOf(parameter['anoRequisicaoSPU']));
       const numero = Number(textOf(parameter['numRequisicaoSPU']));
@@ -276,13 +278,13 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
 
     // WS-Security first: WSS4J runs before the service.
     const token = obj(obj(header?.['Security'])?.['UsernameToken']);
-    if (!token) return reply(res, 500, soapFault(`wsse:InvalidSecurity`, 'An error was discovered processing the <wsse:Security> header').replace('<faultcode>', `<faultcode xmlns:wsse="${WSSE_NS}">`));
+    if (!token) return reply(res, 500, wsseFault('InvalidSecurity', 'An error was discovered processing the <wsse:Security> header'));
     const user = textOf(token['Username']) ?? '';
     const pw = token['Password'];
     const pwType = obj(pw)?.['@Type'];
-    if (pwType !== undefined && pwType !== PASSWORD_TEXT) return reply(res, 500, soapFault('wsse:UnsupportedSecurityToken', 'Password type not supported: use PasswordText').replace('<faultcode>', `<faultcode xmlns:wsse="${WSSE_NS}">`));
+    if (pwType !== undefined && pwType !== PASSWORD_TEXT) return reply(res, 500, wsseFault('UnsupportedSecurityToken', 'Password type not supported: use PasswordText'));
     const operator = options.operators.find((o) => o.cpf === user && o.password === (textOf(pw) ?? ''));
-    if (!operator) return reply(res, 500, soapFault('wsse:FailedAuthentication', 'The security token could not be authenticated or authorized').replace('<faultcode>', `<faultcode xmlns:wsse="${WSSE_NS}">`));
+    if (!operator) return reply(res, 500, wsseFault('FailedAuthentication', 'The security token could not be authenticated or authorized'));
     if (!operation || !(operation in OPERATIONS)) return reply(res, 500, soapFault('soap:Client', `Unexpected wrapper element ${operation ?? '(none)'} found`));
 
     // The bilhetador's header rules, in the order of the document's table.
@@ -332,7 +334,7 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     nonces.set(nonce, { state: 'processing', since: t, operation });
     if (typeof behaviour === 'object') await new Promise((r) => setTimeout(r, behaviour.delayMs));
     const parameter = obj(obj(body![operation])?.[Object.keys(obj(body![operation]) ?? {}).find((k) => !k.startsWith('@')) ?? '']) ?? {};
-    const done = process(operation, parameter, ug, nonce, operator.cpf);
+    const done = applyRequisicao(operation, parameter, ug, nonce, operator.cpf);
     nonces.set(nonce, { state: 'done', since: t, operation, resultado: done.resultado, bodyXml: done.body, processedAt: now().toISOString() });
     if (behaviour === 'drop-after') return void req.socket.destroy();
     if (behaviour === 'indefinido') return reply(res, 200, envelope(efetivacao('INDEFINIDO'), resposta(operation, mensagem(undefined, 'A requisição pode ou não ter tido sucesso.'))));
