@@ -56,21 +56,36 @@ const SIMPLE: Record<string, Behaviour> = {
   fault: { kind: 'fault' },
 };
 
-/** Parses `ok,503,drop,delay=2000,malformed,count-mismatch,500,drop-after` (also `x3` repeats: `503x3`). */
-export function parseScript(script: string): Behaviour[] {
-  const out: Behaviour[] = [];
+/**
+ * Parses a comma-separated script of behaviours, each optionally repeated (`503x3`), with `parse`
+ * for one token; an unknown token is a usage error listing `known`.
+ */
+export function parseRepeatedScript<T>(script: string, parse: (token: string) => T | undefined, what: string, known: string): T[] {
+  const out: T[] = [];
   for (const raw of script.split(',').map((s) => s.trim()).filter(Boolean)) {
     const m = /^(.*?)(?:x(\d+))?$/.exec(raw)!;
     const token = m[1]!;
-    const times = m[2] ? Number(m[2]) : 1;
-    let b: Behaviour | undefined = SIMPLE[token];
-    if (!b && /^[1-5]\d\d$/.test(token)) b = { kind: 'status', status: Number(token) };
-    const delay = /^delay=(\d+)$/.exec(token);
-    if (!b && delay) b = { kind: 'delay', ms: Number(delay[1]) };
-    if (!b) throw new PiSenderError('ERR_USAGE', `unknown fault '${token}' (use ok, 500, 503, drop, drop-after, delay=MS, malformed, not-xml, count-mismatch, garbage-result, fault)`);
-    for (let i = 0; i < times; i++) out.push(b);
+    const b = parse(token);
+    if (b === undefined) throw new PiSenderError('ERR_USAGE', `unknown ${what} '${token}' (use ${known})`);
+    for (let i = 0; i < (m[2] ? Number(m[2]) : 1); i++) out.push(b);
   }
   return out;
+}
+
+/** Parses `ok,503,drop,delay=2000,malformed,count-mismatch,500,drop-after` (also `x3` repeats: `503x3`). */
+export function parseScript(script: string): Behaviour[] {
+  return parseRepeatedScript(
+    script,
+    (token) => {
+      const b: Behaviour | undefined = SIMPLE[token];
+      if (b) return b;
+      if (/^[1-5]\d\d$/.test(token)) return { kind: 'status', status: Number(token) };
+      const delay = /^delay=(\d+)$/.exec(token);
+      return delay ? { kind: 'delay', ms: Number(delay[1]) } : undefined;
+    },
+    'fault',
+    'ok, 500, 503, drop, drop-after, delay=MS, malformed, not-xml, count-mismatch, garbage-result, fault',
+  );
 }
 
 export class FaultPlan {

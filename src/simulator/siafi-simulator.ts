@@ -14,9 +14,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { PiSenderError } from '../errors.js';
 import { validateAgainstSchema, XSD_DIR } from '../standard/xsd.js';
 import { escapeXml } from '../soap/envelope.js';
+import { parseRepeatedScript } from './faults.js';
 import { listen, readBody, type Listening, type ServerTls } from './server.js';
 
 const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -138,16 +138,15 @@ export interface SiafiSimulator {
 /** Parses `ok,indefinido,drop-after,delay=3000,stuck,ews0011x2`. */
 export function parseSiafiScript(script: string): SiafiBehaviour[] {
   const simple = ['ok', 'indefinido', 'indefinido-not-applied', 'ews0011', 'ews0009', 'drop-after', 'drop', 'stuck', '503'];
-  const out: SiafiBehaviour[] = [];
-  for (const raw of script.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(.*?)(?:x(\d+))?$/.exec(raw)!;
-    const token = m[1]!;
-    const delay = /^delay=(\d+)$/.exec(token);
-    const b: SiafiBehaviour | undefined = delay ? { delayMs: Number(delay[1]) } : simple.includes(token) ? (token as SiafiBehaviour) : undefined;
-    if (b === undefined) throw new PiSenderError('ERR_USAGE', `unknown SIAFI simulator behaviour '${token}' (use ${simple.join(', ')}, delay=MS)`);
-    for (let i = 0; i < (m[2] ? Number(m[2]) : 1); i++) out.push(b);
-  }
-  return out;
+  return parseRepeatedScript<SiafiBehaviour>(
+    script,
+    (token) => {
+      const delay = /^delay=(\d+)$/.exec(token);
+      return delay ? { delayMs: Number(delay[1]) } : simple.includes(token) ? (token as SiafiBehaviour) : undefined;
+    },
+    'SIAFI simulator behaviour',
+    `${simple.join(', ')}, delay=MS`,
+  );
 }
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false, isArray: (name) => ['dadosPadraoBem', 'dadosMudancaBem', 'dadosDepreciacaoBens', 'itemListaBensImoveis'].includes(name) });

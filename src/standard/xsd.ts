@@ -60,13 +60,13 @@ function registerSchemaProvider(): void {
   });
 }
 
-const validators = new Map<Profile, XsdValidator>();
+const validators = new Map<string, XsdValidator>();
 
-function validatorFor(profile: Profile): XsdValidator {
-  let v = validators.get(profile);
+/** The compiled schema of `file` (one of our xsd/ folder), compiled once. */
+function schemaValidator(file: string): XsdValidator {
+  let v = validators.get(file);
   if (v) return v;
   registerSchemaProvider();
-  const file = SCHEMA_FILES[profile];
   const schemaDoc = XmlDocument.fromString(readFileSync(file, 'utf8'), { url: file, option: PARSE_OPTIONS });
   try {
     v = XsdValidator.fromDoc(schemaDoc);
@@ -75,8 +75,12 @@ function validatorFor(profile: Profile): XsdValidator {
   } finally {
     schemaDoc.dispose();
   }
-  validators.set(profile, v);
+  validators.set(file, v);
   return v;
+}
+
+function validatorFor(profile: Profile): XsdValidator {
+  return schemaValidator(SCHEMA_FILES[profile]);
 }
 
 /**
@@ -205,24 +209,12 @@ function toProblem(d: ErrorDetail, firstLine: number, doc: XmlDocument, profile:
   return problem(code, `${field ?? element}: ${message}`, { ...(field ? { field } : {}), line });
 }
 
-const compiled = new Map<string, XsdValidator>();
-
 /**
  * Validates a whole XML text against a schema file of our `xsd/` folder; returns libxml2's messages
  * (empty when valid). For the simulators, which check what clients send.
  */
 export function validateAgainstSchema(schemaFile: string, xml: string): string[] {
-  let v = compiled.get(schemaFile);
-  if (!v) {
-    registerSchemaProvider();
-    const schemaDoc = XmlDocument.fromString(readFileSync(schemaFile, 'utf8'), { url: schemaFile, option: PARSE_OPTIONS });
-    try {
-      v = XsdValidator.fromDoc(schemaDoc);
-    } finally {
-      schemaDoc.dispose();
-    }
-    compiled.set(schemaFile, v);
-  }
+  const v = schemaValidator(schemaFile);
   let doc: XmlDocument;
   try {
     doc = XmlDocument.fromBuffer(Buffer.from(xml, 'utf8'), { option: PARSE_OPTIONS });
