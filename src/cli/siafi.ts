@@ -153,7 +153,7 @@ function describe(r: SiafiSendResult): string {
   if (r.outcome?.ews) lines.push(`${r.outcome.ews.code}: ${r.outcome.ews.indication}`);
   lines.push(`nonce ${rec.nonce}, state ${rec.state}, attempt ${rec.attempts}`);
   if (rec.state === 'INDEFINIDA') lines.push(`SIAFI may have applied it: pi-sender siafi retry sends it again with the same nonce after ${rec.nextAttemptAt}`);
-  if (rec.state === 'VERIFICAR') lines.push('check the requisition in SIAFI, then: pi-sender siafi settle --nonce NONCE --as sucesso|falha --note "..."');
+  if (rec.state === 'VERIFICAR') lines.push(`check the requisition in SIAFI, then: pi-sender siafi settle --nonce ${rec.nonce} --as sucesso|falha --note "..."`);
   if (rec.state === 'RECUSADA') lines.push('refused before processing: fix the setup (certificate, CPF, password, UG) and run the same command again');
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { Store } from '../../src/store/store.js';
-import { runCli, spawnCli } from '../helpers/cli.js';
+import { runCli, spawnCli, waitFor } from '../helpers/cli.js';
 import { addMovements, expectedItems, recordedItems, sqliteSpe, writeConfig } from '../helpers/export.js';
 import { simulator, SIM_PASSWORD } from '../helpers/simulator.js';
 
@@ -26,7 +26,15 @@ describe('export job under kill -9', () => {
     for (let i = 0; i < 20; i++) {
       if (i > 0) addMovements(spe, 40);
       const run = spawnCli(['export', '--config', file], { env });
-      await new Promise((r) => setTimeout(r, 150 + Math.floor(random() * 900)));
+      if (i % 2 === 0) {
+        // Anywhere in the run: start-up, reading the SPE, writing the store, sending.
+        await new Promise((r) => setTimeout(r, 150 + Math.floor(random() * 600)));
+      } else {
+        // While batches are in flight: a run that reads little would otherwise end before the kill.
+        const before = sim.stats.requests;
+        await waitFor(() => sim.stats.requests > before || run.child.exitCode !== null, 20_000, 'the export to reach the PI');
+        await new Promise((r) => setTimeout(r, Math.floor(random() * 60)));
+      }
       if (run.child.exitCode === null) {
         killedWhileRunning++;
         run.child.kill('SIGKILL');
