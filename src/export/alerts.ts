@@ -128,22 +128,18 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
 
 async function deliver(alert: Alert, config: AlertsConfig, log: Logger): Promise<AlertDelivery> {
   const result: AlertDelivery = { event: alert.event, channels: [], errors: [] };
-  if (config.webhook) {
+  // A channel that fails does not keep the other from trying.
+  const attempt = async (channel: 'webhook' | 'email', send: () => Promise<unknown>): Promise<void> => {
     try {
-      await postWebhook(alert, config.webhook);
-      result.channels.push('webhook');
+      await send();
+      result.channels.push(channel);
     } catch (err) {
-      result.errors.push(`webhook: ${(err as Error).message}`);
+      result.errors.push(`${channel}: ${(err as Error).message}`);
     }
-  }
-  if (config.email) {
-    try {
-      await sendEmail(alert, config.email);
-      result.channels.push('email');
-    } catch (err) {
-      result.errors.push(`email: ${(err as Error).message}`);
-    }
-  }
+  };
+  const { webhook, email } = config;
+  if (webhook) await attempt('webhook', () => postWebhook(alert, webhook));
+  if (email) await attempt('email', () => sendEmail(alert, email));
   for (const e of result.errors) log.error({ event: alert.event }, `alert not delivered: ${e}`);
   if (result.channels.length > 0) log.warn({ event: alert.event, channels: result.channels }, alert.subject);
   return result;

@@ -105,23 +105,21 @@ export async function extractFromSource(source: SpeSource, config: ExportConfig,
 
   // Positions only keep the order of the rows within a run: one counter serves every process.
   let position = 0;
-  if (source.kinds.has('interessados') && config.mapping!.interessado) {
-    await inChunks(source, 'interessados', window, store, (row) => {
-      const i = mapper.interessado(row);
-      if (!i) return void counts.rowsInvalid++;
-      if (seen.get(i.processo) !== true) return;
-      store.addInteressado(i.processo, ++position, i.nome, run);
-      counts.interessados++;
+  /** Rows that belong to a publishable process of this run (interessados, related protocols). */
+  const linked = async <T extends { processo: string }>(kind: 'interessados' | 'relacionados', map: (row: Row) => T | undefined, add: (x: T, position: number) => void): Promise<void> => {
+    await inChunks(source, kind, window, store, (row) => {
+      const x = map(row);
+      if (!x) return void counts.rowsInvalid++;
+      if (seen.get(x.processo) !== true) return;
+      add(x, ++position);
+      counts[kind]++;
     });
+  };
+  if (source.kinds.has('interessados') && config.mapping!.interessado) {
+    await linked('interessados', (row) => mapper.interessado(row), (i, at) => store.addInteressado(i.processo, at, i.nome, run));
   }
   if (source.kinds.has('relacionados') && config.mapping!.relacionado) {
-    await inChunks(source, 'relacionados', window, store, (row) => {
-      const r = mapper.relacionado(row);
-      if (!r) return void counts.rowsInvalid++;
-      if (seen.get(r.processo) !== true) return;
-      store.addRelacionado(r.processo, ++position, r.protocolo, run);
-      counts.relacionados++;
-    });
+    await linked('relacionados', (row) => mapper.relacionado(row), (r, at) => store.addRelacionado(r.processo, at, r.protocolo, run));
   }
   const reopened = store.transaction(() =>
     store.finishProcesses(run, {

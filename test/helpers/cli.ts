@@ -12,20 +12,9 @@ export interface CliResult {
 
 /** Runs the built `pi-sender` CLI (npm test builds it first) from the repository root. */
 export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
-  });
+  const run = launch(args, options, 'pipe');
+  run.child.stdin!.end(options.input ?? '');
+  return run.done;
 }
 
 export interface RunningCli {
@@ -35,10 +24,14 @@ export interface RunningCli {
 
 /** Starts the CLI without waiting, for tests that signal or kill it. */
 export function spawnCli(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): RunningCli {
+  return launch(args, options, 'ignore');
+}
+
+function launch(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string }, stdin: 'pipe' | 'ignore'): RunningCli {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';

@@ -6,9 +6,8 @@
 
 import type { SqlSourceConfig } from '../../export/config.js';
 import type { Row } from '../mapping.js';
-import { loadDriver } from './optional-driver.js';
+import { OptionalDriverSource, type DriverLoader } from './optional-driver.js';
 import type { Prepared } from './params.js';
-import { SqlSource } from './sql-source.js';
 
 interface MssqlRequest {
   stream: boolean;
@@ -29,25 +28,21 @@ interface Mssql {
   NVarChar: unknown;
 }
 
-export class MssqlSource extends SqlSource {
+export class MssqlSource extends OptionalDriverSource<Mssql> {
   protected readonly style = 'named-at' as const;
   private pool: MssqlPool | undefined;
-  private driver: Mssql | undefined;
 
-  constructor(config: SqlSourceConfig, private readonly load: (name: string, what: string) => Promise<unknown> = loadDriver) {
-    super(config);
+  constructor(config: SqlSourceConfig, load?: DriverLoader) {
+    super(config, 'mssql', 'a SQL Server source', load);
   }
 
   private async connect(): Promise<{ pool: MssqlPool; sql: Mssql }> {
-    if (!this.driver) {
-      const mod = (await this.load('mssql', 'a SQL Server source')) as { default?: Mssql } & Mssql;
-      this.driver = mod.default ?? mod;
-    }
+    const sql = await this.driver();
     if (!this.pool) {
       const c = this.config;
       const ca = this.sslCa();
       try {
-        this.pool = await this.driver.connect({
+        this.pool = await sql.connect({
           server: c.host,
           port: c.port ?? 1433,
           database: c.database,
@@ -59,7 +54,7 @@ export class MssqlSource extends SqlSource {
         throw this.unreachable(err);
       }
     }
-    return { pool: this.pool, sql: this.driver };
+    return { pool: this.pool, sql };
   }
 
   async check(): Promise<void> {

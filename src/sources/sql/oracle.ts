@@ -5,9 +5,8 @@
 
 import type { SqlSourceConfig } from '../../export/config.js';
 import type { Row } from '../mapping.js';
-import { loadDriver } from './optional-driver.js';
+import { OptionalDriverSource, type DriverLoader } from './optional-driver.js';
 import type { Prepared } from './params.js';
-import { SqlSource } from './sql-source.js';
 
 interface OracleConnection {
   queryStream(sql: string, binds: Record<string, string>, options: Record<string, unknown>): AsyncIterable<Row> & NodeJS.ReadableStream;
@@ -21,21 +20,16 @@ interface OracleDb {
   fetchAsString: unknown[];
 }
 
-export class OracleSource extends SqlSource {
+export class OracleSource extends OptionalDriverSource<OracleDb> {
   protected readonly style = 'named-colon' as const;
   private conn: OracleConnection | undefined;
-  private driver: OracleDb | undefined;
 
-  constructor(config: SqlSourceConfig, private readonly load: (name: string, what: string) => Promise<unknown> = loadDriver) {
-    super(config);
+  constructor(config: SqlSourceConfig, load?: DriverLoader) {
+    super(config, 'oracledb', 'an Oracle source', load);
   }
 
   private async connect(): Promise<{ conn: OracleConnection; db: OracleDb }> {
-    if (!this.driver) {
-      const loaded = (await this.load('oracledb', 'an Oracle source')) as { default?: OracleDb } & OracleDb;
-      this.driver = loaded.default ?? loaded;
-    }
-    const mod = this.driver;
+    const mod = await this.driver();
     if (!this.conn) {
       mod.fetchAsString = [mod.DATE];
       const c = this.config;
