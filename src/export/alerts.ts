@@ -80,15 +80,23 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
           `${fresh.fi + fresh.en} new packages not integrated into the Protocolo Integrado. Now in FI (service failure): ${status.counts.FI}, ` +
           `${status.fiExhausted} of them past the attempt limit; in EN: ${status.counts.EN} (${status.enFromPi} refused by the PI, ${status.enFromValidation} invalid before sending). ` +
           'See pi-sender list --state FI and --state EN.',
-        details: { newFi: fresh.fi, newEn: fresh.en, fi: status.counts.FI, fiExhausted: status.fiExhausted, en: status.counts.EN, enFromPi: status.enFromPi, enFromValidation: status.enFromValidation, examples: examples.map((p) => ({ protocolo: p.protocolo, state: p.state, code: p.code, message: p.message })) },
+        details: {
+          newFi: fresh.fi,
+          newEn: fresh.en,
+          fi: status.counts.FI,
+          fiExhausted: status.fiExhausted,
+          en: status.counts.EN,
+          enFromPi: status.enFromPi,
+          enFromValidation: status.enFromValidation,
+          examples: examples.map((p) => ({ protocolo: p.protocolo, state: p.state, code: p.code, message: p.message })),
+        },
       },
     });
   }
 
   if (a.noSuccessDays > 0) {
     const status = store.status(config.sending.maxAttempts);
-    const firstRun = store.db.prepare('SELECT min(started_at) AS t FROM runs').get() as { t: string | null };
-    const since = status.lastSuccessAt ?? firstRun.t;
+    const since = status.lastSuccessAt ?? store.firstRunAt();
     const hours = since ? (now - Date.parse(since)) / HOUR : 0;
     if (since && hours >= a.noSuccessDays * 24) {
       const key = status.lastSuccessAt ?? 'never';
@@ -146,7 +154,11 @@ async function deliver(alert: Alert, config: AlertsConfig, log: Logger): Promise
 }
 
 async function postWebhook(alert: Alert, webhook: NonNullable<AlertsConfig['webhook']>): Promise<void> {
-  const agent = new Agent({ connectTimeout: webhook.timeoutSeconds * 1000, headersTimeout: webhook.timeoutSeconds * 1000, bodyTimeout: webhook.timeoutSeconds * 1000 });
+  const agent = new Agent({
+    connectTimeout: webhook.timeoutSeconds * 1000,
+    headersTimeout: webhook.timeoutSeconds * 1000,
+    bodyTimeout: webhook.timeoutSeconds * 1000,
+  });
   try {
     const res = await request(webhook.url, {
       method: 'POST',
@@ -197,7 +209,13 @@ export async function verifyAlertChannels(config: AlertsConfig): Promise<string[
   const notes: string[] = [];
   if (config.email) {
     const e = config.email;
-    const transport = nodemailer.createTransport({ host: e.host, port: e.port, secure: e.secure, connectionTimeout: 10_000, tls: { rejectUnauthorized: true } });
+    const transport = nodemailer.createTransport({
+      host: e.host,
+      port: e.port,
+      secure: e.secure,
+      connectionTimeout: 10_000,
+      tls: { rejectUnauthorized: true },
+    });
     try {
       await transport.verify();
       notes.push(`e-mail: ${e.host}:${e.port} answers`);

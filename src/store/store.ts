@@ -9,13 +9,13 @@
 
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { PiSenderError } from '../errors.js';
 import type { DocumentoDraft } from '../standard/model.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import { MIGRATIONS } from './schema.js';
 import { openSqlite } from './sqlite.js';
-import type { Access, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
+import type { ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
 
 export { PACKAGE_STATES } from './types.js';
 export type { Access, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
@@ -29,7 +29,7 @@ export function sha1(...parts: Array<string | null | undefined>): string {
 const now = (): string => new Date().toISOString();
 
 export class Store {
-  readonly db: Database.Database;
+  private readonly db: Database.Database;
 
   private constructor(
     readonly file: string,
@@ -86,14 +86,18 @@ export class Store {
    */
   acquireLock(name = 'export'): { acquired: true } | { acquired: false; pid: number; host: string; since: string } {
     const host = hostname();
-    return this.db.transaction(() => {
-      const held = this.prepare('SELECT pid, host, since FROM lock WHERE name = ?').get(name) as { pid: number; host: string; since: string } | undefined;
-      if (held && held.pid !== process.pid && !(held.host === host && !isAlive(held.pid))) {
-        return { acquired: false as const, ...held };
-      }
-      this.prepare('INSERT INTO lock (name, pid, host, since) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since').run(name, process.pid, host, now());
-      return { acquired: true as const };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const held = this.prepare('SELECT pid, host, since FROM lock WHERE name = ?').get(name) as { pid: number; host: string; since: string } | undefined;
+        if (held && held.pid !== process.pid && !(held.host === host && !isAlive(held.pid))) {
+          return { acquired: false as const, ...held };
+        }
+        this.prepare(
+          'INSERT INTO lock (name, pid, host, since) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET pid = excluded.pid, host = excluded.host, since = excluded.since',
+        ).run(name, process.pid, host, now());
+        return { acquired: true as const };
+      })
+      .immediate();
   }
 
   releaseLock(name = 'export'): void {
@@ -106,8 +110,24 @@ export class Store {
     return Number(this.prepare("INSERT INTO runs (started_at, status, since, until) VALUES (?, 'running', ?, ?)").run(now(), since, until).lastInsertRowid);
   }
 
+  /** When the first run of this store started, or undefined before any run. */
+  firstRunAt(): string | undefined {
+    return (this.prepare('SELECT min(started_at) AS t FROM runs').get() as { t: string | null }).t ?? undefined;
+  }
+
+  /** The durability settings in force on this connection (journal mode, synchronous level). */
+  durability(): { journalMode: string; synchronous: number } {
+    return { journalMode: String(this.db.pragma('journal_mode', { simple: true })), synchronous: Number(this.db.pragma('synchronous', { simple: true })) };
+  }
+
   finishRun(id: number, status: 'ok' | 'failed', counts: unknown, error?: string): void {
-    this.prepare('UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?').run(now(), status, JSON.stringify(counts), error ?? null, id);
+    this.prepare('UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?').run(
+      now(),
+      status,
+      JSON.stringify(counts),
+      error ?? null,
+      id,
+    );
   }
 
   // --- extraction ---
@@ -118,42 +138,43 @@ export class Store {
    */
   upsertProcess(p: ProcessRecord, run: number): void {
     const keep = p.publishable;
-    this.db
-      .prepare(
-        `INSERT INTO processes (spe_id, access, publishable, protocolo, data_hora_producao, especie, assunto, seen_run, updated_at)
+    this.prepare(
+      `INSERT INTO processes (spe_id, access, publishable, protocolo, data_hora_producao, especie, assunto, seen_run, updated_at)
          VALUES (@speId, @access, @publishable, @protocolo, @dataHoraProducao, @especie, @assunto, @run, @now)
          ON CONFLICT(spe_id) DO UPDATE SET access = excluded.access, publishable = excluded.publishable, protocolo = excluded.protocolo,
            data_hora_producao = excluded.data_hora_producao, especie = excluded.especie, assunto = excluded.assunto,
            seen_run = excluded.seen_run, updated_at = excluded.updated_at`,
-      )
-      .run({
-        speId: p.speId,
-        access: p.access,
-        publishable: keep ? 1 : 0,
-        protocolo: keep ? (p.protocolo ?? null) : null,
-        dataHoraProducao: keep ? (p.dataHoraProducao ?? null) : null,
-        especie: keep ? (p.especie ?? null) : null,
-        assunto: keep ? (p.assunto ?? null) : null,
-        run,
-        now: now(),
-      });
+    ).run({
+      speId: p.speId,
+      access: p.access,
+      publishable: keep ? 1 : 0,
+      protocolo: keep ? (p.protocolo ?? null) : null,
+      dataHoraProducao: keep ? (p.dataHoraProducao ?? null) : null,
+      especie: keep ? (p.especie ?? null) : null,
+      assunto: keep ? (p.assunto ?? null) : null,
+      run,
+      now: now(),
+    });
     if (!keep) this.forgetUnsent(p.speId);
   }
 
   /** Deletes what a process has not sent yet (it became sigiloso, or restrito while those are not published). */
-  private forgetUnsent(process: string): void {
-    this.prepare("DELETE FROM items WHERE process = ? AND (package IS NULL OR package IN (SELECT id FROM packages WHERE process = ? AND state <> 'I'))").run(process, process);
-    this.prepare("DELETE FROM packages WHERE process = ? AND state <> 'I'").run(process);
-    this.prepare('DELETE FROM interessados WHERE process = ?').run(process);
-    this.prepare('DELETE FROM relacionados WHERE process = ?').run(process);
+  private forgetUnsent(speId: string): void {
+    this.prepare("DELETE FROM items WHERE process = ? AND (package IS NULL OR package IN (SELECT id FROM packages WHERE process = ? AND state <> 'I'))").run(
+      speId,
+      speId,
+    );
+    this.prepare("DELETE FROM packages WHERE process = ? AND state <> 'I'").run(speId);
+    this.prepare('DELETE FROM interessados WHERE process = ?').run(speId);
+    this.prepare('DELETE FROM relacionados WHERE process = ?').run(speId);
   }
 
-  addInteressado(process: string, position: number, nome: string, run: number): void {
-    this.prepare('INSERT INTO interessados (process, position, nome, run) VALUES (?, ?, ?, ?)').run(process, position, nome, run);
+  addInteressado(speId: string, position: number, nome: string, run: number): void {
+    this.prepare('INSERT INTO interessados (process, position, nome, run) VALUES (?, ?, ?, ?)').run(speId, position, nome, run);
   }
 
-  addRelacionado(process: string, position: number, protocolo: string, run: number): void {
-    this.prepare('INSERT INTO relacionados (process, position, protocolo, run) VALUES (?, ?, ?, ?)').run(process, position, protocolo, run);
+  addRelacionado(speId: string, position: number, protocolo: string, run: number): void {
+    this.prepare('INSERT INTO relacionados (process, position, protocolo, run) VALUES (?, ?, ?, ?)').run(speId, position, protocolo, run);
   }
 
   /** Publishable state of a process, or undefined when unknown. */
@@ -168,19 +189,32 @@ export class Store {
    */
   upsertItem(item: ItemRecord): 'new' | 'same' | 'changed' {
     const hash = sha1(item.process, item.dataHoraOperacao, item.unidadeOperacao, item.operacao);
-    const existing = this.prepare('SELECT id, hash, package FROM items WHERE spe_key = ?').get(item.speKey) as { id: number; hash: string; package: number | null } | undefined;
+    const existing = this.prepare('SELECT id, hash, package FROM items WHERE spe_key = ?').get(item.speKey) as
+      { id: number; hash: string; package: number | null } | undefined;
     if (!existing) {
-      this.db
-        .prepare('INSERT INTO items (spe_key, process, data_hora_operacao, unidade_operacao, operacao, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(item.speKey, item.process, item.dataHoraOperacao, item.unidadeOperacao, item.operacao, hash, now());
+      this.prepare('INSERT INTO items (spe_key, process, data_hora_operacao, unidade_operacao, operacao, hash, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        item.speKey,
+        item.process,
+        item.dataHoraOperacao,
+        item.unidadeOperacao,
+        item.operacao,
+        hash,
+        now(),
+      );
       return 'new';
     }
     if (existing.hash === hash) return 'same';
-    this.db
-      .prepare('UPDATE items SET process = ?, data_hora_operacao = ?, unidade_operacao = ?, operacao = ?, hash = ? WHERE id = ?')
-      .run(item.process, item.dataHoraOperacao, item.unidadeOperacao, item.operacao, hash, existing.id);
+    this.prepare('UPDATE items SET process = ?, data_hora_operacao = ?, unidade_operacao = ?, operacao = ?, hash = ? WHERE id = ?').run(
+      item.process,
+      item.dataHoraOperacao,
+      item.unidadeOperacao,
+      item.operacao,
+      hash,
+      existing.id,
+    );
     // Its EN package goes back to NI with a fresh attempt count: its data changed.
-    if (existing.package !== null) this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND id = ?").run(now(), existing.package);
+    if (existing.package !== null)
+      this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND id = ?").run(now(), existing.package);
     return 'changed';
   }
 
@@ -191,7 +225,10 @@ export class Store {
    */
   storeDocumento(d: DocumentoDraft, run: number): { protocolo: string; items: Record<'new' | 'same' | 'changed', number>; reopened: number } {
     const protocolo = normalizeProtocolo(d.Protocolo ?? '');
-    this.upsertProcess({ speId: protocolo, access: 'publico', publishable: true, protocolo, dataHoraProducao: d.DataHoraProducao, especie: d.Especie, assunto: d.Assunto }, run);
+    this.upsertProcess(
+      { speId: protocolo, access: 'publico', publishable: true, protocolo, dataHoraProducao: d.DataHoraProducao, especie: d.Especie, assunto: d.Assunto },
+      run,
+    );
     this.prepare('DELETE FROM interessados WHERE process = ?').run(protocolo);
     this.prepare('DELETE FROM relacionados WHERE process = ?').run(protocolo);
     (d.ListaInteressados?.Interessado ?? []).forEach((i, k) => {
@@ -232,14 +269,21 @@ export class Store {
    * packages of those whose data changed. Returns how many packages were reopened.
    */
   private rehash(where: string, arg: string | number): number {
-    const rows = this.db
-      .prepare(
-        `SELECT p.spe_id AS id, p.hash AS old, p.protocolo, p.data_hora_producao AS d, p.especie, p.assunto,
+    const rows = this.prepare(
+      `SELECT p.spe_id AS id, p.hash AS old, p.protocolo, p.data_hora_producao AS d, p.especie, p.assunto,
            (SELECT group_concat(nome, char(30)) FROM (SELECT nome FROM interessados WHERE process = p.spe_id ORDER BY position, rowid)) AS ints,
            (SELECT group_concat(protocolo, char(30)) FROM (SELECT protocolo FROM relacionados WHERE process = p.spe_id ORDER BY position, rowid)) AS rels
          FROM processes p WHERE ${where} AND p.publishable = 1`,
-      )
-      .all(arg) as Array<{ id: string; old: string | null; protocolo: string | null; d: string | null; especie: string | null; assunto: string | null; ints: string | null; rels: string | null }>;
+    ).all(arg) as Array<{
+      id: string;
+      old: string | null;
+      protocolo: string | null;
+      d: string | null;
+      especie: string | null;
+      assunto: string | null;
+      ints: string | null;
+      rels: string | null;
+    }>;
     const setHash = this.prepare('UPDATE processes SET hash = ? WHERE spe_id = ?');
     const reopenProcess = this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process = ?");
     let reopened = 0;
@@ -261,23 +305,21 @@ export class Store {
     return this.transaction(() => {
       this.db.exec('CREATE TEMP TABLE IF NOT EXISTS touched (process TEXT PRIMARY KEY)');
       this.db.exec('DELETE FROM temp.touched');
-      this.db.exec(`INSERT INTO temp.touched SELECT DISTINCT i.process FROM items i JOIN processes p ON p.spe_id = i.process AND p.publishable = 1 WHERE i.package IS NULL`);
-      const created = this.db
-        .prepare(
-          `INSERT INTO packages (process, protocolo, state, created_at, state_at)
+      this.db.exec(
+        `INSERT INTO temp.touched SELECT DISTINCT i.process FROM items i JOIN processes p ON p.spe_id = i.process AND p.publishable = 1 WHERE i.package IS NULL`,
+      );
+      const created = this.prepare(
+        `INSERT INTO packages (process, protocolo, state, created_at, state_at)
            SELECT t.process, p.protocolo, 'NI', ?, ? FROM temp.touched t JOIN processes p ON p.spe_id = t.process
            WHERE NOT EXISTS (SELECT 1 FROM packages k WHERE k.process = t.process AND k.state <> 'I')`,
-        )
-        .run(t, t).changes;
-      const reopened = this.db
-        .prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process IN (SELECT process FROM temp.touched)")
-        .run(t).changes;
-      const items = this.db
-        .prepare(
-          `UPDATE items SET package = (SELECT k.id FROM packages k WHERE k.process = items.process AND k.state <> 'I')
+      ).run(t, t).changes;
+      const reopened = this.prepare(
+        "UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process IN (SELECT process FROM temp.touched)",
+      ).run(t).changes;
+      const items = this.prepare(
+        `UPDATE items SET package = (SELECT k.id FROM packages k WHERE k.process = items.process AND k.state <> 'I')
            WHERE package IS NULL AND process IN (SELECT process FROM temp.touched)`,
-        )
-        .run().changes;
+      ).run().changes;
       return { created, reopened, items };
     });
   }
@@ -290,25 +332,26 @@ export class Store {
   }
 
   markFileRead(name: string, size: number, mtimeMs: number): void {
-    this.db
-      .prepare('INSERT INTO source_files (name, size, mtime_ms, read_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, read_at = excluded.read_at')
-      .run(name, size, Math.round(mtimeMs), now());
+    this.prepare(
+      'INSERT INTO source_files (name, size, mtime_ms, read_at) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET size = excluded.size, mtime_ms = excluded.mtime_ms, read_at = excluded.read_at',
+    ).run(name, size, Math.round(mtimeMs), now());
   }
 
   // --- sending ---
 
   /** Packages due: NI, and FI below the attempt limit; oldest first, after `afterId`. */
   duePackages(maxAttempts: number, afterId: number, limit: number): PackageRow[] {
-    return this.db
-      .prepare("SELECT * FROM packages WHERE (state = 'NI' OR (state = 'FI' AND attempts < ?)) AND id > ? ORDER BY id LIMIT ?")
-      .all(maxAttempts, afterId, limit) as PackageRow[];
+    return this.prepare("SELECT * FROM packages WHERE (state = 'NI' OR (state = 'FI' AND attempts < ?)) AND id > ? ORDER BY id LIMIT ?").all(
+      maxAttempts,
+      afterId,
+      limit,
+    ) as PackageRow[];
   }
 
   /** The Documento of a package: the process's current data and the package's items, in time order. */
   buildDocumento(pkg: Pick<PackageRow, 'id' | 'process'>): DocumentoDraft {
     const p = this.prepare('SELECT protocolo, data_hora_producao, especie, assunto FROM processes WHERE spe_id = ?').get(pkg.process) as
-      | { protocolo: string | null; data_hora_producao: string | null; especie: string | null; assunto: string | null }
-      | undefined;
+      { protocolo: string | null; data_hora_producao: string | null; especie: string | null; assunto: string | null } | undefined;
     const doc: DocumentoDraft = {};
     if (p?.protocolo != null) doc.Protocolo = p.protocolo;
     if (p?.data_hora_producao != null) doc.DataHoraProducao = p.data_hora_producao;
@@ -318,9 +361,9 @@ export class Store {
     if (rels.length > 0) doc.ListaProtocolosRelacionados = { ProtocoloRelacionado: rels };
     const ints = this.prepare('SELECT nome FROM interessados WHERE process = ? ORDER BY position, rowid').pluck().all(pkg.process) as string[];
     if (ints.length > 0) doc.ListaInteressados = { Interessado: ints.map((NomeInteressado) => ({ NomeInteressado })) };
-    const items = this.db
-      .prepare('SELECT data_hora_operacao AS DataHoraOperacao, unidade_operacao AS UnidadeOperacao, operacao AS Operacao FROM items WHERE package = ? ORDER BY data_hora_operacao, id')
-      .all(pkg.id) as Array<{ DataHoraOperacao: string; UnidadeOperacao: string; Operacao: string }>;
+    const items = this.prepare(
+      'SELECT data_hora_operacao AS DataHoraOperacao, unidade_operacao AS UnidadeOperacao, operacao AS Operacao FROM items WHERE package = ? ORDER BY data_hora_operacao, id',
+    ).all(pkg.id) as Array<{ DataHoraOperacao: string; UnidadeOperacao: string; Operacao: string }>;
     doc.Historico = { ItemHistorico: items };
     return doc;
   }
@@ -336,7 +379,17 @@ export class Store {
     );
     this.transaction(() => {
       for (const o of outcomes) {
-        stmt.run({ id: o.id, state: o.state, inc: o.attempted ? 1 : 0, code: o.code, message: o.message, origin: o.origin, xml: o.xml, problems: o.problems === undefined ? null : JSON.stringify(o.problems), t });
+        stmt.run({
+          id: o.id,
+          state: o.state,
+          inc: o.attempted ? 1 : 0,
+          code: o.code,
+          message: o.message,
+          origin: o.origin,
+          xml: o.xml,
+          problems: o.problems === undefined ? null : JSON.stringify(o.problems),
+          t,
+        });
       }
     });
   }
@@ -345,17 +398,23 @@ export class Store {
 
   status(maxAttempts: number): StoreStatus {
     const counts: Record<PackageState, number> = { NI: 0, I: 0, EN: 0, FI: 0 };
-    for (const r of this.prepare('SELECT state, count(*) AS n FROM packages GROUP BY state').all() as Array<{ state: PackageState; n: number }>) counts[r.state] = r.n;
+    for (const r of this.prepare('SELECT state, count(*) AS n FROM packages GROUP BY state').all() as Array<{ state: PackageState; n: number }>)
+      counts[r.state] = r.n;
     const one = <T>(sql: string, ...args: unknown[]): T => this.prepare(sql).get(...args) as T;
-    const lastRun = one<{ id: number; started_at: string; finished_at: string | null; status: string; error: string | null } | undefined>('SELECT id, started_at, finished_at, status, error FROM runs ORDER BY id DESC LIMIT 1');
+    const lastRun = one<{ id: number; started_at: string; finished_at: string | null; status: string; error: string | null } | undefined>(
+      'SELECT id, started_at, finished_at, status, error FROM runs ORDER BY id DESC LIMIT 1',
+    );
     return {
       counts,
       enFromPi: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'EN' AND origin = 'pi'").n,
       enFromValidation: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'EN' AND origin = 'validation'").n,
       fiExhausted: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'FI' AND attempts >= ?", maxAttempts).n,
       lastSuccessAt: one<{ t: string | null }>("SELECT max(state_at) AS t FROM packages WHERE state = 'I'").t,
-      oldestPendingAt: one<{ t: string | null }>("SELECT min(created_at) AS t FROM packages WHERE state = 'NI' OR (state = 'FI' AND attempts < ?)", maxAttempts).t,
-      lastRun: lastRun ? { id: lastRun.id, startedAt: lastRun.started_at, finishedAt: lastRun.finished_at, status: lastRun.status, error: lastRun.error } : null,
+      oldestPendingAt: one<{ t: string | null }>("SELECT min(created_at) AS t FROM packages WHERE state = 'NI' OR (state = 'FI' AND attempts < ?)", maxAttempts)
+        .t,
+      lastRun: lastRun
+        ? { id: lastRun.id, startedAt: lastRun.started_at, finishedAt: lastRun.finished_at, status: lastRun.status, error: lastRun.error }
+        : null,
       watermark: this.watermark ?? null,
       items: one<{ n: number }>('SELECT count(*) AS n FROM items').n,
     };
@@ -381,7 +440,11 @@ export class Store {
     const { where, args } = conditions({ protocolo: filter.protocolo, state: filter.state });
     const t = now();
     return this.transaction(() => {
-      const rows = this.prepare(`SELECT id, process, state FROM packages WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as Array<{ id: number; process: string; state: PackageState }>;
+      const rows = this.prepare(`SELECT id, process, state FROM packages WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as Array<{
+        id: number;
+        process: string;
+        state: PackageState;
+      }>;
       let n = 0;
       for (const r of rows) {
         if (r.state !== 'I') {
@@ -410,12 +473,17 @@ export class Store {
   }
 
   setAlertKey(kind: string, key: string): void {
-    this.prepare('INSERT INTO alerts (kind, key, fired_at) VALUES (?, ?, ?) ON CONFLICT(kind) DO UPDATE SET key = excluded.key, fired_at = excluded.fired_at').run(kind, key, now());
+    this.prepare(
+      'INSERT INTO alerts (kind, key, fired_at) VALUES (?, ?, ?) ON CONFLICT(kind) DO UPDATE SET key = excluded.key, fired_at = excluded.fired_at',
+    ).run(kind, key, now());
   }
 
   /** Packages in EN or FI that no failure alert has covered yet. */
   unalertedFailures(): { fi: number; en: number } {
-    const r = this.prepare("SELECT sum(state = 'FI') AS fi, sum(state = 'EN') AS en FROM packages WHERE state IN ('EN', 'FI') AND alerted = 0").get() as { fi: number | null; en: number | null };
+    const r = this.prepare("SELECT sum(state = 'FI') AS fi, sum(state = 'EN') AS en FROM packages WHERE state IN ('EN', 'FI') AND alerted = 0").get() as {
+      fi: number | null;
+      en: number | null;
+    };
     return { fi: r.fi ?? 0, en: r.en ?? 0 };
   }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/export/config.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { Store } from '../../src/store/store.js';
+import { sqlDb } from '../helpers/sqlite.js';
 import { runCli, spawnCli } from '../helpers/cli.js';
 import { sqliteSpe, writeConfig } from '../helpers/export.js';
 import { simulator, SIM_PASSWORD } from '../helpers/simulator.js';
@@ -80,8 +81,15 @@ describe('export commands (CLI)', () => {
     expect(s.warning).toBeNull();
 
     const list = await runCli(['list', '--config', file, '--state', 'EN', '--json']);
-    const rows = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as { protocolo: string; code: string; origin: string });
-    expect(rows.map((x) => [x.code, x.origin])).toEqual([['NUP_CHECK_DIGITS', 'validation'], ['NUP_CHECK_DIGITS', 'validation'], ['NUP_CHECK_DIGITS', 'validation']]);
+    const rows = list.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { protocolo: string; code: string; origin: string });
+    expect(rows.map((x) => [x.code, x.origin])).toEqual([
+      ['NUP_CHECK_DIGITS', 'validation'],
+      ['NUP_CHECK_DIGITS', 'validation'],
+      ['NUP_CHECK_DIGITS', 'validation'],
+    ]);
 
     const formatted = rows[0]!.protocolo.replace(/^(\d{5})(\d{6})(\d{4})(\d{2})$/, '$1.$2/$3-$4');
     const show = await runCli(['show', '--config', file, formatted]);
@@ -101,8 +109,8 @@ describe('export commands (CLI)', () => {
   it('status warns past 48 hours without a success while something waits (exit 1)', async () => {
     const store = Store.open(storeFile);
     const old = new Date(Date.now() - 50 * 3_600_000).toISOString();
-    store.db.prepare("UPDATE packages SET state_at = ? WHERE state = 'I'").run(old);
-    store.db.prepare("UPDATE packages SET state = 'NI' WHERE state = 'EN'").run();
+    sqlDb(store.file).prepare("UPDATE packages SET state_at = ? WHERE state = 'I'").run(old);
+    sqlDb(store.file).prepare("UPDATE packages SET state = 'NI' WHERE state = 'EN'").run();
     store.close();
     const r = await runCli(['status', '--config', file]);
     expect(r.code).toBe(1);
@@ -129,7 +137,10 @@ describe('export commands (CLI)', () => {
     expect(done.code).toBe(0);
     expect(done.stderr).toContain('scheduled "*/1 * * * * *" (America/Sao_Paulo)');
     const store = Store.open(storeFile);
-    const runs = store.db.prepare('SELECT started_at AS s, finished_at AS f FROM runs WHERE started_at >= ? ORDER BY id').all(start) as Array<{ s: string; f: string }>;
+    const runs = sqlDb(store.file).prepare('SELECT started_at AS s, finished_at AS f FROM runs WHERE started_at >= ? ORDER BY id').all(start) as Array<{
+      s: string;
+      f: string;
+    }>;
     store.close();
     expect(runs.length).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < runs.length; i++) expect(runs[i]!.s >= runs[i - 1]!.f, 'runs overlap').toBe(true);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { Store } from '../../src/store/store.js';
+import { sqlDb } from '../helpers/sqlite.js';
 import { runCli, spawnCli, waitFor } from '../helpers/cli.js';
 import { addMovements, expectedItems, recordedItems, sqliteSpe, writeConfig } from '../helpers/export.js';
 import { simulator, SIM_PASSWORD } from '../helpers/simulator.js';
@@ -17,12 +18,13 @@ describe('export job under kill -9', () => {
     const record = path.join(dir, 'record.jsonl');
     const spe = sqliteSpe(dir, { processes: 600 });
     // Slow enough answers that a kill lands while batches are in flight, not only before or after.
-    sim = await simulator({ record, maxDocs: 20, faults: { delayMs: [5, 40], seed: 11 } });
-    const { file, config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    const pi = await simulator({ record, maxDocs: 20, faults: { delayMs: [5, 40], seed: 11 } });
+    sim = pi;
+    const { file, config } = writeConfig({ type: 'sqlite', dir, endpoint: pi.url, location: spe });
     const env = { PI_PASSWORD: SIM_PASSWORD, PI_LOG_LEVEL: 'error' };
     let killedWhileRunning = 0;
     let seed = 42;
-    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 20; i++) {
       if (i > 0) addMovements(spe, 40);
       const run = spawnCli(['export', '--config', file], { env });
@@ -31,8 +33,8 @@ describe('export job under kill -9', () => {
         await new Promise((r) => setTimeout(r, 150 + Math.floor(random() * 600)));
       } else {
         // While batches are in flight: a run that reads little would otherwise end before the kill.
-        const before = sim.stats.requests;
-        await waitFor(() => sim.stats.requests > before || run.child.exitCode !== null, 20_000, 'the export to reach the PI');
+        const before = pi.stats.requests;
+        await waitFor(() => pi.stats.requests > before || run.child.exitCode !== null, 20_000, 'the export to reach the PI');
         await new Promise((r) => setTimeout(r, Math.floor(random() * 60)));
       }
       if (run.child.exitCode === null) {
@@ -47,7 +49,7 @@ describe('export job under kill -9', () => {
     expect(recordedItems(record)).toEqual(expectedItems(spe));
     const store = Store.open(config.store);
     const status = store.status(config.sending.maxAttempts);
-    const duplicates = store.db.prepare('SELECT count(*) AS n FROM (SELECT spe_key FROM items GROUP BY spe_key HAVING count(*) > 1)').get();
+    const duplicates = sqlDb(store.file).prepare('SELECT count(*) AS n FROM (SELECT spe_key FROM items GROUP BY spe_key HAVING count(*) > 1)').get();
     store.close();
     expect(status.counts).toEqual({ NI: 0, I: status.counts.I, EN: 0, FI: 0 });
     expect(duplicates).toEqual({ n: 0 });

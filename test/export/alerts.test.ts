@@ -1,4 +1,4 @@
-import http from 'node:http';
+import type http from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { sendAlerts } from '../../src/export/alerts.js';
 import { runExport } from '../../src/export/job.js';
 import { listen, type Listening } from '../../src/simulator/server.js';
 import { Store } from '../../src/store/store.js';
+import { sqlDb } from '../helpers/sqlite.js';
 import { sqliteSpe, writeConfig } from '../helpers/export.js';
 import { clientFor, simulator } from '../helpers/simulator.js';
 
@@ -24,17 +25,14 @@ const posts: Array<Record<string, unknown>> = [];
 const mails: Mail[] = [];
 
 beforeAll(async () => {
-  hook = await listen(
-    (req: http.IncomingMessage, res: http.ServerResponse) => {
-      let body = '';
-      req.on('data', (d) => (body += d));
-      req.on('end', () => {
-        posts.push({ ...(JSON.parse(body) as Record<string, unknown>), authorization: req.headers['authorization'] });
-        res.end('ok');
-      });
-    },
-    {},
-  );
+  hook = await listen((req: http.IncomingMessage, res: http.ServerResponse) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      posts.push({ ...(JSON.parse(body) as Record<string, unknown>), authorization: req.headers['authorization'] });
+      res.end('ok');
+    });
+  }, {});
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -75,7 +73,16 @@ describe('alerts', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pi-alerts-'));
     const spe = sqliteSpe(dir, { processes: 20 });
     const sim = await simulator({ faults: { failRate: 1, seed: 1 } });
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe, replace: [[/alerts:[\s\S]*$/, alertsYaml(smtpPort)], ['  retries: 5', '  retries: 1']] });
+    const { config } = writeConfig({
+      type: 'sqlite',
+      dir,
+      endpoint: sim.url,
+      location: spe,
+      replace: [
+        [/alerts:[\s\S]*$/, alertsYaml(smtpPort)],
+        ['  retries: 5', '  retries: 1'],
+      ],
+    });
     const { client, transport } = clientFor(sim.url);
     try {
       const first = await runExport({ config, client });
@@ -100,7 +107,7 @@ describe('alerts', () => {
       expect(third.status.counts.FI).toBe(0);
       expect(third.alerts).toEqual([]);
       const store = Store.open(config.store);
-      store.db.prepare("UPDATE packages SET state = 'NI' WHERE id = (SELECT min(id) FROM packages)").run();
+      sqlDb(store.file).prepare("UPDATE packages SET state = 'NI' WHERE id = (SELECT min(id) FROM packages)").run();
       store.close();
       sim.setFaults({ failRate: 1 });
       const fourth = await runExport({ config, client });
@@ -116,28 +123,59 @@ describe('alerts', () => {
     posts.length = 0;
     mails.length = 0;
     const dir = mkdtempSync(path.join(tmpdir(), 'pi-alerts-'));
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: 'http://127.0.0.1:9/x', location: path.join(dir, 'none.sqlite'), replace: [[/alerts:[\s\S]*$/, alertsYaml(smtpPort)]] });
+    const { config } = writeConfig({
+      type: 'sqlite',
+      dir,
+      endpoint: 'http://127.0.0.1:9/x',
+      location: path.join(dir, 'none.sqlite'),
+      replace: [[/alerts:[\s\S]*$/, alertsYaml(smtpPort)]],
+    });
     const store = Store.open(config.store);
     const day = 86_400_000;
     const lastSuccess = new Date(Date.now() - 3 * day).toISOString();
-    store.db.prepare("INSERT INTO packages (process, protocolo, state, created_at, state_at) VALUES ('1', '99991000007202530', 'I', ?, ?)").run(lastSuccess, lastSuccess);
-    store.db.prepare("INSERT INTO packages (process, protocolo, state, created_at, state_at) VALUES ('2', '99991000003202551', 'NI', ?, ?)").run(lastSuccess, lastSuccess);
+    sqlDb(store.file)
+      .prepare("INSERT INTO packages (process, protocolo, state, created_at, state_at) VALUES ('1', '99991000007202530', 'I', ?, ?)")
+      .run(lastSuccess, lastSuccess);
+    sqlDb(store.file)
+      .prepare("INSERT INTO packages (process, protocolo, state, created_at, state_at) VALUES ('2', '99991000003202551', 'NI', ?, ?)")
+      .run(lastSuccess, lastSuccess);
     const sent = await sendAlerts(store, config, {}, (await import('../../src/logging.js')).silentLogger);
     expect(sent.map((a) => a.event)).toEqual(['no-success']);
     expect(posts[0]).toMatchObject({ event: 'no-success', subject: '[pi-sender] 3 days without sending to the Protocolo Integrado' });
     expect(posts[0]!['message']).toMatch(/1 packages are waiting: check the login, the password, the endpoint and the schedule/);
     expect(await sendAlerts(store, config, {}, (await import('../../src/logging.js')).silentLogger)).toEqual([]);
     // a run that fails (the SPE file does not exist) alerts once, not on every run
-    const failed = await sendAlerts(store, config, { error: { code: 'ERR_CONFIG', message: 'cannot open the SPE database' } }, (await import('../../src/logging.js')).silentLogger);
+    const failed = await sendAlerts(
+      store,
+      config,
+      { error: { code: 'ERR_CONFIG', message: 'cannot open the SPE database' } },
+      (await import('../../src/logging.js')).silentLogger,
+    );
     expect(failed.map((a) => a.event)).toEqual(['run-failed']);
-    expect(await sendAlerts(store, config, { error: { code: 'ERR_CONFIG', message: 'cannot open the SPE database' } }, (await import('../../src/logging.js')).silentLogger)).toEqual([]);
+    expect(
+      await sendAlerts(
+        store,
+        config,
+        { error: { code: 'ERR_CONFIG', message: 'cannot open the SPE database' } },
+        (await import('../../src/logging.js')).silentLogger,
+      ),
+    ).toEqual([]);
     store.close();
-    expect(mails.map((m) => /Subject: (.*)/.exec(m.data)?.[1])).toEqual(['[pi-sender] 3 days without sending to the Protocolo Integrado', '[pi-sender] The export to the Protocolo Integrado failed']);
+    expect(mails.map((m) => /Subject: (.*)/.exec(m.data)?.[1])).toEqual([
+      '[pi-sender] 3 days without sending to the Protocolo Integrado',
+      '[pi-sender] The export to the Protocolo Integrado failed',
+    ]);
   });
 
   it('an alert no channel could deliver is tried again after the next run', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pi-alerts-'));
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: 'http://127.0.0.1:9/x', location: path.join(dir, 'none.sqlite'), replace: [[/alerts:[\s\S]*$/, 'alerts:\n  webhook:\n    url: http://127.0.0.1:9/closed\n    timeoutSeconds: 2\n']] });
+    const { config } = writeConfig({
+      type: 'sqlite',
+      dir,
+      endpoint: 'http://127.0.0.1:9/x',
+      location: path.join(dir, 'none.sqlite'),
+      replace: [[/alerts:[\s\S]*$/, 'alerts:\n  webhook:\n    url: http://127.0.0.1:9/closed\n    timeoutSeconds: 2\n']],
+    });
     const store = Store.open(config.store);
     const log = (await import('../../src/logging.js')).silentLogger;
     const err = { error: { code: 'ERR_TRANSPORT', message: 'PI down' } };

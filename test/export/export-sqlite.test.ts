@@ -7,6 +7,7 @@ import { localTime, runExport } from '../../src/export/job.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { Store } from '../../src/store/store.js';
 import { documentoXml, listaDocumentosXml } from '../../src/standard/writer.js';
+import { sqlDb } from '../helpers/sqlite.js';
 import { addMovements, expectedItems, exportOnce, recordedItems, sqliteSpe, writeConfig } from '../helpers/export.js';
 import { nup, validDocumento } from '../helpers/documentos.js';
 import { simulator } from '../helpers/simulator.js';
@@ -17,7 +18,6 @@ afterEach(async () => {
   sim = undefined;
 });
 const tmp = (): string => mkdtempSync(path.join(tmpdir(), 'pi-export-'));
-
 
 describe('export job (SQLite SPE, simulator over HTTP)', () => {
   it('sends every published item of public processes once; incremental runs pick up only what is new', async () => {
@@ -51,7 +51,8 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const spe = sqliteSpe(dir, { processes: 100 });
     sim = await simulator({ record });
     const db = new Database(spe, { readonly: true });
-    const numbers = (level: number): string[] => (db.prepare('SELECT numero FROM processo WHERE nivel_acesso = ?').pluck().all(level) as string[]).map((n) => n.replace(/\D/g, ''));
+    const numbers = (level: number): string[] =>
+      (db.prepare('SELECT numero FROM processo WHERE nivel_acesso = ?').pluck().all(level) as string[]).map((n) => n.replace(/\D/g, ''));
     const sigilosos = numbers(2);
     const restritos = numbers(1);
     db.close();
@@ -63,14 +64,22 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     expect(restritos.filter((p) => sent.has(p))).toEqual([]);
     // No trace of them in the store either
     const store = Store.open(config.store);
-    expect(store.db.prepare('SELECT count(*) AS n FROM items i JOIN processes p ON p.spe_id = i.process WHERE p.publishable = 0').get()).toEqual({ n: 0 });
+    expect(sqlDb(store.file).prepare('SELECT count(*) AS n FROM items i JOIN processes p ON p.spe_id = i.process WHERE p.publishable = 0').get()).toEqual({
+      n: 0,
+    });
     store.close();
 
     const dir2 = tmp();
     const record2 = path.join(dir2, 'record.jsonl');
     await sim.close();
     sim = await simulator({ record: record2 });
-    const { config: withRestrito } = writeConfig({ type: 'sqlite', dir: dir2, endpoint: sim.url, location: spe, replace: [['publishRestrito: false', 'publishRestrito: true']] });
+    const { config: withRestrito } = writeConfig({
+      type: 'sqlite',
+      dir: dir2,
+      endpoint: sim.url,
+      location: spe,
+      replace: [['publishRestrito: false', 'publishRestrito: true']],
+    });
     await exportOnce(withRestrito, sim.url);
     const sent2 = new Set(recordedItems(record2).keys());
     expect(restritos.every((p) => sent2.has(p))).toBe(true);
@@ -106,7 +115,16 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const spe = sqliteSpe(dir, { processes: 60, invalidEvery: 20 });
     // The PI here is stricter than pi-sender's lenient profile: a long Especie is an NF005.
     sim = await simulator();
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe, replace: [['profile: strict', 'profile: lenient'], ['Especie: { value: Processo }', `Especie: { value: ${'E'.repeat(55)} }`]] });
+    const { config } = writeConfig({
+      type: 'sqlite',
+      dir,
+      endpoint: sim.url,
+      location: spe,
+      replace: [
+        ['profile: strict', 'profile: lenient'],
+        ['Especie: { value: Processo }', `Especie: { value: ${'E'.repeat(55)} }`],
+      ],
+    });
     const summary = await exportOnce(config, sim.url);
     expect(summary.send.accepted).toBe(0);
     const store = Store.open(config.store);
@@ -161,7 +179,16 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
       const folder = path.join(dir, 'entrada');
       mkdirSync(folder);
       const write = (name: string, rows: Array<Record<string, string | number>>): void => {
-        const text = type === 'csv' ? `${Object.keys(rows[0]!).join(',')}\n${rows.map((r) => Object.values(r).map((v) => `"${String(v).replace(/"/g, '""')}"`).join(',')).join('\n')}\n` : rows.map((r) => JSON.stringify(r)).join('\n');
+        const text =
+          type === 'csv'
+            ? `${Object.keys(rows[0]!).join(',')}\n${rows
+                .map((r) =>
+                  Object.values(r)
+                    .map((v) => `"${String(v).replace(/"/g, '""')}"`)
+                    .join(','),
+                )
+                .join('\n')}\n`
+            : rows.map((r) => JSON.stringify(r)).join('\n');
         writeFileSync(path.join(folder, `${name}.${type}`), text);
       };
       write('processos-001', [
@@ -197,7 +224,10 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const dir = tmp();
     const folder = path.join(dir, 'entrada');
     mkdirSync(folder);
-    writeFileSync(path.join(folder, 'a.xml'), `<?xml version="1.0"?>${listaDocumentosXml([validDocumento({ Protocolo: nup(1) }), validDocumento({ Protocolo: nup(2) })])}`);
+    writeFileSync(
+      path.join(folder, 'a.xml'),
+      `<?xml version="1.0"?>${listaDocumentosXml([validDocumento({ Protocolo: nup(1) }), validDocumento({ Protocolo: nup(2) })])}`,
+    );
     writeFileSync(path.join(folder, 'b.xml'), `<ListaDocumentos>${documentoXml(validDocumento({ Protocolo: nup(3) }))}<Documento><Protocolo>`);
     sim = await simulator();
     const { config } = writeConfig({ type: 'xml', dir, endpoint: sim.url, location: 'entrada' });
@@ -213,7 +243,9 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     sim = await simulator();
     const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
     const store = Store.open(config.store);
-    store.db.prepare("INSERT INTO lock (name, pid, host, since) VALUES ('export', 1, ?, 'now')").run((await import('node:os')).hostname());
+    sqlDb(store.file)
+      .prepare("INSERT INTO lock (name, pid, host, since) VALUES ('export', 1, ?, 'now')")
+      .run((await import('node:os')).hostname());
     store.close();
     await expect(runExport({ config })).rejects.toMatchObject({ code: 'ERR_USAGE', message: expect.stringContaining('another export is running') });
   });

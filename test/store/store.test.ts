@@ -2,18 +2,34 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sqlDb } from '../helpers/sqlite.js';
 import { Store, type ItemRecord, type ProcessRecord } from '../../src/store/store.js';
 
-const proc = (id: string, over: Partial<ProcessRecord> = {}): ProcessRecord => ({ speId: id, access: 'publico', publishable: true, protocolo: `9999100000${id.padStart(3, '0')}2025`, dataHoraProducao: '2025-03-10T00:00:00-03:00', especie: 'Processo', assunto: 'Assunto', ...over });
-const item = (key: string, process: string, op = 'Processo recebido'): ItemRecord => ({ speKey: key, process, dataHoraOperacao: `2025-03-10T10:00:0${key.length % 10}-03:00`, unidadeOperacao: 'DIPRO', operacao: op });
-const fresh = (): Store => Store.open(':memory:');
+const proc = (id: string, over: Partial<ProcessRecord> = {}): ProcessRecord => ({
+  speId: id,
+  access: 'publico',
+  publishable: true,
+  protocolo: `9999100000${id.padStart(3, '0')}2025`,
+  dataHoraProducao: '2025-03-10T00:00:00-03:00',
+  especie: 'Processo',
+  assunto: 'Assunto',
+  ...over,
+});
+const item = (key: string, speId: string, op = 'Processo recebido'): ItemRecord => ({
+  speKey: key,
+  process: speId,
+  dataHoraOperacao: `2025-03-10T10:00:0${key.length % 10}-03:00`,
+  unidadeOperacao: 'DIPRO',
+  operacao: op,
+});
+// On disk, so that a test can look into the file through a connection of its own.
+const fresh = (): Store => Store.open(path.join(mkdtempSync(path.join(tmpdir(), 'pi-store-')), 'state.db'));
 
 describe('state store', () => {
   it('creates its schema in WAL mode with synchronous FULL, on disk', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'pi-store-')), 'state.db');
     const s = Store.open(file);
-    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(s.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(s.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
     expect(s.getMeta('schema_version')).toBe('1');
     s.close();
     const again = Store.open(file);
@@ -86,8 +102,8 @@ describe('state store', () => {
     s.upsertProcess({ speId: '1', access: 'sigiloso', publishable: false }, 2);
     expect(s.status(15).counts).toEqual({ NI: 0, I: 0, EN: 0, FI: 0 });
     expect(s.status(15).items).toBe(0);
-    expect(s.db.prepare('SELECT protocolo, assunto FROM processes').get()).toEqual({ protocolo: null, assunto: null });
-    expect(s.db.prepare('SELECT count(*) AS n FROM interessados').get()).toEqual({ n: 0 });
+    expect(sqlDb(s.file).prepare('SELECT protocolo, assunto FROM processes').get()).toEqual({ protocolo: null, assunto: null });
+    expect(sqlDb(s.file).prepare('SELECT count(*) AS n FROM interessados').get()).toEqual({ n: 0 });
   });
 
   it('a forced resend of an integrated package joins the open one of its process', () => {
@@ -108,9 +124,9 @@ describe('state store', () => {
   it('lets one export at a time hold the lock, and takes over a dead holder', () => {
     const s = fresh();
     expect(s.acquireLock()).toEqual({ acquired: true });
-    s.db.prepare('UPDATE lock SET pid = 1').run(); // pid 1 is alive and not us
+    sqlDb(s.file).prepare('UPDATE lock SET pid = 1').run(); // pid 1 is alive and not us
     expect(s.acquireLock()).toMatchObject({ acquired: false, pid: 1 });
-    s.db.prepare('UPDATE lock SET pid = 999999999').run(); // no such process
+    sqlDb(s.file).prepare('UPDATE lock SET pid = 999999999').run(); // no such process
     expect(s.acquireLock()).toEqual({ acquired: true });
   });
 });
