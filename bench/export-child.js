@@ -15,4 +15,14 @@ const start = process.hrtime.bigint();
 const s = await runExport({ config });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 if (s.error) throw new Error(s.error.message);
-process.stdout.write(JSON.stringify({ seconds, processes: s.extract.processes, items: s.extract.itemsNew, due: s.send.due, accepted: s.send.accepted, failed: s.send.failed, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(
+  JSON.stringify({
+    seconds,
+    processes: s.extract.processes,
+    items: s.extract.itemsNew,
+    due: s.send.due,
+    accepted: s.send.accepted,
+    failed: s.send.failed,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);

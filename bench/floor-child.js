@@ -11,7 +11,9 @@ const bodies = [];
 let batch = [];
 const flush = () => {
   if (batch.length === 0) return;
-  bodies.push(`<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header></soapenv:Header><soapenv:Body><end:enviarListaDocumentos xmlns:end="${NS}"><ListaDocumentos>${batch.join('')}</ListaDocumentos></end:enviarListaDocumentos></soapenv:Body></soapenv:Envelope>`);
+  bodies.push(
+    `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header></soapenv:Header><soapenv:Body><end:enviarListaDocumentos xmlns:end="${NS}"><ListaDocumentos>${batch.join('')}</ListaDocumentos></end:enviarListaDocumentos></soapenv:Body></soapenv:Envelope>`,
+  );
   batch = [];
 };
 for await (const ev of readListaDocumentos(file)) {
@@ -21,7 +23,11 @@ for await (const ev of readListaDocumentos(file)) {
 }
 flush();
 const agent = new Agent({ keepAliveTimeout: 30_000 });
-const headers = { 'content-type': 'text/xml; charset=utf-8', soapaction: '""', authorization: `Basic ${Buffer.from(`${user}:${process.env.PI_PASSWORD}`).toString('base64')}` };
+const headers = {
+  'content-type': 'text/xml; charset=utf-8',
+  soapaction: '""',
+  authorization: `Basic ${Buffer.from(`${user}:${process.env.PI_PASSWORD}`).toString('base64')}`,
+};
 let next = 0;
 let ok = 0;
 const start = process.hrtime.bigint();

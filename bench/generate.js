@@ -11,8 +11,20 @@ const UNITS = [
   'Serviço de Comunicações Administrativas/SECAD/CGRL/Ministério Exemplo',
   'Assessoria Jurídica/CONJUR/Ministério Exemplo',
 ];
-const OPERATIONS = ['Processo público gerado', 'Processo remetido pela unidade', 'Processo recebido na unidade', 'Conclusão do processo na unidade', 'Reabertura do processo na unidade', 'Ciência no processo'];
-const SUBJECTS = ['Pedido de certidão - Requerimento de certidão de tempo de serviço', 'Licitação - Pregão eletrônico para aquisição de material de expediente', 'Ação de capacitação - Participação em curso de gestão documental e arquivística', 'Contrato - Prestação de serviços de limpeza, conservação e manutenção predial'];
+const OPERATIONS = [
+  'Processo público gerado',
+  'Processo remetido pela unidade',
+  'Processo recebido na unidade',
+  'Conclusão do processo na unidade',
+  'Reabertura do processo na unidade',
+  'Ciência no processo',
+];
+const SUBJECTS = [
+  'Pedido de certidão - Requerimento de certidão de tempo de serviço',
+  'Licitação - Pregão eletrônico para aquisição de material de expediente',
+  'Ação de capacitação - Participação em curso de gestão documental e arquivística',
+  'Contrato - Prestação de serviços de limpeza, conservação e manutenção predial',
+];
 
 function nup(n) {
   const base = `99991${String(n % 1_000_000).padStart(6, '0')}${2000 + Math.floor(n / 1_000_000)}`;
@@ -33,7 +45,12 @@ export function generatedDocumento(i) {
     Especie: 'Processo',
     Assunto: `${SUBJECTS[i % SUBJECTS.length]} nº ${i + 1}/2025`,
     ListaProtocolosRelacionados: i > 0 ? { ProtocoloRelacionado: [nup(i)] } : undefined,
-    ListaInteressados: { Interessado: [{ NomeInteressado: `Interessado Exemplo ${i} da Silva (***.456.78*-**)` }, { NomeInteressado: 'Associação Fictícia de Servidores Públicos' }] },
+    ListaInteressados: {
+      Interessado: [
+        { NomeInteressado: `Interessado Exemplo ${i} da Silva (***.456.78*-**)` },
+        { NomeInteressado: 'Associação Fictícia de Servidores Públicos' },
+      ],
+    },
     Historico: {
       ItemHistorico: Array.from({ length: items }, (_, k) => ({
         DataHoraOperacao: `2025-03-${pad(day)}T${pad(8 + k)}:${pad((i * 7 + k) % 60)}:00-03:00`,

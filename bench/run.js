@@ -74,7 +74,9 @@ async function benchSend() {
   const size = statSync(file).size;
   const password = 'bench';
   const concurrency = 2;
-  console.log(`\nsend: ${fmt(mb(size))} MB, ${count.toLocaleString('en-US')} Documentos to the local simulator (own process, batches of 100, concurrency ${concurrency})`);
+  console.log(
+    `\nsend: ${fmt(mb(size))} MB, ${count.toLocaleString('en-US')} Documentos to the local simulator (own process, batches of 100, concurrency ${concurrency})`,
+  );
   let sim = await startSimulator(password);
   let ours;
   try {
@@ -93,8 +95,12 @@ async function benchSend() {
   if (floor.accepted !== count) throw new Error(`unexpected floor result: ${JSON.stringify(floor)}`);
   const oursRate = ours.documentos / ours.seconds;
   const floorRate = count / floor.seconds;
-  console.log(`  pi-sender: ${fmt(ours.seconds, 2)} s, ${fmt(oursRate, 0)} docs/s, peak RSS ${fmt(ours.maxRssMb, 0)} MB (read, normalize, validate, send, report, journal)`);
-  console.log(`  floor:     ${fmt(floor.seconds, 2)} s, ${fmt(floorRate, 0)} docs/s (the same ${floor.requests} batches pre-built, POSTed by a bare undici loop)`);
+  console.log(
+    `  pi-sender: ${fmt(ours.seconds, 2)} s, ${fmt(oursRate, 0)} docs/s, peak RSS ${fmt(ours.maxRssMb, 0)} MB (read, normalize, validate, send, report, journal)`,
+  );
+  console.log(
+    `  floor:     ${fmt(floor.seconds, 2)} s, ${fmt(floorRate, 0)} docs/s (the same ${floor.requests} batches pre-built, POSTed by a bare undici loop)`,
+  );
   console.log(`  ratio pi-sender / floor: ${fmt(oursRate / floorRate, 2)} (target >= 0.7); RSS target < 250 MB`);
 }
 
@@ -126,7 +132,9 @@ async function benchDatabase(processes) {
 async function benchExport() {
   const processes = args.includes('--documentos') ? count : 100_000;
   const db = await benchDatabase(processes);
-  console.log(`\nexport: PostgreSQL database ${db.name}: ${db.processes.toLocaleString('en-US')} processes, ${db.andamentos.toLocaleString('en-US')} history items; to the local simulator (own process), fresh state store`);
+  console.log(
+    `\nexport: PostgreSQL database ${db.name}: ${db.processes.toLocaleString('en-US')} processes, ${db.andamentos.toLocaleString('en-US')} history items; to the local simulator (own process), fresh state store`,
+  );
   const store = path.join(workDir, `export-state-${Date.now()}.db`);
   const sim = await startSimulator('bench');
   let r;
@@ -135,8 +143,12 @@ async function benchExport() {
   } finally {
     sim.stop();
   }
-  console.log(`  pi-sender: ${fmt(r.seconds, 1)} s total (${fmt(r.seconds / 60, 2)} min), ${fmt(r.accepted / r.seconds, 0)} Documentos/s, peak RSS ${fmt(r.maxRssMb, 0)} MB`);
-  console.log(`  read ${r.processes.toLocaleString('en-US')} processes and queued ${r.items.toLocaleString('en-US')} published history items; sent ${r.due.toLocaleString('en-US')} Documentos: ${r.accepted.toLocaleString('en-US')} accepted, ${r.failed} failed`);
+  console.log(
+    `  pi-sender: ${fmt(r.seconds, 1)} s total (${fmt(r.seconds / 60, 2)} min), ${fmt(r.accepted / r.seconds, 0)} Documentos/s, peak RSS ${fmt(r.maxRssMb, 0)} MB`,
+  );
+  console.log(
+    `  read ${r.processes.toLocaleString('en-US')} processes and queued ${r.items.toLocaleString('en-US')} published history items; sent ${r.due.toLocaleString('en-US')} Documentos: ${r.accepted.toLocaleString('en-US')} accepted, ${r.failed} failed`,
+  );
   console.log('  targets: under 5 minutes and under 300 MB');
 }
 

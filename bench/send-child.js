@@ -17,4 +17,6 @@ const start = process.hrtime.bigint();
 const s = await uploadFile({ file, report, client: new PiClient(new SoapClient(transport, url)), concurrency: Number(concurrency) });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 await transport.close();
-process.stdout.write(JSON.stringify({ documentos: s.documentos, accepted: s.accepted, batches: s.batches, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(
+  JSON.stringify({ documentos: s.documentos, accepted: s.accepted, batches: s.batches, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+);

@@ -39,7 +39,15 @@ export type {
 } from './standard/model.js';
 export { PROBLEM_CODES, type Problem, type ProblemCode, type Severity } from './standard/problems.js';
 export { validateDocumento, type ValidateOptions, type ValidationResult } from './standard/validate.js';
-export { normalizeDocumento, normalizeText, normalizeProtocolo, type Change, type ChangeKind, type NormalizeOptions, type Normalized } from './standard/normalize.js';
+export {
+  normalizeDocumento,
+  normalizeText,
+  normalizeProtocolo,
+  type Change,
+  type ChangeKind,
+  type NormalizeOptions,
+  type Normalized,
+} from './standard/normalize.js';
 export {
   readListaDocumentos,
   type DocumentoRecord,
@@ -63,9 +71,22 @@ export { PI_ENDPOINTS, PI_NAMESPACE, resolveEndpoint } from './pi/service.js';
 
 // --- the Novo SIAFI integrarSistemaSPUNet service ---
 export { createSiafiSender, SiafiSender, type SiafiSenderConfig, type SiafiSendOptions, type SiafiSendResult } from './library/siafi-sender.js';
-export { createSiafiClient, SiafiClient, normalizeCpf, type SiafiCallOptions, type SiafiConnection, type SiafiConnectionSettings, type PreparedRequisicao } from './siafi/client.js';
+export {
+  createSiafiClient,
+  SiafiClient,
+  normalizeCpf,
+  type SiafiCallOptions,
+  type SiafiConnection,
+  type SiafiConnectionSettings,
+  type PreparedRequisicao,
+} from './siafi/client.js';
 export { SPUNET_NAMESPACE, siafiEndpoint, currentYear, type SiafiEnvironment } from './siafi/endpoint.js';
-export { OPERATIONS as SIAFI_OPERATIONS, findOperation as findSiafiOperation, type OperationInfo as SiafiOperationInfo, type RequisicaoShape } from './siafi/operations.js';
+export {
+  OPERATIONS as SIAFI_OPERATIONS,
+  findOperation as findSiafiOperation,
+  type OperationInfo as SiafiOperationInfo,
+  type RequisicaoShape,
+} from './siafi/operations.js';
 export { DEFAULT_RETRY_DELAYS, type Effect, type RequisicaoRepetida, type Resultado, type RetryDelays, type SiafiOutcome } from './siafi/outcome.js';
 export { EWS_CODES, ewsEffect, type EwsCode, type EwsEffect } from './siafi/ews.js';
 export { checkRequisicao, requisicaoProblems, SIAFI_PROBLEM_CODES, SiafiValidationError, type SiafiProblem, type SiafiProblemCode } from './siafi/validate.js';
@@ -85,4 +106,12 @@ export {
   type PiSimulatorStats,
 } from './simulator/pi-simulator.js';
 export type { FaultOptions, Behaviour } from './simulator/faults.js';
-export { startSiafiSimulator, parseSiafiScript, type SiafiSimulator, type SiafiSimulatorOptions, type SiafiBehaviour, type SiafiOperator, type SimulatedRequisicao } from './simulator/siafi-simulator.js';
+export {
+  startSiafiSimulator,
+  parseSiafiScript,
+  type SiafiSimulator,
+  type SiafiSimulatorOptions,
+  type SiafiBehaviour,
+  type SiafiOperator,
+  type SimulatedRequisicao,
+} from './simulator/siafi-simulator.js';

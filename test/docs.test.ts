@@ -25,8 +25,16 @@ describe('docs/data-standard.md', () => {
 describe('docs/siafi.md', () => {
   const siafi = readFileSync(new URL('../docs/siafi.md', import.meta.url), 'utf8');
   it('documents every requisition problem code and every EWS code of the table', () => {
-    for (const code of Object.keys(SIAFI_PROBLEM_CODES)) expect(siafi.split('\n').some((l) => l.startsWith(`| \`${code}\` |`)), code).toBe(true);
-    for (const code of Object.keys(EWS_CODES)) expect(siafi.split('\n').some((l) => l.startsWith(`| ${code} |`)), code).toBe(true);
+    for (const code of Object.keys(SIAFI_PROBLEM_CODES))
+      expect(
+        siafi.split('\n').some((l) => l.startsWith(`| \`${code}\` |`)),
+        code,
+      ).toBe(true);
+    for (const code of Object.keys(EWS_CODES))
+      expect(
+        siafi.split('\n').some((l) => l.startsWith(`| ${code} |`)),
+        code,
+      ).toBe(true);
   });
   it('names every operation with its command', () => {
     for (const op of OPERATIONS) expect(siafi, op.name).toContain(`| \`pi-sender siafi ${op.alias}\` | \`${op.name}\` |`);

@@ -7,13 +7,12 @@
 import { Option, type Command } from 'commander';
 import { isPiSenderError } from '../errors.js';
 import { verifyAlertChannels } from '../export/alerts.js';
-import type { ExportConfig, QueryKind } from '../export/config.js';
+import type { ExportConfig } from '../export/config.js';
 import { extractFromSource } from '../export/extract.js';
 import { connectFromConfig, runWindow } from '../export/job.js';
 import { pendingFiles, type FileRegistry } from '../sources/files/drop-folder.js';
 import { createSource } from '../sources/index.js';
-import type { Row } from '../sources/mapping.js';
-import type { SpeSource, Window } from '../sources/source.js';
+import { SampleSource } from '../sources/sample.js';
 import { normalizeDocumento } from '../standard/normalize.js';
 import { hasErrors } from '../standard/problems.js';
 import { validateDocumento } from '../standard/validate.js';
@@ -30,49 +29,19 @@ interface CheckFlags extends ConfigFlags {
   pi: boolean;
 }
 
-/** Reads at most `limit` rows of each kind, each kind on its own connection, and marks nothing read. */
-class SampleSource implements SpeSource {
-  readonly kinds: ReadonlySet<QueryKind>;
-  constructor(
-    private readonly make: () => SpeSource,
-    private readonly limit: number,
-  ) {
-    const probe = make();
-    this.kinds = probe.kinds;
-    void probe.close();
-  }
-  async check(): Promise<void> {
-    const s = this.make();
-    try {
-      await s.check();
-    } finally {
-      await s.close();
-    }
-  }
-  async *rows(kind: QueryKind, window: Window): AsyncIterable<Row> {
-    const s = this.make();
-    let n = 0;
-    try {
-      for await (const row of s.rows(kind, window)) {
-        yield row;
-        if (++n >= this.limit) break;
-      }
-    } finally {
-      await s.close();
-    }
-  }
-  async complete(): Promise<void> {
-    // A check reads; it never marks files read.
-  }
-  async close(): Promise<void> {}
-}
-
 export function registerCheckConfig(program: Command): void {
-  addConfigOption(program.command('check-config').description('check the configuration, the SPE connection, a sample of mapped Documentos, the PI credentials and the alert channels; sends nothing'))
+  addConfigOption(
+    program
+      .command('check-config')
+      .description('check the configuration, the SPE connection, a sample of mapped Documentos, the PI credentials and the alert channels; sends nothing'),
+  )
     .addOption(new Option('--sample <n>', 'how many mapped Documentos to show').argParser(positiveInt('--sample')).default(3))
     .addOption(new Option('--rows <n>', 'rows read at most from each query').argParser(positiveInt('--rows')).default(2000))
     .option('--no-pi', 'do not contact the PI')
-    .addHelpText('after', '\nExit codes: 0 everything checked; 1 sample Documentos invalid; 2 configuration, SPE or credentials problem; 3 the PI is unreachable.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 everything checked; 1 sample Documentos invalid; 2 configuration, SPE or credentials problem; 3 the PI is unreachable.',
+    )
     .action(async (flags: CheckFlags) => {
       process.exitCode = await check(flags);
     });
@@ -81,7 +50,9 @@ export function registerCheckConfig(program: Command): void {
 async function check(flags: CheckFlags): Promise<ExitCode> {
   const out = (s: string): void => void process.stdout.write(`${s}\n`);
   const config = readConfig(flags);
-  out(`configuration: ${config.file}: ok (${config.source.type} source, time zone ${config.timeZone}, restrito ${config.publishRestrito ? 'published' : 'withheld'}, profile ${config.profile})`);
+  out(
+    `configuration: ${config.file}: ok (${config.source.type} source, time zone ${config.timeZone}, restrito ${config.publishRestrito ? 'published' : 'withheld'}, profile ${config.profile})`,
+  );
   let code: ExitCode = EXIT.OK;
   const worse = (c: ExitCode): void => {
     if (c > code) code = c;
@@ -128,9 +99,12 @@ async function checkSource(config: ExportConfig, flags: CheckFlags, out: (s: str
     }
     // The whole history (capped per query), not the next run's window, which may well be empty.
     const window = runWindow(config, undefined);
-    const source = new SampleSource(() => createSource(config, registry), flags.rows);
+    const speSource = config.source;
+    const source = new SampleSource(() => createSource(speSource, config.timeZone, registry), flags.rows);
     await source.check();
-    out(`SPE: reachable; sampling up to ${flags.rows} rows of each ${config.source.type === 'csv' || config.source.type === 'jsonl' ? 'kind of file' : `query (window ${window.since} → ${window.until})`}`);
+    out(
+      `SPE: reachable; sampling up to ${flags.rows} rows of each ${config.source.type === 'csv' || config.source.type === 'jsonl' ? 'kind of file' : `query (window ${window.since} → ${window.until})`}`,
+    );
     const { counts } = await extractFromSource(source, config, tempStore, 1, window, log);
     out(
       `  sample: ${counts.processes} processes (${counts.notPublishable} withheld${counts.unknownAccess ? `, ${counts.unknownAccess} with an access level the mapping does not know` : ''}), ` +
@@ -147,7 +121,9 @@ async function checkSource(config: ExportConfig, flags: CheckFlags, out: (s: str
       const { documento, changes } = normalizeDocumento(tempStore.buildDocumento(pkg), { timeZone: config.timeZone });
       const result = validateDocumento(documento, { profile: config.profile });
       if (hasErrors(result.problems)) invalid++;
-      out(`\nDocumento ${documento.Protocolo ?? '?'}: ${result.valid ? 'valid' : 'INVALID'}${changes.length ? ` (normalized: ${[...new Set(changes.map((c) => c.kind))].join(', ')})` : ''}`);
+      out(
+        `\nDocumento ${documento.Protocolo ?? '?'}: ${result.valid ? 'valid' : 'INVALID'}${changes.length ? ` (normalized: ${[...new Set(changes.map((c) => c.kind))].join(', ')})` : ''}`,
+      );
       for (const p of result.problems) out(`  ${p.code}${p.severity === 'warning' ? ' [warning]' : ''} ${p.message}`);
       out(documentoXml(documento, { indent: true, invalidCharacters: 'replace' }).replace(/^/gm, '  '));
     }

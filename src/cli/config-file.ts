@@ -32,7 +32,15 @@ export function openStore(config: ExportConfig): Store {
 export function when(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return 'never';
   const d = new Date(iso);
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(d);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(d);
 }
 
 export function hoursSince(iso: string | null | undefined, now = Date.now()): number | null {

@@ -45,7 +45,8 @@ export function registerDemo(program: Command): void {
 async function exportDemo(sim: PiSimulator, client: ReturnType<typeof createPiClient>['client'], dir: string): Promise<ExitCode> {
   // In a checkout the sample SPE is kept in samples/spe; in an installed package it goes to the temp folder.
   const spe = writable(path.join(SAMPLES, 'spe')) ? path.join(SAMPLES, 'spe', 'spe.sqlite') : path.join(dir, 'spe.sqlite');
-  if (ensureSampleSqlite(spe, SAMPLE_OPTIONS)) process.stderr.write(`built the sample SPE: ${path.relative(process.cwd(), spe)} (${SAMPLE_OPTIONS.processes} processes)\n`);
+  if (ensureSampleSqlite(spe, SAMPLE_OPTIONS))
+    process.stderr.write(`built the sample SPE: ${path.relative(process.cwd(), spe)} (${SAMPLE_OPTIONS.processes} processes)\n`);
   const loaded = loadConfig(path.join(SAMPLES, 'spe', 'pi-sender.sqlite.yaml'));
   const config = { ...loaded, source: { ...loaded.source, path: spe } as typeof loaded.source, store: path.join(dir, 'pi-sender.db') };
   process.stderr.write(`local PI simulator: ${sim.url}\nexporting the sample SPE (samples/spe/pi-sender.sqlite.yaml) with a fresh state store\n\n`);
@@ -85,6 +86,8 @@ async function uploadDemo(sim: PiSimulator, client: ReturnType<typeof createPiCl
   const report = path.join(dir, 'report.jsonl');
   const summary = await uploadFile({ file: sample, report, client, log: createLogger(undefined) });
   process.stdout.write(readFileSync(report, 'utf8'));
-  process.stderr.write(`\n${summary.documentos} Documentos: ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.invalid} invalid, ${summary.failed} failed, in ${summary.batches} batches\n`);
+  process.stderr.write(
+    `\n${summary.documentos} Documentos: ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.invalid} invalid, ${summary.failed} failed, in ${summary.batches} batches\n`,
+  );
   return summary.accepted === summary.documentos ? EXIT.OK : EXIT.INVALID;
 }

@@ -30,9 +30,7 @@ Exit codes:
 
 export function registerExport(program: Command): void {
   addConfigOption(
-    program
-      .command('export')
-      .description('read what changed in the SPE, send it to the Protocolo Integrado, record every outcome (one run, or on a schedule)'),
+    program.command('export').description('read what changed in the SPE, send it to the Protocolo Integrado, record every outcome (one run, or on a schedule)'),
   )
     .option('--schedule <cron>', 'keep running, exporting on this cron in the configured time zone (e.g. "0 2 * * *")')
     .option('--no-send', 'read from the SPE into the state store, send nothing')
@@ -49,7 +47,10 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
   const log = createLogger(flags.logLevel ?? (flags.schedule ? 'info' : undefined));
   if (!flags.schedule) return runOnce(flags, config, log);
   const scheduled = scheduleRuns(flags.schedule, config.timeZone, async () => void (await runOnce(flags, readConfig(flags), log)), log);
-  log.info({ schedule: flags.schedule, timeZone: config.timeZone, next: scheduled.next()?.toISOString() }, 'scheduled: waiting for the next run (Ctrl-C to stop)');
+  log.info(
+    { schedule: flags.schedule, timeZone: config.timeZone, next: scheduled.next()?.toISOString() },
+    'scheduled: waiting for the next run (Ctrl-C to stop)',
+  );
   process.stderr.write(`scheduled "${flags.schedule}" (${config.timeZone}); next run ${when(scheduled.next()?.toISOString(), config.timeZone)}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
@@ -62,7 +63,9 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
 }
 
 async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>, log: Logger): Promise<ExitCode> {
-  const interrupt = flags.schedule ? undefined : gracefulAbort(() => process.stderr.write('\ninterrupting: finishing the batches in flight (Ctrl-C again to quit at once)\n'));
+  const interrupt = flags.schedule
+    ? undefined
+    : gracefulAbort(() => process.stderr.write('\ninterrupting: finishing the batches in flight (Ctrl-C again to quit at once)\n'));
   let summary: ExportSummary;
   try {
     summary = await runExport({ config, log, noSend: !flags.send, ...(interrupt ? { signal: interrupt.signal } : {}) });
@@ -92,11 +95,16 @@ function summaryText(s: ExportSummary, timeZone: string): string {
   ];
   if (e.itemsOrphan) lines.push(`  ${e.itemsOrphan} history items refer to processes the processos query did not return: the watermark stays until it does`);
   if (s.send.due > 0 || s.send.batchSize > 0) {
-    lines.push(`  sent: ${s.send.due} packages due, ${s.send.batches} batches of up to ${s.send.batchSize}: ${s.send.accepted} accepted, ${s.send.rejected} rejected, ${s.send.invalid} invalid, ${s.send.failed} failed`);
+    lines.push(
+      `  sent: ${s.send.due} packages due, ${s.send.batches} batches of up to ${s.send.batchSize}: ${s.send.accepted} accepted, ${s.send.rejected} rejected, ${s.send.invalid} invalid, ${s.send.failed} failed`,
+    );
   }
   const c = s.status.counts;
   lines.push(`  store: NI ${c.NI}, I ${c.I}, EN ${c.EN}, FI ${c.FI}; last success ${when(s.status.lastSuccessAt, timeZone)}`);
-  for (const a of s.alerts) lines.push(`  alert ${a.event}: ${a.channels.length ? `sent by ${a.channels.join(' and ')}` : 'not delivered'}${a.errors.length ? ` (${a.errors.join('; ')})` : ''}`);
+  for (const a of s.alerts)
+    lines.push(
+      `  alert ${a.event}: ${a.channels.length ? `sent by ${a.channels.join(' and ')}` : 'not delivered'}${a.errors.length ? ` (${a.errors.join('; ')})` : ''}`,
+    );
   if (s.error) lines.push(`  error: ${s.error.message}`);
   return `${lines.join('\n')}\n`;
 }

@@ -17,6 +17,8 @@ export function registerInit(program: Command): void {
     .action((flags: { source: TemplateSource; output: string; force?: boolean }) => {
       if (existsSync(flags.output) && !flags.force) throw new PiSenderError('ERR_USAGE', `${flags.output} exists: use --force to replace it`);
       writeFileSync(flags.output, configTemplate(flags.source));
-      process.stderr.write(`wrote ${flags.output} (${flags.source} source). Edit the queries and the mapping for your SPE, then:\n  pi-sender check-config --config ${flags.output}\n`);
+      process.stderr.write(
+        `wrote ${flags.output} (${flags.source} source). Edit the queries and the mapping for your SPE, then:\n  pi-sender check-config --config ${flags.output}\n`,
+      );
     });
 }

@@ -57,7 +57,7 @@ export function jsonPathLines(text: string): Map<string, number> {
 
 /** The line of `path`, or of its nearest ancestor that is in the text (a missing field: its object). */
 export function lineOf(lines: Map<string, number>, path: string): number | undefined {
-  for (let p = path; ; ) {
+  for (let p = path; ;) {
     const l = lines.get(p);
     if (l !== undefined) return l;
     if (p === '') return undefined;

@@ -45,14 +45,25 @@ export function registerList(program: Command): void {
         store.close();
       }
       if (flags.json) {
-        for (const r of rows) process.stdout.write(`${JSON.stringify({ id: r.id, protocolo: r.protocolo, state: r.state, attempts: r.attempts, code: r.code, message: r.message, origin: r.origin, createdAt: r.created_at, sentAt: r.sent_at, stateAt: r.state_at })}\n`);
+        for (const r of rows)
+          process.stdout.write(
+            `${JSON.stringify({ id: r.id, protocolo: r.protocolo, state: r.state, attempts: r.attempts, code: r.code, message: r.message, origin: r.origin, createdAt: r.created_at, sentAt: r.sent_at, stateAt: r.state_at })}\n`,
+          );
         return;
       }
       if (rows.length === 0) {
         process.stdout.write('no packages\n');
         return;
       }
-      const lines = rows.map((r) => [String(r.id), r.state, String(r.attempts), r.protocolo ?? '', when(r.state_at, config.timeZone), r.code ?? '', (r.message ?? '').slice(0, 80)]);
+      const lines = rows.map((r) => [
+        String(r.id),
+        r.state,
+        String(r.attempts),
+        r.protocolo ?? '',
+        when(r.state_at, config.timeZone),
+        r.code ?? '',
+        (r.message ?? '').slice(0, 80),
+      ]);
       const head = ['id', 'state', 'tries', 'protocolo', 'changed', 'code', 'message'];
       const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
       const fmt = (cols: string[]): string => cols.map((c, i) => (i === cols.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');

@@ -12,13 +12,18 @@ import { addConfigOption, openStore, readConfig, type ConfigFlags } from './conf
 export function registerResend(program: Command): void {
   addConfigOption(program.command('resend').description('send again on the next export: the packages of a Protocolo, or every package in a state'))
     .option('--protocolo <number>', 'the packages of this Protocolo')
-    .addOption(new Option('--state <state>', 'every package in this state (e.g. FI past the attempt limit, or EN after fixing the data)').choices(PACKAGE_STATES))
+    .addOption(
+      new Option('--state <state>', 'every package in this state (e.g. FI past the attempt limit, or EN after fixing the data)').choices(PACKAGE_STATES),
+    )
     .action((flags: ConfigFlags & { protocolo?: string; state?: PackageState }) => {
       if (!flags.protocolo && !flags.state) throw new PiSenderError('ERR_USAGE', 'give --protocolo P or --state S');
       const config = readConfig(flags);
       const store = openStore(config);
       try {
-        const n = store.resend({ ...(flags.protocolo ? { protocolo: normalizeProtocolo(flags.protocolo) } : {}), ...(flags.state ? { state: flags.state } : {}) });
+        const n = store.resend({
+          ...(flags.protocolo ? { protocolo: normalizeProtocolo(flags.protocolo) } : {}),
+          ...(flags.state ? { state: flags.state } : {}),
+        });
         process.stdout.write(`${n} package${n === 1 ? '' : 's'} set to NI: the next export sends ${n === 1 ? 'it' : 'them'}\n`);
       } finally {
         store.close();

@@ -43,7 +43,14 @@ const TIPOS: Array<[string, string[]]> = [
   ['Contrato', ['Prestação de serviços de limpeza e conservação', 'Aditivo de prazo']],
   ['Ouvidoria', ['Manifestação de cidadão', '']],
 ];
-const NOMES = ['Maria Exemplo da Silva', 'João da Silva Araújo', 'Ana Beatriz Conceição', 'José Antônio Pereira', 'Francisca Gonçalves', 'Luís Fernando Magalhães'];
+const NOMES = [
+  'Maria Exemplo da Silva',
+  'João da Silva Araújo',
+  'Ana Beatriz Conceição',
+  'José Antônio Pereira',
+  'Francisca Gonçalves',
+  'Luís Fernando Magalhães',
+];
 const EMPRESAS = ['Associação Fictícia de Servidores', 'Comércio de Produtos Exemplo Ltda.', 'Prefeitura Municipal de Exemplópolis', 'Cooperativa Modelo'];
 
 /** Deterministic pseudo-random numbers (mulberry32). */
@@ -77,7 +84,15 @@ export interface SampleRows {
   processos: Iterable<{ id: number; numero: string; tipo: string; especificacao: string; data_autuacao: string; nivel_acesso: number; alterado_em: string }>;
   interessados: Iterable<{ id: number; processo_id: number; nome: string }>;
   relacionamentos: Iterable<{ processo_id: number; relacionado_id: number }>;
-  andamentos: Iterable<{ id: number; processo_id: number; tarefa: string; unidade_id: number; unidade_destino_id: number | null; data_hora: string; registrado_em: string }>;
+  andamentos: Iterable<{
+    id: number;
+    processo_id: number;
+    tarefa: string;
+    unidade_id: number;
+    unidade_destino_id: number | null;
+    data_hora: string;
+    registrado_em: string;
+  }>;
 }
 
 /** The process number (formatted NUP) of process `i`. */
@@ -128,7 +143,9 @@ export function sampleRows(options: SampleSpeOptions = {}): SampleRows {
           const count = 1 + Math.floor(r() * 3);
           for (let k = 0; k < count; k++) {
             const person = r() < 0.6;
-            const nome = person ? `${NOMES[Math.floor(r() * NOMES.length)]}${r() < 0.3 ? ` ${cpf(i * 3 + k)}` : ''}` : EMPRESAS[Math.floor(r() * EMPRESAS.length)]!;
+            const nome = person
+              ? `${NOMES[Math.floor(r() * NOMES.length)]}${r() < 0.3 ? ` ${cpf(i * 3 + k)}` : ''}`
+              : EMPRESAS[Math.floor(r() * EMPRESAS.length)]!;
             yield { id: ++id, processo_id: i, nome };
           }
         }
@@ -283,7 +300,11 @@ export function sampleFiles(): Record<string, string> {
     'spe-postgres.sql': sql('postgres'),
     'spe-mariadb.sql': sql('mariadb'),
     'pi-sender.sqlite.yaml': configTemplate('sqlite', { ...local, location: 'spe.sqlite' }),
-    'pi-sender.postgres.yaml': configTemplate('postgres', local).replace('database: spe', 'database: spe_exemplo').replace('user: pi_sender ', 'user: postgres  '),
-    'pi-sender.mariadb.yaml': configTemplate('mariadb', local).replace('database: spe', 'database: spe_exemplo').replace('user: pi_sender ', 'user: root      '),
+    'pi-sender.postgres.yaml': configTemplate('postgres', local)
+      .replace('database: spe', 'database: spe_exemplo')
+      .replace('user: pi_sender ', 'user: postgres  '),
+    'pi-sender.mariadb.yaml': configTemplate('mariadb', local)
+      .replace('database: spe', 'database: spe_exemplo')
+      .replace('user: pi_sender ', 'user: root      '),
   };
 }

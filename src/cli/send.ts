@@ -50,20 +50,25 @@ export function registerSend(program: Command): void {
     .addOption(new Option('--batch-size <n>', 'largest batch (the service maximum wins when smaller)').argParser(positiveInt('--batch-size')))
     .addOption(new Option('--concurrency <n>', 'batches in flight at once').argParser(positiveInt('--concurrency')).default(2))
     .addOption(new Option('--retries <n>', 'attempts per batch, the first included').argParser(positiveInt('--retries')).default(5))
-    .addOption(new Option('--retry-delay <ms>', 'delay before the first retry; doubles each time, with jitter').argParser(positiveInt('--retry-delay')).default(1000))
+    .addOption(
+      new Option('--retry-delay <ms>', 'delay before the first retry; doubles each time, with jitter').argParser(positiveInt('--retry-delay')).default(1000),
+    )
     .option('--resume', 'continue an interrupted upload from the journal beside the report')
     .option('--restart', 'discard the journal of an interrupted upload and start over')
     .addOption(new Option('--profile <profile>', 'validation profile').choices(PROFILES).default('strict'))
     .option('--time-zone <zone>', 'IANA zone given to date-times without offset (e.g. America/Sao_Paulo); default: reject them')
     .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Each Documento is normalized (line breaks to spaces, CPFs masked, long names and units cut, protocol
 numbers as digits), validated, and the valid ones are sent in batches. The report has one line per
 Documento: {"index","line","protocolo","outcome","code","message","attempts"}, outcome one of
 accepted, rejected (NFxxx from the PI), invalid (never sent), failed (service error after retries),
 valid (dry run only).
-${SEND_EXIT_HELP}`)
+${SEND_EXIT_HELP}`,
+    )
     .action(async (file: string, flags: SendFlags) => {
       process.exitCode = await send(file, flags);
     });
@@ -77,12 +82,18 @@ async function send(file: string, flags: SendFlags): Promise<ExitCode | 130> {
   const log = createLogger(flags.logLevel);
   const connection = flags.dryRun ? undefined : connect(flags);
   const report = flags.report ?? `${file}.report.jsonl`;
-  const bar = flags.progress && process.stderr.isTTY && report !== '-' ? new cliProgress.SingleBar({
-    stream: process.stderr,
-    format: 'sending [{bar}] {percentage}% | {mb}/{totalMb} MB | {accepted} accepted, {rejected} rejected, {invalid} invalid, {failed} failed',
-    hideCursor: true,
-    clearOnComplete: true,
-  }, cliProgress.Presets.shades_classic) : undefined;
+  const bar =
+    flags.progress && process.stderr.isTTY && report !== '-'
+      ? new cliProgress.SingleBar(
+          {
+            stream: process.stderr,
+            format: 'sending [{bar}] {percentage}% | {mb}/{totalMb} MB | {accepted} accepted, {rejected} rejected, {invalid} invalid, {failed} failed',
+            hideCursor: true,
+            clearOnComplete: true,
+          },
+          cliProgress.Presets.shades_classic,
+        )
+      : undefined;
   const interrupt = gracefulAbort(() => {
     bar?.stop();
     process.stderr.write('\ninterrupting: waiting for the batches in flight to be recorded (Ctrl-C again to quit at once)\n');
@@ -126,7 +137,14 @@ async function send(file: string, flags: SendFlags): Promise<ExitCode | 130> {
 }
 
 function payload(p: UploadProgress): Record<string, string | number> {
-  return { mb: (p.bytesRead / 1e6).toFixed(1), totalMb: (p.totalBytes / 1e6).toFixed(1), accepted: p.accepted, rejected: p.rejected, invalid: p.invalid, failed: p.failed };
+  return {
+    mb: (p.bytesRead / 1e6).toFixed(1),
+    totalMb: (p.totalBytes / 1e6).toFixed(1),
+    accepted: p.accepted,
+    rejected: p.rejected,
+    invalid: p.invalid,
+    failed: p.failed,
+  };
 }
 
 function summaryText(file: string, endpoint: string | undefined, s: UploadSummary, dryRun: boolean): string {
@@ -143,6 +161,9 @@ function summaryText(file: string, endpoint: string | undefined, s: UploadSummar
   ];
   for (const p of s.listProblems) lines.push(`  ${file}:${p.line ?? 0}: ${p.code} ${p.message}`);
   if (s.invalid > 0) lines.push(`  invalid Documentos were not sent: pi-sender validate ${file} lists every problem`);
-  if (s.failed > 0 || s.interrupted) lines.push(`  ${s.interrupted ? 'to continue' : `${plural(s.failed, 'Documento')} failed after every retry; to send them again`}: rerun with --resume (journal ${s.journal})`);
+  if (s.failed > 0 || s.interrupted)
+    lines.push(
+      `  ${s.interrupted ? 'to continue' : `${plural(s.failed, 'Documento')} failed after every retry; to send them again`}: rerun with --resume (journal ${s.journal})`,
+    );
   return `${lines.join('\n')}\n`;
 }

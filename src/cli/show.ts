@@ -20,7 +20,12 @@ async function pretty(xml: string): Promise<string> {
 }
 
 export function registerShow(program: Command): void {
-  addConfigOption(program.command('show').description("show a Protocolo's packages: state, answer, problems and the Documento XML").argument('<protocolo>', 'the Protocolo, formatted or not'))
+  addConfigOption(
+    program
+      .command('show')
+      .description("show a Protocolo's packages: state, answer, problems and the Documento XML")
+      .argument('<protocolo>', 'the Protocolo, formatted or not'),
+  )
     .option('--json', 'print JSON')
     .action(async (protocolo: string, flags: ConfigFlags & { json?: boolean }) => {
       const config = readConfig(flags);
@@ -43,9 +48,15 @@ export function registerShow(program: Command): void {
       }
       const out: string[] = [];
       for (const r of rows) {
-        out.push(`package ${r.id}: ${r.state}, ${r.attempts} attempts, created ${when(r.created_at, config.timeZone)}, sent ${when(r.sent_at, config.timeZone)}, changed ${when(r.state_at, config.timeZone)}`);
-        if (r.code || r.message) out.push(`  answer: ${[r.code, r.message].filter(Boolean).join(' - ')}${r.origin ? ` (${r.origin === 'pi' ? 'from the PI' : r.origin === 'validation' ? 'pi-sender validation, not sent' : 'service failure'})` : ''}`);
-        if (r.problems) for (const p of JSON.parse(r.problems) as Problem[]) out.push(`  ${p.code}${p.severity === 'warning' ? ' [warning]' : ''} ${p.message}`);
+        out.push(
+          `package ${r.id}: ${r.state}, ${r.attempts} attempts, created ${when(r.created_at, config.timeZone)}, sent ${when(r.sent_at, config.timeZone)}, changed ${when(r.state_at, config.timeZone)}`,
+        );
+        if (r.code || r.message)
+          out.push(
+            `  answer: ${[r.code, r.message].filter(Boolean).join(' - ')}${r.origin ? ` (${r.origin === 'pi' ? 'from the PI' : r.origin === 'validation' ? 'pi-sender validation, not sent' : 'service failure'})` : ''}`,
+          );
+        if (r.problems)
+          for (const p of JSON.parse(r.problems) as Problem[]) out.push(`  ${p.code}${p.severity === 'warning' ? ' [warning]' : ''} ${p.message}`);
         if (r.xml) out.push((await pretty(r.xml)).replace(/^/gm, '  '));
         else out.push('  (not built yet: the next export builds and sends it)');
       }

@@ -94,7 +94,8 @@ function storeFile(f: { store?: string }): string {
 /** Opens an existing store (status and settle must not create an empty one by mistake). */
 function openExistingStore(f: { store?: string }): SiafiStore {
   const file = storeFile(f);
-  if (!existsSync(file)) throw new PiSenderError('ERR_CONFIG', `no SIAFI store at ${file}: nothing was sent with it yet (give --store or SIAFI_STORE)`, { file });
+  if (!existsSync(file))
+    throw new PiSenderError('ERR_CONFIG', `no SIAFI store at ${file}: nothing was sent with it yet (give --store or SIAFI_STORE)`, { file });
   return SiafiStore.open(file);
 }
 
@@ -120,7 +121,9 @@ export function readRequisicao(file: string, op: OperationInfo): { value: unknow
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0]!.toLowerCase() === op.parameter.toLowerCase()) {
       const prefix = `${keys[0]!}`;
-      const lines = new Map([...all].filter(([k]) => k === prefix || k.startsWith(`${prefix}.`)).map(([k, l]) => [k === prefix ? '' : k.slice(prefix.length + 1), l]));
+      const lines = new Map(
+        [...all].filter(([k]) => k === prefix || k.startsWith(`${prefix}.`)).map(([k, l]) => [k === prefix ? '' : k.slice(prefix.length + 1), l]),
+      );
       return { value: (value as Record<string, unknown>)[keys[0]!], lines };
     }
   }
@@ -143,17 +146,20 @@ function exitFor(r: SiafiSendResult): ExitCode {
 function describe(r: SiafiSendResult): string {
   const rec = r.record;
   const lines: string[] = [];
-  if (!r.sent) lines.push(`already applied: SIAFI answered SUCESSO to this same requisition before (nonce ${rec.nonce}); nothing sent. Use --new to create another one.`);
+  if (!r.sent)
+    lines.push(`already applied: SIAFI answered SUCESSO to this same requisition before (nonce ${rec.nonce}); nothing sent. Use --new to create another one.`);
   else lines.push(r.outcome!.message);
   const x: SPURequisicaoResposta | undefined = r.outcome?.resposta ?? (rec.resposta ? (JSON.parse(rec.resposta) as SPURequisicaoResposta) : undefined);
   if (x) {
-    if (x.numRequisicaoSPU) lines.push(`requisição: ${x.anoRequisicaoSPU ?? '?'} ${x.codTipoRequisicaoSPU ?? ''} ${x.numRequisicaoSPU}${x.numNS ? `, NS ${x.numNS}` : ''}`);
+    if (x.numRequisicaoSPU)
+      lines.push(`requisição: ${x.anoRequisicaoSPU ?? '?'} ${x.codTipoRequisicaoSPU ?? ''} ${x.numRequisicaoSPU}${x.numNS ? `, NS ${x.numNS}` : ''}`);
     for (const m of x.mensagem ?? []) lines.push(`mensagem: ${m.codMsg ? `${m.codMsg} ` : ''}${m.txtMsg}`);
   }
   if (r.outcome?.ews) lines.push(`${r.outcome.ews.code}: ${r.outcome.ews.indication}`);
   lines.push(`nonce ${rec.nonce}, state ${rec.state}, attempt ${rec.attempts}`);
   if (rec.state === 'INDEFINIDA') lines.push(`SIAFI may have applied it: pi-sender siafi retry sends it again with the same nonce after ${rec.nextAttemptAt}`);
-  if (rec.state === 'VERIFICAR') lines.push(`check the requisition in SIAFI, then: pi-sender siafi settle --nonce ${rec.nonce} --as sucesso|falha --note "..."`);
+  if (rec.state === 'VERIFICAR')
+    lines.push(`check the requisition in SIAFI, then: pi-sender siafi settle --nonce ${rec.nonce} --as sucesso|falha --note "..."`);
   if (rec.state === 'RECUSADA') lines.push('refused before processing: fix the setup (certificate, CPF, password, UG) and run the same command again');
   return lines.join('\n');
 }
@@ -161,12 +167,18 @@ function describe(r: SiafiSendResult): string {
 function resultJson(r: SiafiSendResult): string {
   const { bodyXml: _omit, ...record } = r.record;
   const { raw: _raw, ...outcome } = r.outcome ?? {};
-  return JSON.stringify({ sent: r.sent, record: { ...record, resposta: record.resposta ? JSON.parse(record.resposta) : null, repetida: record.repetida ? JSON.parse(record.repetida) : null }, outcome: r.outcome ? outcome : null });
+  return JSON.stringify({
+    sent: r.sent,
+    record: { ...record, resposta: record.resposta ? JSON.parse(record.resposta) : null, repetida: record.repetida ? JSON.parse(record.repetida) : null },
+    outcome: r.outcome ? outcome : null,
+  });
 }
 
 function printValidation(err: SiafiValidationError, file: string, lines: Map<string, number>): void {
   for (const p of err.problems) process.stderr.write(`${file}:${lineOf(lines, p.path) ?? 1}: ${p.path || '(requisition)'}: ${p.code} ${p.message}\n`);
-  process.stderr.write(`${file}: the ${err.operation} requisition has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}; nothing was sent\n`);
+  process.stderr.write(
+    `${file}: the ${err.operation} requisition has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}; nothing was sent\n`,
+  );
 }
 
 interface OperationFlags extends ConnectionFlags {
@@ -208,7 +220,11 @@ function registerOperation(siafi: Command, op: OperationInfo): void {
       return;
     }
     const sender = openSender(flags);
-    const abort = gracefulAbort(() => process.stderr.write('interrupted: the requisition stays stored with its nonce; if it reached SIAFI, pi-sender siafi retry asks again with the same nonce\n'));
+    const abort = gracefulAbort(() =>
+      process.stderr.write(
+        'interrupted: the requisition stays stored with its nonce; if it reached SIAFI, pi-sender siafi retry asks again with the same nonce\n',
+      ),
+    );
     try {
       const r = await sender.send(op.name, requisicao as never, { ...(flags.new ? { newRequisicao: true } : {}), signal: abort.signal });
       process.stdout.write(flags.json ? `${resultJson(r)}\n` : `${describe(r)}\n`);
@@ -246,8 +262,13 @@ export function registerSiafi(program: Command): void {
           for (const { bodyXml: _b, ...r } of list) process.stdout.write(`${JSON.stringify(r)}\n`);
         } else {
           const c = store.countByState();
-          process.stdout.write(`SIAFI store: ${store.file}\nrequisitions: SUCESSO ${c.SUCESSO}, FALHA ${c.FALHA}, NOVA ${c.NOVA}, INDEFINIDA ${c.INDEFINIDA}, VERIFICAR ${c.VERIFICAR}, RECUSADA ${c.RECUSADA}\n`);
-          for (const r of list) process.stdout.write(`${r.state.padEnd(10)} ${r.operation} UG ${r.ug} nonce ${r.nonce}, ${r.attempts} attempts, since ${r.createdAt}; ${r.message ?? 'not sent yet'}${age(r) ? `; ${age(r)}` : ''}\n`);
+          process.stdout.write(
+            `SIAFI store: ${store.file}\nrequisitions: SUCESSO ${c.SUCESSO}, FALHA ${c.FALHA}, NOVA ${c.NOVA}, INDEFINIDA ${c.INDEFINIDA}, VERIFICAR ${c.VERIFICAR}, RECUSADA ${c.RECUSADA}\n`,
+          );
+          for (const r of list)
+            process.stdout.write(
+              `${r.state.padEnd(10)} ${r.operation} UG ${r.ug} nonce ${r.nonce}, ${r.attempts} attempts, since ${r.createdAt}; ${r.message ?? 'not sent yet'}${age(r) ? `; ${age(r)}` : ''}\n`,
+            );
           if (list.length === 0) process.stdout.write('nothing unsettled\n');
         }
         process.exitCode = list.some((r) => r.state === 'VERIFICAR' || r.state === 'RECUSADA') ? EXIT.INVALID : EXIT.OK;
@@ -324,15 +345,28 @@ function registerSiafiSimulator(siafi: Command): void {
     .option('--password-file <file>', "file with the operator's password (else env SIAFI_SIMULATOR_PASSWORD, else a random one printed on stderr)")
     .option('--ug <ug>', 'a UG the operator may use (repeatable; default 170001)', collect)
     .addOption(new Option('--year <yyyy>', 'exercise year in the path (default this year)').argParser(positiveInt('--year')))
-    .addOption(new Option('--environment <env>', 'path style: siafi<ano>he (homologacao) or siafi<ano> (producao)').choices(['homologacao', 'producao']).default('homologacao'))
+    .addOption(
+      new Option('--environment <env>', 'path style: siafi<ano>he (homologacao) or siafi<ano> (producao)')
+        .choices(['homologacao', 'producao'])
+        .default('homologacao'),
+    )
     .option('--consumer <cn>', 'client certificate CN registered as a consumer; others get EWS0003 (repeatable; default any)', collect)
-    .addOption(new Option('--efetivacao-name <name>', 'output header name [?]').choices(['efetivacaoOperacao', 'EfetivacaoOperacao']).default('efetivacaoOperacao'))
+    .addOption(
+      new Option('--efetivacao-name <name>', 'output header name [?]').choices(['efetivacaoOperacao', 'EfetivacaoOperacao']).default('efetivacaoOperacao'),
+    )
     .addOption(new Option('--ews-placement <where>', 'EWS codes in a SOAP fault or in mensagem [?]').choices(['fault', 'mensagem']).default('fault'))
     .addOption(new Option('--nonce-ttl <seconds>', 'how long a processed nonce is remembered [?]').argParser(positiveInt('--nonce-ttl')).default(86400))
     .addOption(new Option('--repeat-result <r>', 'resultado of a repeated nonce [?]').choices(['original', 'falha']).default('original'))
     .option('--no-repeat-body', 'answer a repeat without the original SPURequisicaoResposta [?]')
-    .addOption(new Option('--stuck-after <seconds>', 'a nonce processing longer than this gets EWS0010 instead of EWS0006').argParser(positiveInt('--stuck-after')).default(600))
-    .option('--script <behaviours>', 'for the next requests, in order: ok,indefinido,indefinido-not-applied,ews0011,ews0009,drop-after,drop,stuck,503,delay=MS (x3 repeats)')
+    .addOption(
+      new Option('--stuck-after <seconds>', 'a nonce processing longer than this gets EWS0010 instead of EWS0006')
+        .argParser(positiveInt('--stuck-after'))
+        .default(600),
+    )
+    .option(
+      '--script <behaviours>',
+      'for the next requests, in order: ok,indefinido,indefinido-not-applied,ews0011,ews0009,drop-after,drop,stuck,503,delay=MS (x3 repeats)',
+    )
     .option('--record <file>', 'append every requisition created as JSON Lines')
     .addHelpText('after', '\nThe first line on stdout is "listening on URL". Stop it with Ctrl-C. See docs/siafi.md.')
     .action(async (flags: SimulatorFlags) => {
@@ -346,7 +380,9 @@ function registerSiafiSimulator(siafi: Command): void {
         try {
           return readFileSync(f);
         } catch (err) {
-          throw new PiSenderError('ERR_FILE_READ', `cannot read the ${what} ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: f });
+          throw new PiSenderError('ERR_FILE_READ', `cannot read the ${what} ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+            file: f,
+          });
         }
       };
       const sim = await startSiafiSimulator({

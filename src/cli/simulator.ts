@@ -32,11 +32,13 @@ interface SimulatorFlags {
   seed?: number;
 }
 
-const rate = (name: string) => (v: string): number => {
-  const n = Number(v);
-  if (!(n >= 0 && n <= 1)) throw new PiSenderError('ERR_USAGE', `${name} must be between 0 and 1, not '${v}'`);
-  return n;
-};
+const rate =
+  (name: string) =>
+  (v: string): number => {
+    const n = Number(v);
+    if (!(n >= 0 && n <= 1)) throw new PiSenderError('ERR_USAGE', `${name} must be between 0 and 1, not '${v}'`);
+    return n;
+  };
 
 export function registerSimulator(program: Command): void {
   program
@@ -46,7 +48,11 @@ export function registerSimulator(program: Command): void {
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser((v) => Number(v)).default(8080))
     .option('--user <login>', 'HTTP Basic user the service accepts', 'simulador')
     .option('--password-file <file>', 'file with the password the service accepts (else env PI_SIMULATOR_PASSWORD, else a random one printed on stderr)')
-    .addOption(new Option('--max-docs <n>', 'answer of getQuantidadeMaximaDocumentosPorRequisicao; larger batches get a fault').argParser(positiveInt('--max-docs')).default(100))
+    .addOption(
+      new Option('--max-docs <n>', 'answer of getQuantidadeMaximaDocumentosPorRequisicao; larger batches get a fault')
+        .argParser(positiveInt('--max-docs'))
+        .default(100),
+    )
     .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
     .option('--tls-key <file>', 'private key of --tls-cert (PEM)')
     .option('--record <file>', 'append every accepted Documento to this JSON Lines file')
@@ -57,7 +63,10 @@ export function registerSimulator(program: Command): void {
     .addOption(new Option('--drop-rate <r>', 'share of requests whose connection is dropped').argParser(rate('--drop-rate')))
     .addOption(new Option('--malformed-rate <r>', 'share of requests answered with a truncated envelope').argParser(rate('--malformed-rate')))
     .option('--delay <ms>', 'delay before each answer: MS or MIN-MAX')
-    .option('--script <faults>', 'faults for the next requests, in order: ok,500,503,drop,drop-after,delay=MS,malformed,not-xml,count-mismatch,garbage-result,fault (503x3 repeats)')
+    .option(
+      '--script <faults>',
+      'faults for the next requests, in order: ok,500,503,drop,drop-after,delay=MS,malformed,not-xml,count-mismatch,garbage-result,fault (503x3 repeats)',
+    )
     .addOption(new Option('--seed <n>', 'seed for the random faults').argParser((v) => Number(v)))
     .addHelpText('after', '\nThe first line on stdout is "listening on URL". Stop it with Ctrl-C. See docs/simulator.md.')
     .action(async (flags: SimulatorFlags) => {

@@ -12,7 +12,10 @@ export const DEADLINE_HOURS = 48;
 export function registerStatus(program: Command): void {
   addConfigOption(program.command('status').description('packages per state, last successful send, oldest pending item; warns past 48 h without a success'))
     .option('--json', 'print JSON')
-    .addHelpText('after', '\nExit codes: 0 healthy; 1 nothing sent successfully for more than 48 hours while something is pending,\nor FI packages past the attempt limit; 2 configuration problem.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 healthy; 1 nothing sent successfully for more than 48 hours while something is pending,\nor FI packages past the attempt limit; 2 configuration problem.',
+    )
     .action((flags: ConfigFlags & { json?: boolean }) => {
       const config = readConfig(flags);
       const store = openStore(config);
@@ -26,7 +29,9 @@ export function registerStatus(program: Command): void {
       const pending = s.counts.NI + (s.counts.FI - s.fiExhausted);
       const late = pending > 0 && (since === null || since > DEADLINE_HOURS);
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ store: config.store, ...s, hoursSinceLastSuccess: since === null ? null : Math.round(since * 10) / 10, pending, warning: late ? 'deadline' : null })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ store: config.store, ...s, hoursSinceLastSuccess: since === null ? null : Math.round(since * 10) / 10, pending, warning: late ? 'deadline' : null })}\n`,
+        );
       } else {
         const c = s.counts;
         const out = [
@@ -37,7 +42,10 @@ export function registerStatus(program: Command): void {
           `last run: ${s.lastRun ? `#${s.lastRun.id} ${s.lastRun.status}, ${when(s.lastRun.startedAt, config.timeZone)}${s.lastRun.error ? ` (${s.lastRun.error})` : ''}` : 'none'}`,
           `watermark: ${s.watermark ?? 'none yet'}; ${s.items} history items stored`,
         ];
-        if (late) out.push(`WARNING: ${since === null ? 'nothing was ever sent successfully' : `nothing was sent successfully for ${Math.floor(since)} hours`} while ${pending} packages wait: the Portaria asks for updates at most every ${DEADLINE_HOURS} hours`);
+        if (late)
+          out.push(
+            `WARNING: ${since === null ? 'nothing was ever sent successfully' : `nothing was sent successfully for ${Math.floor(since)} hours`} while ${pending} packages wait: the Portaria asks for updates at most every ${DEADLINE_HOURS} hours`,
+          );
         if (s.fiExhausted > 0) out.push(`WARNING: ${s.fiExhausted} FI packages reached the attempt limit and are not retried: pi-sender resend --state FI`);
         process.stdout.write(`${out.join('\n')}\n`);
       }

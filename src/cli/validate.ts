@@ -37,7 +37,9 @@ export function registerValidate(program: Command): void {
     .addOption(new Option('--profile <profile>', 'strict enforces what the standard leaves unknown; lenient relaxes it').choices(PROFILES).default('strict'))
     .option('--json', 'print JSON Lines (one problem per line, then a summary) instead of text')
     .option('-q, --quiet', 'print errors only, not warnings')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Each problem is printed as
   FILE:LINE: Documento #N (Protocolo P): CODE message
 Codes are listed in docs/data-standard.md.
@@ -46,7 +48,8 @@ Exit codes:
   0  every Documento valid (warnings allowed)
   1  some Documentos invalid, or the file is not a valid ListaDocumentos
   2  usage error or unreadable file
-  4  internal error (a bug: please report it)`)
+  4  internal error (a bug: please report it)`,
+    )
     .action(async (files: string[], flags: ValidateFlags) => {
       process.exitCode = await validateFiles(files, flags);
     });

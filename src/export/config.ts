@@ -9,85 +9,37 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap } from 'yaml';
 import { PiSenderError } from '../errors.js';
+import type { CertificateFiles } from '../soap/tls.js';
+import {
+  QUERY_KINDS,
+  SQL_TYPES,
+  type AccessSpec,
+  type FieldSpec,
+  type MappingConfig,
+  type OperacaoSpec,
+  type SourceConfig,
+  type SqlSourceConfig,
+} from '../sources/config.js';
 import { isValidTimeZone } from '../standard/datetime.js';
 import type { Profile } from '../standard/model.js';
-import type { CertificateFiles } from '../soap/tls.js';
+import { Checker, optional, type Path } from './config-checker.js';
 
-/** Where a Documento field's value comes from: a column, a template of columns, or a constant. */
-export type FieldSpec = { column: string } | { template: string } | { value: string };
-
-export interface OperacaoSpec {
-  /** Column with the SPE's task code. */
-  task: string;
-  /** Task code → Operacao text (a template); a code mapped to null, or not listed, is not published. */
-  messages: Record<string, FieldSpec | null>;
-  /** What to do with a task code not in `messages`: skip it (default) or use this text. */
-  otherTasks: 'skip' | FieldSpec;
-}
-
-export interface AccessSpec {
-  /** Column with the access level, or undefined when `value` applies to every process. */
-  column?: string;
-  value?: 'publico' | 'restrito' | 'sigiloso';
-  /** Column values meaning each level (compared as text). Any other value is treated as sigiloso. */
-  publico: string[];
-  restrito: string[];
-  sigiloso: string[];
-}
-
-export interface MappingConfig {
-  processo: { id: FieldSpec; Protocolo: FieldSpec; DataHoraProducao: FieldSpec; Especie: FieldSpec; Assunto: FieldSpec; access: AccessSpec };
-  interessado?: { processo: FieldSpec; NomeInteressado: FieldSpec };
-  relacionado?: { processo: FieldSpec; ProtocoloRelacionado: FieldSpec };
-  historico: { id: FieldSpec; processo: FieldSpec; DataHoraOperacao: FieldSpec; UnidadeOperacao: FieldSpec; Operacao: FieldSpec | OperacaoSpec };
-}
-
-export const SQL_TYPES = ['postgres', 'mysql', 'mariadb', 'sqlite', 'oracle', 'mssql'] as const;
-export type SqlType = (typeof SQL_TYPES)[number];
-export const QUERY_KINDS = ['processos', 'interessados', 'relacionados', 'historico'] as const;
-export type QueryKind = (typeof QUERY_KINDS)[number];
-
-export interface SqlSourceConfig {
-  type: SqlType;
-  /** Connection URL without the password (postgres://user@host:5432/spe). */
-  url?: string;
-  host?: string;
-  port?: number;
-  database?: string;
-  user?: string;
-  /** SQLite file. */
-  path?: string;
-  /** Environment variable holding the database password (default PI_SPE_PASSWORD). */
-  passwordEnv: string;
-  passwordFile?: string;
-  /** TLS to the database: true, or a CA file to trust. */
-  ssl?: boolean | { ca: string };
-  queries: { processos: string; interessados?: string; relacionados?: string; historico: string };
-}
-
-export interface FileSourceConfig {
-  type: 'csv' | 'jsonl';
-  folder: string;
-  /** File name patterns (`*` and `?`) of each kind of file in the folder. */
-  files: { processos: string; interessados?: string; relacionados?: string; historico: string };
-  delimiter: string;
-  encoding: 'utf-8' | 'latin1';
-  /** Move read files to `<folder>/<readFolder>` (default) or leave them. */
-  afterReading: 'move' | 'keep';
-  readFolder: string;
-}
-
-export interface XmlSourceConfig {
-  type: 'xml';
-  folder: string;
-  pattern: string;
-  afterReading: 'move' | 'keep';
-  readFolder: string;
-}
-
-export type SourceConfig = SqlSourceConfig | FileSourceConfig | XmlSourceConfig;
+export {
+  QUERY_KINDS,
+  SQL_TYPES,
+  type AccessSpec,
+  type FieldSpec,
+  type FileSourceConfig,
+  type MappingConfig,
+  type OperacaoSpec,
+  type QueryKind,
+  type SourceConfig,
+  type SqlSourceConfig,
+  type SqlType,
+  type XmlSourceConfig,
+} from '../sources/config.js';
 
 export interface PiConfig extends CertificateFiles {
   endpoint?: string;
@@ -131,93 +83,6 @@ export interface ExportConfig {
   alerts: AlertsConfig;
 }
 
-// ---------------------------------------------------------------------------------------------
-
-type Path = Array<string | number>;
-
-class Checker {
-  readonly errors: string[] = [];
-  constructor(
-    private readonly file: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
-
-  lineOf(p: Path): number {
-    for (let k = p.length; k >= 0; k--) {
-      const node = this.doc.getIn(p.slice(0, k), true) as { range?: [number, number, number] } | undefined;
-      const range = node?.range ?? (k === 0 ? (this.doc.contents as { range?: [number, number, number] } | null)?.range : undefined);
-      if (range) return this.lines.linePos(range[0]).line;
-    }
-    return 1;
-  }
-
-  fail(p: Path, message: string): undefined {
-    this.errors.push(`${this.file}:${this.lineOf(p)}: ${p.join('.') || '(top)'}: ${message}`);
-    return undefined;
-  }
-
-  obj(v: unknown, p: Path, required = true): Record<string, unknown> | undefined {
-    if (v === undefined || v === null) return required ? this.fail(p, 'missing') : undefined;
-    if (typeof v !== 'object' || Array.isArray(v)) return this.fail(p, 'must be a mapping (key: value)');
-    return v as Record<string, unknown>;
-  }
-
-  str(v: unknown, p: Path, required = true): string | undefined {
-    if (v === undefined || v === null) return required ? this.fail(p, 'missing') : undefined;
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    if (typeof v !== 'string' || v.trim() === '') return this.fail(p, 'must be a non-empty text');
-    return v;
-  }
-
-  int(v: unknown, p: Path, def: number, min = 0): number {
-    if (v === undefined || v === null) return def;
-    const n = typeof v === 'string' ? Number(v) : v;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < min) return this.fail(p, `must be an integer of at least ${min}`) ?? def;
-    return n;
-  }
-
-  bool(v: unknown, p: Path, def: boolean): boolean {
-    if (v === undefined || v === null) return def;
-    if (typeof v !== 'boolean') return this.fail(p, 'must be true or false') ?? def;
-    return v;
-  }
-
-  oneOf<T extends string>(v: unknown, p: Path, choices: readonly T[], def?: T): T | undefined {
-    if (v === undefined || v === null) return def ?? this.fail(p, `missing (one of ${choices.join(', ')})`);
-    if (typeof v !== 'string' || !choices.includes(v as T)) return this.fail(p, `must be one of ${choices.join(', ')}, not '${String(v)}'`);
-    return v as T;
-  }
-
-  strList(v: unknown, p: Path): string[] | undefined {
-    if (v === undefined || v === null) return undefined;
-    const list = Array.isArray(v) ? v : [v];
-    if (list.some((x) => typeof x !== 'string' && typeof x !== 'number')) return this.fail(p, 'must be a text or a list of texts');
-    return list.map(String);
-  }
-
-  /** `column`, `"{a} - {b}"` (template), `{ value: ... }`, `{ column: ... }` or `{ template: ... }`. */
-  field(v: unknown, p: Path, required = true): FieldSpec | undefined {
-    if (v === undefined || v === null) return required ? this.fail(p, 'missing (a column name, a "{template}", or { value: ... })') : undefined;
-    if (typeof v === 'string') {
-      if (v.trim() === '') return this.fail(p, 'must not be empty');
-      return /\{[^{}]+\}/.test(v) ? { template: v } : { column: v };
-    }
-    if (typeof v === 'object' && !Array.isArray(v)) {
-      const o = v as Record<string, unknown>;
-      const keys = Object.keys(o);
-      if (keys.length === 1 && keys[0] === 'value' && (typeof o['value'] === 'string' || typeof o['value'] === 'number')) return { value: String(o['value']) };
-      if (keys.length === 1 && keys[0] === 'column') return { column: this.str(o['column'], [...p, 'column']) ?? '' };
-      if (keys.length === 1 && keys[0] === 'template') return { template: this.str(o['template'], [...p, 'template']) ?? '' };
-    }
-    return this.fail(p, 'must be a column name, a "{template}", or one of { value: ... }, { column: ... }, { template: ... }');
-  }
-
-  unknownKeys(o: Record<string, unknown>, p: Path, known: readonly string[]): void {
-    for (const k of Object.keys(o)) if (!known.includes(k)) this.fail([...p, k], `unknown key (expected one of ${known.join(', ')})`);
-  }
-}
-
 const TOP = ['source', 'mapping', 'timeZone', 'publishRestrito', 'profile', 'store', 'pi', 'sending', 'watermark', 'alerts'] as const;
 
 /** Reads and checks a configuration file. Relative paths in it are relative to the file. */
@@ -226,7 +91,11 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new PiSenderError('ERR_CONFIG', `cannot read the configuration ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (pi-sender init writes a commented sample)`, { file });
+    throw new PiSenderError(
+      'ERR_CONFIG',
+      `cannot read the configuration ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (pi-sender init writes a commented sample)`,
+      { file },
+    );
   }
   return parseConfig(text, file, env);
 }
@@ -247,7 +116,12 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
 
   c.unknownKeys(raw, [], TOP);
   const source = checkSource(c, raw['source'], rel);
-  const mapping = source?.type === 'xml' ? (raw['mapping'] !== undefined ? c.fail(['mapping'], 'an xml source needs no mapping: its Documentos are already in the standard') : undefined) : checkMapping(c, raw['mapping']);
+  const mapping =
+    source?.type === 'xml'
+      ? raw['mapping'] !== undefined
+        ? c.fail(['mapping'], 'an xml source needs no mapping: its Documentos are already in the standard')
+        : undefined
+      : checkMapping(c, raw['mapping']);
   const timeZone = c.str(raw['timeZone'], ['timeZone'], false) ?? 'America/Sao_Paulo';
   if (!isValidTimeZone(timeZone)) c.fail(['timeZone'], `unknown time zone '${timeZone}' (an IANA name, e.g. America/Sao_Paulo)`);
   const publishRestrito = c.bool(raw['publishRestrito'], ['publishRestrito'], false);
@@ -264,16 +138,36 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const wmRaw = c.obj(raw['watermark'], ['watermark'], false) ?? {};
   c.unknownKeys(wmRaw, ['watermark'], ['initial', 'overlapMinutes']);
   const initial = c.str(wmRaw['initial'], ['watermark', 'initial'], false) ?? '2015-01-01 00:00:00';
-  if (!/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(initial)) c.fail(['watermark', 'initial'], `must be a local date-time such as 2015-01-01 00:00:00, not '${initial}'`);
+  if (!/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(initial))
+    c.fail(['watermark', 'initial'], `must be a local date-time such as 2015-01-01 00:00:00, not '${initial}'`);
   // Stored as `YYYY-MM-DD HH:MM:SS`, local time of timeZone, the form the queries compare with.
   const full = initial.replace('T', ' ');
-  const watermark = { initial: full.length === 10 ? `${full} 00:00:00` : full.length === 16 ? `${full}:00` : full, overlapMinutes: c.int(wmRaw['overlapMinutes'], ['watermark', 'overlapMinutes'], 60, 0) };
+  const watermark = {
+    initial: full.length === 10 ? `${full} 00:00:00` : full.length === 16 ? `${full}:00` : full,
+    overlapMinutes: c.int(wmRaw['overlapMinutes'], ['watermark', 'overlapMinutes'], 60, 0),
+  };
   const alerts = checkAlerts(c, c.obj(raw['alerts'], ['alerts'], false) ?? {}, rel);
 
   if (c.errors.length > 0) {
-    throw new PiSenderError('ERR_CONFIG', `the configuration has ${c.errors.length === 1 ? 'a problem' : `${c.errors.length} problems`}:\n  ${c.errors.join('\n  ')}`, { file });
+    throw new PiSenderError(
+      'ERR_CONFIG',
+      `the configuration has ${c.errors.length === 1 ? 'a problem' : `${c.errors.length} problems`}:\n  ${c.errors.join('\n  ')}`,
+      { file },
+    );
   }
-  return { file: path.resolve(file), source: source!, ...(mapping ? { mapping } : {}), timeZone, publishRestrito, profile, store, pi, sending, watermark, alerts };
+  return {
+    file: path.resolve(file),
+    source: source!,
+    ...(mapping ? { mapping } : {}),
+    timeZone,
+    publishRestrito,
+    profile,
+    store,
+    pi,
+    sending,
+    watermark,
+    alerts,
+  };
 }
 
 function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => string | undefined): SourceConfig | undefined {
@@ -285,7 +179,13 @@ function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => str
   const afterReading = (): 'move' | 'keep' => c.oneOf(o['afterReading'], [...p, 'afterReading'], ['move', 'keep'] as const, 'move') ?? 'move';
   if (type === 'xml') {
     c.unknownKeys(o, p, ['type', 'folder', 'pattern', 'afterReading', 'readFolder']);
-    return { type, folder: rel(c.str(o['folder'], [...p, 'folder'])) ?? '', pattern: c.str(o['pattern'], [...p, 'pattern'], false) ?? '*.xml', afterReading: afterReading(), readFolder: c.str(o['readFolder'], [...p, 'readFolder'], false) ?? 'lidos' };
+    return {
+      type,
+      folder: rel(c.str(o['folder'], [...p, 'folder'])) ?? '',
+      pattern: c.str(o['pattern'], [...p, 'pattern'], false) ?? '*.xml',
+      afterReading: afterReading(),
+      readFolder: c.str(o['readFolder'], [...p, 'readFolder'], false) ?? 'lidos',
+    };
   }
   if (type === 'csv' || type === 'jsonl') {
     c.unknownKeys(o, p, ['type', 'folder', 'files', 'delimiter', 'encoding', 'afterReading', 'readFolder']);
@@ -310,7 +210,8 @@ function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => str
   }
   c.unknownKeys(o, p, ['type', 'url', 'host', 'port', 'database', 'user', 'path', 'passwordEnv', 'passwordFile', 'ssl', 'queries']);
   const url = c.str(o['url'], [...p, 'url'], false);
-  if (url && /:\/\/[^/@:]+:[^/@]+@/.test(url)) c.fail([...p, 'url'], 'holds a password: put it in the environment (passwordEnv) or a file (passwordFile), never in the configuration');
+  if (url && /:\/\/[^/@:]+:[^/@]+@/.test(url))
+    c.fail([...p, 'url'], 'holds a password: put it in the environment (passwordEnv) or a file (passwordFile), never in the configuration');
   const q = c.obj(o['queries'], [...p, 'queries']) ?? {};
   c.unknownKeys(q, [...p, 'queries'], QUERY_KINDS);
   const queries = {
@@ -387,7 +288,10 @@ function checkAccess(c: Checker, v: unknown): AccessSpec {
   const p = ['mapping', 'processo', 'access'];
   const empty: AccessSpec = { publico: [], restrito: [], sigiloso: [] };
   if (v === undefined || v === null) {
-    c.fail(p, 'missing: the access-level column and its values (sigiloso is never sent; restrito only with publishRestrito), or { value: publico } when every process is public');
+    c.fail(
+      p,
+      'missing: the access-level column and its values (sigiloso is never sent; restrito only with publishRestrito), or { value: publico } when every process is public',
+    );
     return empty;
   }
   const o = c.obj(v, p);
@@ -415,7 +319,8 @@ function checkOperacao(c: Checker, v: unknown): FieldSpec | OperacaoSpec {
     const msgs = c.obj(o['messages'], [...p, 'messages']) ?? {};
     const messages: Record<string, FieldSpec | null> = {};
     // Here a text is the Operacao itself (with or without {placeholders}), never a column name.
-    const text = (v: unknown, at: Path): FieldSpec | null => (typeof v === 'string' || typeof v === 'number' ? { template: String(v) } : (c.field(v, at) ?? null));
+    const text = (t: unknown, at: Path): FieldSpec | null =>
+      typeof t === 'string' || typeof t === 'number' ? { template: String(t) } : (c.field(t, at) ?? null);
     for (const [code, t] of Object.entries(msgs)) messages[code] = t === null ? null : text(t, [...p, 'messages', code]);
     const other = o['otherTasks'];
     return {
@@ -429,7 +334,21 @@ function checkOperacao(c: Checker, v: unknown): FieldSpec | OperacaoSpec {
 
 function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undefined) => string | undefined, env: NodeJS.ProcessEnv): PiConfig {
   const p = ['pi'];
-  c.unknownKeys(o, p, ['endpoint', 'user', 'passwordFile', 'ca', 'cert', 'key', 'pfx', 'certPassphraseFile', 'proxy', 'timeoutSeconds', 'batchSize', 'concurrency', 'password']);
+  c.unknownKeys(o, p, [
+    'endpoint',
+    'user',
+    'passwordFile',
+    'ca',
+    'cert',
+    'key',
+    'pfx',
+    'certPassphraseFile',
+    'proxy',
+    'timeoutSeconds',
+    'batchSize',
+    'concurrency',
+    'password',
+  ]);
   if (o['password'] !== undefined) c.fail([...p, 'password'], 'passwords never go in the configuration: set PI_PASSWORD or use passwordFile');
   const endpoint = env['PI_ENDPOINT'] || c.str(o['endpoint'], [...p, 'endpoint'], false);
   const user = env['PI_USER'] || c.str(o['user'], [...p, 'user'], false);
@@ -438,7 +357,10 @@ function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undef
     ...optional('endpoint', endpoint),
     ...optional('user', user),
     ...optional('passwordFile', rel(c.str(o['passwordFile'], [...p, 'passwordFile'], false))),
-    ...optional('ca', c.strList(o['ca'], [...p, 'ca'])?.map((f) => rel(f)!)),
+    ...optional(
+      'ca',
+      c.strList(o['ca'], [...p, 'ca'])?.map((f) => rel(f)!),
+    ),
     ...optional('cert', rel(c.str(o['cert'], [...p, 'cert'], false))),
     ...optional('key', rel(c.str(o['key'], [...p, 'key'], false))),
     ...optional('pfx', rel(c.str(o['pfx'], [...p, 'pfx'], false))),
@@ -460,7 +382,11 @@ function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | u
     const url = c.str(w['url'], [...p, 'webhook', 'url']) ?? '';
     if (url && !/^https?:\/\//.test(url)) c.fail([...p, 'webhook', 'url'], 'must be an http(s) URL');
     const headers = (c.obj(w['headers'], [...p, 'webhook', 'headers'], false) ?? {}) as Record<string, string>;
-    alerts.webhook = { url, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])), timeoutSeconds: c.int(w['timeoutSeconds'], [...p, 'webhook', 'timeoutSeconds'], 10, 1) };
+    alerts.webhook = {
+      url,
+      headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)])),
+      timeoutSeconds: c.int(w['timeoutSeconds'], [...p, 'webhook', 'timeoutSeconds'], 10, 1),
+    };
   }
   const e = c.obj(o['email'], [...p, 'email'], false);
   if (e) {
@@ -483,8 +409,4 @@ function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | u
     };
   }
   return alerts;
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
-  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

@@ -82,7 +82,14 @@ export interface ExtractResult {
   complete: boolean;
 }
 
-export async function extractFromSource(source: SpeSource, config: ExportConfig, store: Store, run: number, window: Window, log: Logger): Promise<ExtractResult> {
+export async function extractFromSource(
+  source: SpeSource,
+  config: ExportConfig,
+  store: Store,
+  run: number,
+  window: Window,
+  log: Logger,
+): Promise<ExtractResult> {
   const counts = emptyExtractCounts();
   const mapper = new RowMapper(config.mapping!, { timeZone: config.timeZone, publishRestrito: config.publishRestrito });
   // Publishable state of the processes returned in this run: items are checked against it.
@@ -106,7 +113,11 @@ export async function extractFromSource(source: SpeSource, config: ExportConfig,
   // Positions only keep the order of the rows within a run: one counter serves every process.
   let position = 0;
   /** Rows that belong to a publishable process of this run (interessados, related protocols). */
-  const linked = async <T extends { processo: string }>(kind: 'interessados' | 'relacionados', map: (row: Row) => T | undefined, add: (x: T, position: number) => void): Promise<void> => {
+  const linked = async <T extends { processo: string }>(
+    kind: 'interessados' | 'relacionados',
+    map: (row: Row) => T | undefined,
+    add: (x: T, position: number) => void,
+  ): Promise<void> => {
     await inChunks(source, kind, window, store, (row) => {
       const x = map(row);
       if (!x) return void counts.rowsInvalid++;
@@ -116,10 +127,18 @@ export async function extractFromSource(source: SpeSource, config: ExportConfig,
     });
   };
   if (source.kinds.has('interessados') && config.mapping!.interessado) {
-    await linked('interessados', (row) => mapper.interessado(row), (i, at) => store.addInteressado(i.processo, at, i.nome, run));
+    await linked(
+      'interessados',
+      (row) => mapper.interessado(row),
+      (i, at) => store.addInteressado(i.processo, at, i.nome, run),
+    );
   }
   if (source.kinds.has('relacionados') && config.mapping!.relacionado) {
-    await linked('relacionados', (row) => mapper.relacionado(row), (r, at) => store.addRelacionado(r.processo, at, r.protocolo, run));
+    await linked(
+      'relacionados',
+      (row) => mapper.relacionado(row),
+      (r, at) => store.addRelacionado(r.processo, at, r.protocolo, run),
+    );
   }
   const reopened = store.transaction(() =>
     store.finishProcesses(run, {
@@ -149,7 +168,8 @@ export async function extractFromSource(source: SpeSource, config: ExportConfig,
     );
   }
   if (counts.rowsInvalid > 0) log.warn({ rows: counts.rowsInvalid }, 'rows without id or process were skipped');
-  if (counts.unknownAccess > 0) log.warn({ processes: counts.unknownAccess }, 'processes with an access level the mapping does not know were treated as sigiloso (not sent)');
+  if (counts.unknownAccess > 0)
+    log.warn({ processes: counts.unknownAccess }, 'processes with an access level the mapping does not know were treated as sigiloso (not sent)');
 
   const assembled = store.assemblePackages();
   counts.packagesCreated = assembled.created;

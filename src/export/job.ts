@@ -17,7 +17,7 @@ import { Store, type StoreStatus } from '../store/store.js';
 import { sendAlerts, type AlertDelivery } from './alerts.js';
 import type { ExportConfig } from './config.js';
 import { emptyExtractCounts, extractFromSource, extractFromXmlFiles, type ExtractCounts } from './extract.js';
-import { emptySendCounts, sendDue, type SendCounts } from './send.js';
+import { emptySendCounts, sendDue, type SendCounts } from '../outbox/send-due.js';
 
 export interface ExportOptions {
   config: ExportConfig;
@@ -96,7 +96,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
       extract = counts;
       finishFiles(read, s, registry);
     } else {
-      const source = createSource(config, registry);
+      const source = createSource(config.source, config.timeZone, registry);
       try {
         const result = await extractFromSource(source, config, store, run, window ?? { since: '', until: '' }, log);
         extract = result.counts;

@@ -7,8 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
-import { sendDue } from '../export/send.js';
-import type { PackageResult, SendSettings } from '../export/send-types.js';
+import { sendDue, type PackageResult, type SendSettings } from '../outbox/send-due.js';
 import type { PiClient } from '../pi/client.js';
 import { createPiClient, piSettings, type PiConnection } from '../pi/connect.js';
 import { isValidTimeZone } from '../standard/datetime.js';
@@ -172,7 +171,8 @@ export class Sender extends EventEmitter<SenderEvents> {
       if (shape.length > 0) throw new InvalidDocumentoError(index, typeof doc?.Protocolo === 'string' ? doc.Protocolo : undefined, shape);
       const { documento } = normalizeDocumento(doc, { timeZone: this.settings.timeZone });
       const result = validateDocumento(documento, { profile: this.settings.profile });
-      if (!result.valid) throw new InvalidDocumentoError(index, documento.Protocolo ?? (typeof doc?.Protocolo === 'string' ? doc.Protocolo : undefined), result.problems);
+      if (!result.valid)
+        throw new InvalidDocumentoError(index, documento.Protocolo ?? (typeof doc?.Protocolo === 'string' ? doc.Protocolo : undefined), result.problems);
       return { documento: result.documento, warnings: result.problems };
     });
     if (!publish) {

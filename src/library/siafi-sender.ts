@@ -105,10 +105,24 @@ export class SiafiSender {
       record = existing;
     } else {
       if (existing && ['NOVA', 'INDEFINIDA', 'VERIFICAR'].includes(existing.state)) {
-        throw new PiSenderError('ERR_USAGE', `the same requisition (nonce ${existing.nonce}) is ${existing.state} and may still be applied: settle it before sending a new one`);
+        throw new PiSenderError(
+          'ERR_USAGE',
+          `the same requisition (nonce ${existing.nonce}) is ${existing.state} and may still be applied: settle it before sending a new one`,
+        );
       }
       const generation = (existing?.generation ?? 0) + 1;
-      record = this.store.insert({ endpoint, operation, ug: prepared.ug, contentKey: key, generation, nonce: makeNonce(operation, prepared.ug, key, generation), bodyXml: prepared.bodyXml }, this.now());
+      record = this.store.insert(
+        {
+          endpoint,
+          operation,
+          ug: prepared.ug,
+          contentKey: key,
+          generation,
+          nonce: makeNonce(operation, prepared.ug, key, generation),
+          bodyXml: prepared.bodyXml,
+        },
+        this.now(),
+      );
     }
     return this.attempt(record, options.signal);
   }
@@ -126,7 +140,8 @@ export class SiafiSender {
   /** Sends one stored requisition again now, with its nonce (not SUCESSO or FALHA ones). */
   async resend(nonce: string, options: { signal?: AbortSignal } = {}): Promise<SiafiSendResult> {
     const record = this.find(nonce);
-    if (record.state === 'SUCESSO' || record.state === 'FALHA') throw new PiSenderError('ERR_USAGE', `the requisition with nonce ${nonce} is settled (${record.state}): nothing to resend`);
+    if (record.state === 'SUCESSO' || record.state === 'FALHA')
+      throw new PiSenderError('ERR_USAGE', `the requisition with nonce ${nonce} is settled (${record.state}): nothing to resend`);
     return this.attempt(record, options.signal);
   }
 
@@ -156,11 +171,24 @@ export class SiafiSender {
       const later = new Date(this.now().getTime() + (this.config.notReachedRetryMs ?? 5 * 60_000));
       if (err instanceof TransportError || isPiSenderError(err, 'ERR_TLS')) {
         // Never reached SIAFI: the state stays, the same nonce goes next time.
-        this.store.record(record.id, { state: record.state === 'RECUSADA' ? 'NOVA' : record.state, resultado: 'NAO_ENVIADA', message: `not sent: ${message}`, nextAttemptAt: later }, this.now());
+        this.store.record(
+          record.id,
+          { state: record.state === 'RECUSADA' ? 'NOVA' : record.state, resultado: 'NAO_ENVIADA', message: `not sent: ${message}`, nextAttemptAt: later },
+          this.now(),
+        );
       } else if (isPiSenderError(err, 'ERR_AUTH')) {
         this.store.record(record.id, { state: 'RECUSADA', resultado: 'FALHA', message }, this.now());
       } else if (isPiSenderError(err, 'ERR_INTERRUPTED')) {
-        this.store.record(record.id, { state: 'INDEFINIDA', resultado: 'INDEFINIDO', message: 'interrupted while waiting for the answer: it may have been applied', nextAttemptAt: new Date(this.now().getTime() + this.client.delays.indefinidoMs) }, this.now());
+        this.store.record(
+          record.id,
+          {
+            state: 'INDEFINIDA',
+            resultado: 'INDEFINIDO',
+            message: 'interrupted while waiting for the answer: it may have been applied',
+            nextAttemptAt: new Date(this.now().getTime() + this.client.delays.indefinidoMs),
+          },
+          this.now(),
+        );
       }
       throw err;
     }

@@ -110,13 +110,19 @@ export class BatchSender {
     for (let attempt = 1; attempt <= this.policy.attempts && pending.length > 0; attempt++) {
       if (attempt > 1) {
         const wait = Math.min(this.policy.maxDelayMs, Math.max(backoffDelay(attempt - 1, this.policy), lastRetryAfter ?? 0));
-        this.log.warn({ documentos: pending.length, attempt, of: this.policy.attempts, waitMs: wait, cause: lastFailure.code }, `retrying after: ${lastFailure.message}`);
+        this.log.warn(
+          { documentos: pending.length, attempt, of: this.policy.attempts, waitMs: wait, cause: lastFailure.code },
+          `retrying after: ${lastFailure.message}`,
+        );
         await abortableSleep(wait, signal);
       }
       for (const item of pending) attempts.set(item.key, (attempts.get(item.key) ?? 0) + 1);
       lastRetryAfter = undefined;
       try {
-        const answer = await this.client.enviarListaDocumentos(pending.map((i) => i.xml), signal);
+        const answer = await this.client.enviarListaDocumentos(
+          pending.map((i) => i.xml),
+          signal,
+        );
         if (answer.length !== pending.length) {
           lastFailure = { code: 'RESULT_COUNT', message: `the service answered ${answer.length} results for ${pending.length} Documentos` };
           continue;
@@ -138,7 +144,14 @@ export class BatchSender {
             lastFailure = { code: 'RESULT_FAILED', message: c.message };
             return;
           }
-          results.set(item.key, { key: item.key, protocolo: item.protocolo, outcome: c.outcome, ...(c.code ? { code: c.code } : {}), message: c.message, attempts: attempts.get(item.key)! });
+          results.set(item.key, {
+            key: item.key,
+            protocolo: item.protocolo,
+            outcome: c.outcome,
+            ...(c.code ? { code: c.code } : {}),
+            message: c.message,
+            attempts: attempts.get(item.key)!,
+          });
         });
         pending = stillFailing;
       } catch (err) {
@@ -148,7 +161,14 @@ export class BatchSender {
       }
     }
     for (const item of pending) {
-      results.set(item.key, { key: item.key, protocolo: item.protocolo, outcome: 'failed', code: lastFailure.code, message: lastFailure.message, attempts: attempts.get(item.key) ?? 0 });
+      results.set(item.key, {
+        key: item.key,
+        protocolo: item.protocolo,
+        outcome: 'failed',
+        code: lastFailure.code,
+        message: lastFailure.message,
+        attempts: attempts.get(item.key) ?? 0,
+      });
     }
     return items.map((i) => results.get(i.key)!);
   }

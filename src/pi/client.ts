@@ -28,7 +28,7 @@ export function negocioFaultMessage(err: unknown): string | undefined {
 /** Finds a response wrapper's children, also when a JAX-WS `return` element wraps them. */
 function wrapper(body: Record<string, unknown>, name: string, httpStatus: number): Record<string, unknown> {
   const w = body[name];
-  if (w === '' ) return {};
+  if (w === '') return {};
   if (!isObject(w)) throw new SoapResponseError(`the answer has no ${name}`, httpStatus);
   return isObject(w['return']) ? w['return'] : w;
 }

@@ -58,7 +58,8 @@ export function createPiClient(s: PiConnectionSettings): PiConnection {
   if (!s.endpoint) throw new PiSenderError('ERR_CONFIG', 'no endpoint: set it (or PI_ENDPOINT), e.g. homologacao');
   const endpoint = resolveEndpoint(s.endpoint);
   if (!s.user) throw new PiSenderError('ERR_CONFIG', 'no user: the organ login PEN gave you (or PI_USER)');
-  if (s.password === undefined) throw new PiSenderError('ERR_CONFIG', 'no password: set PI_PASSWORD or use a password file (never a flag or the configuration)');
+  if (s.password === undefined)
+    throw new PiSenderError('ERR_CONFIG', 'no password: set PI_PASSWORD or use a password file (never a flag or the configuration)');
   const timeoutMs = (s.timeoutSeconds ?? 120) * 1000;
   const transport = new HttpTransport({
     basicAuth: { user: s.user, password: s.password },

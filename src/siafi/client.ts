@@ -103,7 +103,11 @@ export class SiafiClient {
    * configuration error.
    */
   async send(prepared: Pick<PreparedRequisicao, 'ug' | 'bodyXml'>, nonce: string, signal?: AbortSignal): Promise<SiafiOutcome & { raw?: string }> {
-    const cab = checkCabecalho({ ug: prepared.ug, nonce, ...(this.options.nomeSistemaSIAFI !== undefined ? { nomeSistemaSIAFI: this.options.nomeSistemaSIAFI } : {}) });
+    const cab = checkCabecalho({
+      ug: prepared.ug,
+      nonce,
+      ...(this.options.nomeSistemaSIAFI !== undefined ? { nomeSistemaSIAFI: this.options.nomeSistemaSIAFI } : {}),
+    });
     const header = cabecalhoXml(cab, this.namespace) + this.security;
     try {
       const r = await this.soap.call({ body: prepared.bodyXml, header, soapAction: '', arrays: new Set(['mensagem']), ...(signal ? { signal } : {}) });
@@ -146,14 +150,24 @@ export function createSiafiClient(s: SiafiConnectionSettings): SiafiConnection {
     throw new PiSenderError('ERR_CONFIG', `the SIAFI endpoint is not a URL: ${endpoint}`);
   }
   if (url.protocol !== 'https:') throw new PiSenderError('ERR_CONFIG', `the SIAFI endpoint must be https (mutual TLS), not ${url.protocol}`);
-  if (!s.cpf) throw new PiSenderError('ERR_CONFIG', 'no SIAFI user: set SIAFI_CPF (or a CPF file) to the operator\'s CPF');
+  if (!s.cpf) throw new PiSenderError('ERR_CONFIG', "no SIAFI user: set SIAFI_CPF (or a CPF file) to the operator's CPF");
   const password = s.password ?? (s.emptyPassword ? '' : undefined);
-  if (password === undefined) throw new PiSenderError('ERR_CONFIG', 'no SIAFI password: set SIAFI_PASSWORD or use a password file (never a flag); --empty-password for certificate-only integrations');
-  if (!s.tls?.pfxFile && !s.tls?.certFile) throw new PiSenderError('ERR_CONFIG', 'SIAFI requires a client certificate: give --cert and --key (PEM) or --pfx (PKCS#12)');
+  if (password === undefined)
+    throw new PiSenderError(
+      'ERR_CONFIG',
+      'no SIAFI password: set SIAFI_PASSWORD or use a password file (never a flag); --empty-password for certificate-only integrations',
+    );
+  if (!s.tls?.pfxFile && !s.tls?.certFile)
+    throw new PiSenderError('ERR_CONFIG', 'SIAFI requires a client certificate: give --cert and --key (PEM) or --pfx (PKCS#12)');
   const timeoutMs = (s.timeoutSeconds ?? 60) * 1000;
   // The interface document asks for TLS 1.2; it also keeps a refused client certificate a handshake
   // failure (nothing sent) instead of a connection lost after the request left (see TlsOptions).
-  const transport = new HttpTransport({ tls: { maxVersion: 'TLSv1.2', ...s.tls }, ...(s.proxy ? { proxy: s.proxy } : {}), headersTimeoutMs: timeoutMs, bodyTimeoutMs: timeoutMs });
+  const transport = new HttpTransport({
+    tls: { maxVersion: 'TLSv1.2', ...s.tls },
+    ...(s.proxy ? { proxy: s.proxy } : {}),
+    headersTimeoutMs: timeoutMs,
+    bodyTimeoutMs: timeoutMs,
+  });
   const client = new SiafiClient(new SoapClient(transport, endpoint), { cpf: s.cpf, password }, s);
   return { client, transport, endpoint };
 }

@@ -18,14 +18,38 @@ export const EWS_CODES: Readonly<Record<string, EwsCode>> = Object.fromEntries(
     [
       ['EWS0001', 'Cabeçalho do SIAFI ausente.', 'Informar o cabeçalho SIAFI.'],
       ['EWS0003', 'Sistema consumidor não identificado ou não cadastrado.', 'Necessário cadastrar o sistema e a máquina de origem que acessa o SIAFI.'],
-      ['EWS0004', 'Obrigatório informar o campo “nonce” no cabeçalho de entrada para executar operações que alteram a base.', 'Operações, cuja classificação alteram a base, necessitam que o campo “nonce” seja informado pelos consumidores do serviço.'],
+      [
+        'EWS0004',
+        'Obrigatório informar o campo “nonce” no cabeçalho de entrada para executar operações que alteram a base.',
+        'Operações, cuja classificação alteram a base, necessitam que o campo “nonce” seja informado pelos consumidores do serviço.',
+      ],
       ['EWS0005', 'Tamanho do campo “nonce” do cabeçalho de entrada excede 64 caracteres.', 'Tamanho do nonce está limitado a 64 posições.'],
-      ['EWS0006', 'Já existe uma requisição com o mesmo identificador NONCE sendo processada. Aguarde 10 minutos e tente novamente.', 'Durante o processamento de uma requisição, outra com mesmo NONCE e mesma operação não pode ser enviada.'],
-      ['EWS0007', 'Obrigatório informar o campo “ug” no cabeçalho SIAFI.', 'Obrigatório preenchimento deste campo com a UG primária ou uma das UG\'s secundárias do operador.'],
+      [
+        'EWS0006',
+        'Já existe uma requisição com o mesmo identificador NONCE sendo processada. Aguarde 10 minutos e tente novamente.',
+        'Durante o processamento de uma requisição, outra com mesmo NONCE e mesma operação não pode ser enviada.',
+      ],
+      [
+        'EWS0007',
+        'Obrigatório informar o campo “ug” no cabeçalho SIAFI.',
+        "Obrigatório preenchimento deste campo com a UG primária ou uma das UG's secundárias do operador.",
+      ],
       ['EWS0008', 'Nome do Sistema deve ser igual ao informado na URL.', 'O nome do sistema, quando informado, deve estar de acordo com a URL.'],
-      ['EWS0009', 'Erro de Negócio capturado pelo bilhetador: <mensagem>', 'Quando ocorrer um erro de negócio durante a bilhetagem da requisição será apresentada esta mensagem de erro, sendo que a palavra “<mensagem>” será substituída pela mensagem de erro original.'],
-      ['EWS0010', 'Existe uma requisição já processada com o mesmo NONCE e sem mensagem de resposta, verifique se as informações desta requisição já foram gravadas no Novo SIAFI ou entre em contato com o administrador do sistema.', 'Ocorre quando existir uma requisição sem resposta por mais de 10 minutos e o sistema externo refizer a requisição utilizando o mesmo NONCE.'],
-      ['EWS0011', 'A requisição foi processada, porém não é possível identificar se foi efetivada. Aguarde 20 minutos e verifique o estado da requisição no Novo SIAFI.', 'Quando o sistema conclui o processamento da requisição, porém ocorre algum problema de infraestrutura, o Novo SIAFI tenta recuperar e processar os dados internamente. É necessário então aguardar para verificar se o processamento da requisição foi efetivado.'],
+      [
+        'EWS0009',
+        'Erro de Negócio capturado pelo bilhetador: <mensagem>',
+        'Quando ocorrer um erro de negócio durante a bilhetagem da requisição será apresentada esta mensagem de erro, sendo que a palavra “<mensagem>” será substituída pela mensagem de erro original.',
+      ],
+      [
+        'EWS0010',
+        'Existe uma requisição já processada com o mesmo NONCE e sem mensagem de resposta, verifique se as informações desta requisição já foram gravadas no Novo SIAFI ou entre em contato com o administrador do sistema.',
+        'Ocorre quando existir uma requisição sem resposta por mais de 10 minutos e o sistema externo refizer a requisição utilizando o mesmo NONCE.',
+      ],
+      [
+        'EWS0011',
+        'A requisição foi processada, porém não é possível identificar se foi efetivada. Aguarde 20 minutos e verifique o estado da requisição no Novo SIAFI.',
+        'Quando o sistema conclui o processamento da requisição, porém ocorre algum problema de infraestrutura, o Novo SIAFI tenta recuperar e processar os dados internamente. É necessário então aguardar para verificar se o processamento da requisição foi efetivado.',
+      ],
     ] as const
   ).map(([code, description, indication]) => [code, { code, description, indication }]),
 );

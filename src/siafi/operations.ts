@@ -25,7 +25,15 @@ export interface OperationInfo {
   response: string;
 }
 
-const op = (name: SiafiOperation, alias: string, parameter: string, type: string, shape: RequisicaoShape, grupo: number | undefined, response = `${name}Response`): OperationInfo => ({
+const op = (
+  name: SiafiOperation,
+  alias: string,
+  parameter: string,
+  type: string,
+  shape: RequisicaoShape,
+  grupo: number | undefined,
+  response = `${name}Response`,
+): OperationInfo => ({
   name,
   alias,
   parameter,
@@ -55,7 +63,10 @@ export function findOperation(name: string): OperationInfo {
   const n = name.toLowerCase();
   const found = OPERATIONS.find((o) => o.name.toLowerCase() === n || o.alias === n);
   if (!found) {
-    throw new PiSenderError('ERR_USAGE', `unknown SIAFI operation '${name}' (use one of: ${OPERATIONS.map((o) => o.alias).join(', ')}, or their full names such as ${OPERATIONS[0]!.name})`);
+    throw new PiSenderError(
+      'ERR_USAGE',
+      `unknown SIAFI operation '${name}' (use one of: ${OPERATIONS.map((o) => o.alias).join(', ')}, or their full names such as ${OPERATIONS[0]!.name})`,
+    );
   }
   return found;
 }

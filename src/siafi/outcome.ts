@@ -9,7 +9,7 @@
  */
 
 import { isObject, text } from '../soap/envelope.js';
-import { SoapFaultError, SoapResponseError, TransportError } from '../soap/errors.js';
+import { type SoapFaultError, type SoapResponseError, TransportError } from '../soap/errors.js';
 import { EWS_CODES, ewsEffect, findEwsCode, type EwsCode } from './ews.js';
 import type { Mensagem, SPURequisicaoResposta } from './types.js';
 
@@ -121,15 +121,21 @@ function unknownDelay(ews: string | undefined, d: RetryDelays): number {
 
 function describeEws(code: string, detail: string | undefined): string {
   const known = EWS_CODES[code];
-  const text = detail && detail.includes(code) ? detail : known ? `${code} ${known.description}` : code;
-  return text;
+  return detail && detail.includes(code) ? detail : known ? `${code} ${known.description}` : code;
 }
 
 /** Builds the outcome from a verdict (or none), an EWS code (or none) and what came with them. */
 function decide(
   verdict: string | undefined,
   ewsCode: string | undefined,
-  parts: { resposta?: SPURequisicaoResposta; repetida?: RequisicaoRepetida; fault?: { faultcode: string; faultstring: string }; httpStatus?: number; detail?: string; clientFault?: boolean },
+  parts: {
+    resposta?: SPURequisicaoResposta;
+    repetida?: RequisicaoRepetida;
+    fault?: { faultcode: string; faultstring: string };
+    httpStatus?: number;
+    detail?: string;
+    clientFault?: boolean;
+  },
   delays: RetryDelays,
 ): SiafiOutcome {
   const base = {
@@ -139,7 +145,11 @@ function decide(
     ...(parts.fault ? { fault: parts.fault } : {}),
     ...(parts.httpStatus !== undefined ? { httpStatus: parts.httpStatus } : {}),
   };
-  const texts = [ewsCode ? describeEws(ewsCode, parts.detail) : undefined, ...(parts.resposta?.mensagem ?? []).map((m) => (m.codMsg ? `${m.codMsg} ${m.txtMsg}` : m.txtMsg)), parts.fault && !ewsCode ? parts.fault.faultstring : undefined]
+  const texts = [
+    ewsCode ? describeEws(ewsCode, parts.detail) : undefined,
+    ...(parts.resposta?.mensagem ?? []).map((m) => (m.codMsg ? `${m.codMsg} ${m.txtMsg}` : m.txtMsg)),
+    parts.fault && !ewsCode ? parts.fault.faultstring : undefined,
+  ]
     .filter((t): t is string => Boolean(t))
     .filter((t, i, all) => all.indexOf(t) === i);
   const said = texts.join('; ');
@@ -150,7 +160,10 @@ function decide(
     return { resultado: 'SUCESSO', effect: 'applied', message: `SUCESSO${repeat}${said ? `: ${said}` : ''}`, ...base };
   }
   if (effect === 'unknown' || verdict === 'INDEFINIDO' || (verdict !== 'FALHA' && !effect && !parts.clientFault)) {
-    const why = verdict === 'INDEFINIDO' || effect === 'unknown' ? said || 'SIAFI could not tell whether the requisition was applied' : `no verdict in the answer${said ? ` (${said})` : ''}`;
+    const why =
+      verdict === 'INDEFINIDO' || effect === 'unknown'
+        ? said || 'SIAFI could not tell whether the requisition was applied'
+        : `no verdict in the answer${said ? ` (${said})` : ''}`;
     return {
       resultado: 'INDEFINIDO',
       effect: 'unknown',
@@ -164,7 +177,12 @@ function decide(
 }
 
 /** The outcome of an answer with a Body. */
-export function outcomeFromResponse(header: Record<string, unknown> | undefined, body: Record<string, unknown>, httpStatus: number, delays: RetryDelays = DEFAULT_RETRY_DELAYS): SiafiOutcome {
+export function outcomeFromResponse(
+  header: Record<string, unknown> | undefined,
+  body: Record<string, unknown>,
+  httpStatus: number,
+  delays: RetryDelays = DEFAULT_RETRY_DELAYS,
+): SiafiOutcome {
   const r = resposta(body);
   const rep = repetida(header);
   const ews = (r?.mensagem ?? []).map((m) => findEwsCode(m.codMsg) ?? findEwsCode(m.txtMsg)).find(Boolean);
@@ -172,19 +190,37 @@ export function outcomeFromResponse(header: Record<string, unknown> | undefined,
 }
 
 /** WS-Security fault codes (WSS 1.0 §12): the token was refused before anything ran. */
-const WSSE_FAULTS = new Set(['failedauthentication', 'invalidsecurity', 'invalidsecuritytoken', 'failedcheck', 'securitytokenunavailable', 'unsupportedsecuritytoken']);
+const WSSE_FAULTS = new Set([
+  'failedauthentication',
+  'invalidsecurity',
+  'invalidsecuritytoken',
+  'failedcheck',
+  'securitytokenunavailable',
+  'unsupportedsecuritytoken',
+]);
 
 /** The outcome of a SOAP fault. */
 export function outcomeFromFault(err: SoapFaultError, delays: RetryDelays = DEFAULT_RETRY_DELAYS): SiafiOutcome {
   const fault = { faultcode: err.faultcode, faultstring: err.faultstring };
   const local = err.faultcode.replace(/^.*:/, '').toLowerCase();
   if (WSSE_FAULTS.has(local)) {
-    return { resultado: 'FALHA', effect: 'refused', message: `FALHA: SIAFI refused the UsernameToken (${err.faultstring}): check the CPF and password`, fault, httpStatus: err.httpStatus };
+    return {
+      resultado: 'FALHA',
+      effect: 'refused',
+      message: `FALHA: SIAFI refused the UsernameToken (${err.faultstring}): check the CPF and password`,
+      fault,
+      httpStatus: err.httpStatus,
+    };
   }
   const detailText = err.detail ? JSON.stringify(err.detail) : undefined;
   const ews = findEwsCode(err.faultstring) ?? findEwsCode(detailText);
   const rep = repetida(err.header);
-  return decide(resultadoOf(err.header), ews, { fault, httpStatus: err.httpStatus, detail: err.faultstring, clientFault: local === 'client', ...(rep ? { repetida: rep } : {}) }, delays);
+  return decide(
+    resultadoOf(err.header),
+    ews,
+    { fault, httpStatus: err.httpStatus, detail: err.faultstring, clientFault: local === 'client', ...(rep ? { repetida: rep } : {}) },
+    delays,
+  );
 }
 
 /** The outcome when the request may have arrived but no usable answer came back. */

@@ -11,7 +11,13 @@ export type Restriction =
   | { kind: 'decimal'; name: string }
   | { kind: 'boolean'; name: string };
 
-const int = (name: string, minDigits: number, maxDigits: number, extra: { values?: readonly number[]; positive?: boolean } = {}): Restriction => ({ kind: 'int', name, minDigits, maxDigits, ...extra });
+const int = (name: string, minDigits: number, maxDigits: number, extra: { values?: readonly number[]; positive?: boolean } = {}): Restriction => ({
+  kind: 'int',
+  name,
+  minDigits,
+  maxDigits,
+  ...extra,
+});
 
 /** §4.1, by the names the document gives them. */
 export const RESTRICTIONS = {
@@ -44,11 +50,27 @@ const f = (name: string, type: Field['type'], min: 0 | 1 = 1, max = 1): Field =>
 const complex = (name: string, fields: readonly Field[]): Field['type'] => ({ kind: 'complex', name, fields });
 
 const R = RESTRICTIONS;
-const DADOS_BEM = complex('DadosBem', [f('classeBem', R.TipoClasseBem), f('tipoBem', R.TipoBem), f('ripBem', R.RIP), f('utilizacaoBem', R.Utilizacao), f('parcelaBem', R.Parcela)]);
+const DADOS_BEM = complex('DadosBem', [
+  f('classeBem', R.TipoClasseBem),
+  f('tipoBem', R.TipoBem),
+  f('ripBem', R.RIP),
+  f('utilizacaoBem', R.Utilizacao),
+  f('parcelaBem', R.Parcela),
+]);
 const DADOS_PADRAO_BEM = complex('DadosPadraoBem', [f('dadosBem', DADOS_BEM), f('valorBem', R.Valor)]);
 const DADOS_MUDANCA_BEM = complex('DadosMudancaBem', [f('dadosOrigemBem', DADOS_BEM), f('dadosDestinoBem', DADOS_BEM), f('valorBem', R.Valor)]);
-const ITEM_LISTA = complex('ItemListaBensImoveis', [f('ripBem', R.RIP), f('utilizacaoBem', R.Utilizacao), f('parcelaBem', R.Parcela), f('valorDepreciacaoBem', R.Valor)]);
-const DADOS_DEPRECIACAO = complex('DadosDepreciacaoBens', [f('classeBens', R.TipoClasseBem), f('tipoBens', R.TipoBem), f('valorDepreciacaoBens', R.Valor), f('itemListaBensImoveis', ITEM_LISTA, 1, Infinity)]);
+const ITEM_LISTA = complex('ItemListaBensImoveis', [
+  f('ripBem', R.RIP),
+  f('utilizacaoBem', R.Utilizacao),
+  f('parcelaBem', R.Parcela),
+  f('valorDepreciacaoBem', R.Valor),
+]);
+const DADOS_DEPRECIACAO = complex('DadosDepreciacaoBens', [
+  f('classeBens', R.TipoClasseBem),
+  f('tipoBens', R.TipoBem),
+  f('valorDepreciacaoBens', R.Valor),
+  f('itemListaBensImoveis', ITEM_LISTA, 1, Infinity),
+]);
 
 const HEAD = [f('grupoRequisicao', R.TipoGrupoRequisicao), f('codTipoRequisicao', R.TipoRequisicao)];
 
@@ -57,7 +79,13 @@ export const SHAPES: Record<RequisicaoShape, readonly Field[]> = {
   padrao: [...HEAD, f('codUG', R.UG), f('observacao', R.Observacao), f('dadosPadraoBem', DADOS_PADRAO_BEM, 1, 100)],
   transferencia: [...HEAD, f('codUGOrigem', R.UG), f('codUGDestino', R.UG), f('observacao', R.Observacao), f('dadosMudancaBem', DADOS_MUDANCA_BEM, 1, 100)],
   reclassificacao: [...HEAD, f('codUG', R.UG), f('observacao', R.Observacao), f('dadosMudancaBem', DADOS_MUDANCA_BEM, 1, 100)],
-  depreciacao: [...HEAD, f('codUG', R.UG), f('depreciacaoMensal', R.Boolean, 0), f('observacao', R.Observacao), f('dadosDepreciacaoBens', DADOS_DEPRECIACAO, 1, 100)],
+  depreciacao: [
+    ...HEAD,
+    f('codUG', R.UG),
+    f('depreciacaoMensal', R.Boolean, 0),
+    f('observacao', R.Observacao),
+    f('dadosDepreciacaoBens', DADOS_DEPRECIACAO, 1, 100),
+  ],
   estorno: [
     ...HEAD,
     f('codUG', R.UG),

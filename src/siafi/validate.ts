@@ -42,11 +42,16 @@ export class SiafiValidationError extends PiSenderError {
     context: ErrorContext = {},
   ) {
     const list = problems.map((p) => `  ${p.path || '(requisition)'}: ${p.code} ${p.message}`).join('\n');
-    super('ERR_INVALID_REQUISICAO', `the ${operation} requisition is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was sent:\n${list}`, context);
+    super(
+      'ERR_INVALID_REQUISICAO',
+      `the ${operation} requisition is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was sent:\n${list}`,
+      context,
+    );
     this.name = 'SiafiValidationError';
   }
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 function join(path: string, name: string): string {
@@ -67,20 +72,23 @@ function simple(value: unknown, r: Restriction, path: string, problems: SiafiPro
     case 'int': {
       let digits: string;
       if (typeof value === 'number') {
-        if (!Number.isSafeInteger(value) || value < 0) return bad('SIAFI_RESTRICTION', `${r.name} must be a whole number of ${range(r.minDigits, r.maxDigits)} digits, not ${show(value)}`);
+        if (!Number.isSafeInteger(value) || value < 0)
+          return bad('SIAFI_RESTRICTION', `${r.name} must be a whole number of ${range(r.minDigits, r.maxDigits)} digits, not ${show(value)}`);
         digits = String(value);
       } else if (typeof value === 'string') {
         if (!/^\d+$/.test(value)) return bad('SIAFI_RESTRICTION', `${r.name} must be ${range(r.minDigits, r.maxDigits)} digits, not ${show(value)}`);
         digits = value;
       } else return bad('SIAFI_TYPE', `${r.name} must be a number, not ${show(value)}`);
-      if (digits.length < r.minDigits || digits.length > r.maxDigits) return bad('SIAFI_RESTRICTION', `${r.name} must be ${range(r.minDigits, r.maxDigits)} digits, not ${show(value)}`);
+      if (digits.length < r.minDigits || digits.length > r.maxDigits)
+        return bad('SIAFI_RESTRICTION', `${r.name} must be ${range(r.minDigits, r.maxDigits)} digits, not ${show(value)}`);
       const n = Number(digits);
       if (r.values && !r.values.includes(n)) return bad('SIAFI_RESTRICTION', `${r.name} must be one of ${r.values.join(', ')}, not ${show(value)}`);
       if (r.positive && n <= 0) return bad('SIAFI_RESTRICTION', `${r.name} must be greater than zero`);
       return digits;
     }
     case 'string': {
-      if (typeof value !== 'string') return bad('SIAFI_TYPE', `${r.name} must be text${typeof value === 'number' ? ' (in quotes: leading zeros matter)' : ''}, not ${show(value)}`);
+      if (typeof value !== 'string')
+        return bad('SIAFI_TYPE', `${r.name} must be text${typeof value === 'number' ? ' (in quotes: leading zeros matter)' : ''}, not ${show(value)}`);
       if (value.trim() === '') return bad('SIAFI_BLANK', `${r.name} must not be blank`);
       if (CONTROL.test(value)) return bad('SIAFI_BLANK', `${r.name} holds a control character`);
       const length = [...value].length;
@@ -123,7 +131,8 @@ function checkObject(value: unknown, fields: readonly Field[], typeName: string,
   const obj = value as Record<string, unknown>;
   const known = new Set(fields.map((x) => x.name));
   for (const key of Object.keys(obj)) {
-    if (!known.has(key)) problems.push({ path: join(path, key), code: 'SIAFI_UNKNOWN_FIELD', message: `${typeName} has no field '${key}' (it has: ${[...known].join(', ')})` });
+    if (!known.has(key))
+      problems.push({ path: join(path, key), code: 'SIAFI_UNKNOWN_FIELD', message: `${typeName} has no field '${key}' (it has: ${[...known].join(', ')})` });
   }
   const out: CanonicalNode[] = [];
   for (const field of fields) {
@@ -182,7 +191,9 @@ export function checkRequisicao<O extends SiafiOperation>(operation: O, requisic
 }
 
 function withGrupo(info: OperationInfo, requisicao: Record<string, unknown>): Record<string, unknown> {
-  return info.grupo !== undefined && (requisicao['grupoRequisicao'] === undefined || requisicao['grupoRequisicao'] === null) ? { ...requisicao, grupoRequisicao: info.grupo } : requisicao;
+  return info.grupo !== undefined && (requisicao['grupoRequisicao'] === undefined || requisicao['grupoRequisicao'] === null)
+    ? { ...requisicao, grupoRequisicao: info.grupo }
+    : requisicao;
 }
 
 /** Every problem of a requisition (empty when it may be sent). */
@@ -210,13 +221,16 @@ export interface CabecalhoSIAFI {
 export function checkCabecalho(c: { ug: number | string | undefined; nomeSistemaSIAFI?: string | undefined; nonce: string }): CabecalhoSIAFI {
   const problems: SiafiProblem[] = [];
   const ug = c.ug === undefined ? undefined : String(c.ug);
-  if (ug === undefined || ug === '') problems.push({ path: 'cabecalhoSIAFI.ug', code: 'SIAFI_REQUIRED', message: 'the UG of the operator is required (--ug or SIAFI_UG)' });
-  else if (!new RegExp(`^\\d{1,${HEADER_LIMITS.ugDigits}}$`).test(ug)) problems.push({ path: 'cabecalhoSIAFI.ug', code: 'SIAFI_RESTRICTION', message: `UG must be 1–6 digits, not '${ug}'` });
+  if (ug === undefined || ug === '')
+    problems.push({ path: 'cabecalhoSIAFI.ug', code: 'SIAFI_REQUIRED', message: 'the UG of the operator is required (--ug or SIAFI_UG)' });
+  else if (!new RegExp(`^\\d{1,${HEADER_LIMITS.ugDigits}}$`).test(ug))
+    problems.push({ path: 'cabecalhoSIAFI.ug', code: 'SIAFI_RESTRICTION', message: `UG must be 1–6 digits, not '${ug}'` });
   const nome = c.nomeSistemaSIAFI;
   if (nome !== undefined && (nome.length < 1 || nome.length > HEADER_LIMITS.nomeSistemaSIAFI)) {
     problems.push({ path: 'cabecalhoSIAFI.nomeSistemaSIAFI', code: 'SIAFI_RESTRICTION', message: 'NomeSistSIAFI must have 1–11 characters' });
   }
-  if (c.nonce.length < 1 || c.nonce.length > HEADER_LIMITS.nonce) problems.push({ path: 'cabecalhoSIAFI.bilhetador.nonce', code: 'SIAFI_RESTRICTION', message: 'NONCE must have 1–64 characters' });
+  if (c.nonce.length < 1 || c.nonce.length > HEADER_LIMITS.nonce)
+    problems.push({ path: 'cabecalhoSIAFI.bilhetador.nonce', code: 'SIAFI_RESTRICTION', message: 'NONCE must have 1–64 characters' });
   if (problems.length > 0) throw new SiafiValidationError('cabecalhoSIAFI', problems);
   return { ug: ug!, ...(nome !== undefined ? { nomeSistemaSIAFI: nome } : {}), nonce: c.nonce };
 }

@@ -62,7 +62,10 @@ const SIMPLE: Record<string, Behaviour> = {
  */
 export function parseRepeatedScript<T>(script: string, parse: (token: string) => T | undefined, what: string, known: string): T[] {
   const out: T[] = [];
-  for (const raw of script.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of script
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^(.*?)(?:x(\d+))?$/.exec(raw)!;
     const token = m[1]!;
     const b = parse(token);

@@ -87,7 +87,10 @@ function envelope(body: string): string {
 }
 
 function fault(faultcode: string, faultstring: string, negocio?: string): string {
-  const detail = negocio === undefined ? '' : `<detail><ns2:NegocioFault xmlns:ns2="${NS}"><mensagemFault>${escapeXmlText(negocio)}</mensagemFault></ns2:NegocioFault></detail>`;
+  const detail =
+    negocio === undefined
+      ? ''
+      : `<detail><ns2:NegocioFault xmlns:ns2="${NS}"><mensagemFault>${escapeXmlText(negocio)}</mensagemFault></ns2:NegocioFault></detail>`;
   return envelope(`<S:Fault><faultcode>S:${faultcode}</faultcode><faultstring>${escapeXmlText(faultstring)}</faultstring>${detail}</S:Fault>`);
 }
 
@@ -117,7 +120,7 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
   };
 
   /** Checks and records one list; returns the Resultado of each Documento. */
-  async function process(listXml: string): Promise<Array<{ protocolo: string; resultado: string }>> {
+  async function check(listXml: string): Promise<Array<{ protocolo: string; resultado: string }>> {
     const results: Array<{ protocolo: string; resultado: string }> = [];
     const duplicates = new DuplicateProtocolos();
     for await (const ev of readListaDocumentos(Buffer.from(listXml, 'utf8'))) {
@@ -159,7 +162,10 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
 
   function resultsXml(results: Array<{ protocolo: string; resultado: string }>): string {
     return results
-      .map((r) => `<ResultadoDocumento>${echoProtocolo ? `<Protocolo>${escapeXmlText(r.protocolo)}</Protocolo>` : ''}<Resultado>${escapeXmlText(r.resultado)}</Resultado></ResultadoDocumento>`)
+      .map(
+        (r) =>
+          `<ResultadoDocumento>${echoProtocolo ? `<Protocolo>${escapeXmlText(r.protocolo)}</Protocolo>` : ''}<Resultado>${escapeXmlText(r.resultado)}</Resultado></ResultadoDocumento>`,
+      )
       .join('');
   }
 
@@ -200,7 +206,13 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
     }
     const operation = operationOf(body);
     if (operation === 'getQuantidadeMaximaDocumentosPorRequisicao') {
-      return send(res, 200, envelope(`<ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse xmlns:ns2="${NS}"><NumeroMaximoDocumentos>${maxDocs}</NumeroMaximoDocumentos></ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse>`));
+      return send(
+        res,
+        200,
+        envelope(
+          `<ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse xmlns:ns2="${NS}"><NumeroMaximoDocumentos>${maxDocs}</NumeroMaximoDocumentos></ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse>`,
+        ),
+      );
     }
     if (operation !== 'enviarListaDocumentos') {
       return send(res, 500, fault('Client', `Operação desconhecida: ${operation ?? '(nenhuma)'}`));
@@ -218,11 +230,15 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
     const listXml = body.slice(start, end + '</ListaDocumentos>'.length);
     const count = (listXml.match(/<Documento[\s>/]/g) ?? []).length;
     if (count > maxDocs) {
-      return send(res, 500, fault('Server', 'Quantidade de documentos acima do permitido', `A lista tem ${count} documentos; o máximo por requisição é ${maxDocs}.`));
+      return send(
+        res,
+        500,
+        fault('Server', 'Quantidade de documentos acima do permitido', `A lista tem ${count} documentos; o máximo por requisição é ${maxDocs}.`),
+      );
     }
     let results;
     try {
-      results = await process(listXml);
+      results = await check(listXml);
     } catch (err) {
       return send(res, 500, fault('Client', `ListaDocumentos inválida: ${(err as Error).message}`));
     }
@@ -265,7 +281,11 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
     }
   }
 
-  const listening: Listening = await listen(handle, { ...(options.host ? { host: options.host } : {}), ...(options.port !== undefined ? { port: options.port } : {}), ...(options.tls ? { tls: options.tls } : {}) });
+  const listening: Listening = await listen(handle, {
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.tls ? { tls: options.tls } : {}),
+  });
   url = `${listening.origin}${PI_SIMULATOR_PATH}`;
   return {
     url,

@@ -15,9 +15,8 @@ import path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { validateAgainstSchema, XSD_DIR } from '../standard/xsd.js';
-import { escapeXml } from '../soap/envelope.js';
 import { parseRepeatedScript } from './faults.js';
-import { listen, readBody, type Listening, type ServerTls } from './server.js';
+import { escapeXml, listen, readBody, type Listening, type ServerTls } from './server.js';
 
 const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 const BIL_NS = 'http://www.tesouro.gov.br/bilhetador/xsd/bilhetador';
@@ -149,11 +148,21 @@ export function parseSiafiScript(script: string): SiafiBehaviour[] {
   );
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', removeNSPrefix: true, parseTagValue: false, trimValues: true, processEntities: true, htmlEntities: false, isArray: (name) => ['dadosPadraoBem', 'dadosMudancaBem', 'dadosDepreciacaoBens', 'itemListaBensImoveis'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: true,
+  htmlEntities: false,
+  isArray: (name) => ['dadosPadraoBem', 'dadosMudancaBem', 'dadosDepreciacaoBens', 'itemListaBensImoveis'].includes(name),
+});
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : undefined);
-const textOf = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof obj(v)?.['#text'] === 'string' ? (obj(v)!['#text'] as string) : v === '' ? '' : undefined);
+const textOf = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof obj(v)?.['#text'] === 'string' ? (obj(v)!['#text'] as string) : v === '' ? '' : undefined;
 
 const EWS_TEXT: Record<string, string> = {
   EWS0001: 'Cabeçalho do SIAFI ausente.',
@@ -164,8 +173,10 @@ const EWS_TEXT: Record<string, string> = {
   EWS0007: 'Obrigatório informar o campo “ug” no cabeçalho SIAFI.',
   EWS0008: 'Nome do Sistema deve ser igual ao informado na URL.',
   EWS0009: 'Erro de Negócio capturado pelo bilhetador: ',
-  EWS0010: 'Existe uma requisição já processada com o mesmo NONCE e sem mensagem de resposta, verifique se as informações desta requisição já foram gravadas no Novo SIAFI ou entre em contato com o administrador do sistema.',
-  EWS0011: 'A requisição foi processada, porém não é possível identificar se foi efetivada. Aguarde 20 minutos e verifique o estado da requisição no Novo SIAFI.',
+  EWS0010:
+    'Existe uma requisição já processada com o mesmo NONCE e sem mensagem de resposta, verifique se as informações desta requisição já foram gravadas no Novo SIAFI ou entre em contato com o administrador do sistema.',
+  EWS0011:
+    'A requisição foi processada, porém não é possível identificar se foi efetivada. Aguarde 20 minutos e verifique o estado da requisição no Novo SIAFI.',
 };
 
 interface NonceEntry {
@@ -207,14 +218,16 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
   const envelope = (header: string, body: string): string =>
     `<?xml version="1.0" encoding="UTF-8"?><soap:Envelope xmlns:soap="${SOAP_NS}">${header ? `<soap:Header>${header}</soap:Header>` : ''}<soap:Body>${body}</soap:Body></soap:Envelope>`;
   const efetivacao = (resultado: string): string => `<ns2:${efetivacaoName} xmlns:ns2="${BIL_NS}"><resultado>${resultado}</resultado></ns2:${efetivacaoName}>`;
-  const soapFault = (code: string, message: string, header = ''): string => envelope(header, `<soap:Fault><faultcode>${code}</faultcode><faultstring>${escapeXml(message)}</faultstring></soap:Fault>`);
+  const soapFault = (code: string, message: string, header = ''): string =>
+    envelope(header, `<soap:Fault><faultcode>${code}</faultcode><faultstring>${escapeXml(message)}</faultstring></soap:Fault>`);
   // WSS4J's faults: rejected before the service runs, with no output header.
   const wsseFault = (code: string, message: string): string => soapFault(`wsse:${code}`, message).replace('<faultcode>', `<faultcode xmlns:wsse="${WSSE_NS}">`);
   const resposta = (operation: string, inner: string): string => {
     const name = OPERATIONS[operation]?.response ?? `${operation}Response`;
     return `<ns3:${name} xmlns:ns3="${escapeXml(tns)}"><spuRequisicaoResposta>${inner}</spuRequisicaoResposta></ns3:${name}>`;
   };
-  const mensagem = (cod: string | undefined, txt: string): string => `<mensagem>${cod ? `<codMsg>${cod}</codMsg>` : ''}<txtMsg>${escapeXml(txt)}</txtMsg></mensagem>`;
+  const mensagem = (cod: string | undefined, txt: string): string =>
+    `<mensagem>${cod ? `<codMsg>${cod}</codMsg>` : ''}<txtMsg>${escapeXml(txt)}</txtMsg></mensagem>`;
 
   /** An EWS answer, where the options put it; resultado FALHA except for the "unknown" codes. */
   function ews(res: ServerResponse, operation: string | undefined, code: string, extra = ''): void {
@@ -229,15 +242,21 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
       const ano = Number(textOf(parameter['anoRequisicaoSPU']));
       const numero = Number(textOf(parameter['numRequisicaoSPU']));
       const target = requisicoes.find((r) => r.ano === ano && r.numero === numero && r.operation !== 'estornarSPURequisicao');
-      if (!target) return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU001', `Requisição ${ano}RI${String(numero).padStart(6, '0')} não encontrada.`)) };
-      if (target.estornada) return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU002', `Requisição ${ano}RI${String(numero).padStart(6, '0')} já estornada.`)) };
+      if (!target)
+        return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU001', `Requisição ${ano}RI${String(numero).padStart(6, '0')} não encontrada.`)) };
+      if (target.estornada)
+        return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU002', `Requisição ${ano}RI${String(numero).padStart(6, '0')} já estornada.`)) };
       if (String(OPERATIONS[target.operation]?.grupo) !== String(Number(textOf(parameter['grupoRequisicao'])))) {
         return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU003', 'O grupo informado não corresponde ao da requisição estornada.')) };
       }
       target.estornada = true;
     } else {
       const grupo = Number(textOf(parameter['grupoRequisicao']));
-      if (grupo !== OPERATIONS[operation]!.grupo) return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU004', `grupoRequisicao deve ser ${String(OPERATIONS[operation]!.grupo).padStart(2, '0')}.`)) };
+      if (grupo !== OPERATIONS[operation]!.grupo)
+        return {
+          resultado: 'FALHA',
+          body: resposta(operation, mensagem('SPU004', `grupoRequisicao deve ser ${String(OPERATIONS[operation]!.grupo).padStart(2, '0')}.`)),
+        };
       if (operation === 'criarSPURequisicaoTransferencia' && textOf(parameter['codUGOrigem']) === textOf(parameter['codUGDestino'])) {
         return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU005', 'UG de origem e de destino devem ser diferentes.')) };
       }
@@ -251,7 +270,10 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     const txt = operation === 'estornarSPURequisicao' ? 'Requisição de estorno registrada com sucesso.' : 'Requisição registrada com sucesso.';
     return {
       resultado: 'SUCESSO',
-      body: resposta(operation, `<anoRequisicaoSPU>${year}</anoRequisicaoSPU><codTipoRequisicaoSPU>RI</codTipoRequisicaoSPU><numRequisicaoSPU>${numero}</numRequisicaoSPU><numNS>${numNS}</numNS>${mensagem(undefined, txt)}`),
+      body: resposta(
+        operation,
+        `<anoRequisicaoSPU>${year}</anoRequisicaoSPU><codTipoRequisicaoSPU>RI</codTipoRequisicaoSPU><numRequisicaoSPU>${numero}</numRequisicaoSPU><numNS>${numNS}</numNS>${mensagem(undefined, txt)}`,
+      ),
     };
   }
 
@@ -260,13 +282,15 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     if (req.method === 'GET') {
       if (target.pathname === servicePath && target.searchParams.has('wsdl')) return reply(res, 200, wsdl.replace(/location="[^"]*"/, `location="${url}"`));
       const file = path.posix.basename(target.pathname);
-      if (target.pathname.startsWith(path.posix.dirname(servicePath)) && served.has(file)) return reply(res, 200, readFileSync(path.join(SIAFI_XSD, file), 'utf8'));
+      if (target.pathname.startsWith(path.posix.dirname(servicePath)) && served.has(file))
+        return reply(res, 200, readFileSync(path.join(SIAFI_XSD, file), 'utf8'));
       return reply(res, 404, 'not found', 'text/plain');
     }
     if (req.method !== 'POST' || target.pathname !== servicePath) return reply(res, 404, 'not found', 'text/plain');
     if (!/^text\/xml/i.test(req.headers['content-type'] ?? '')) return reply(res, 415, 'SOAP 1.1 needs Content-Type: text/xml', 'text/plain');
     const raw = await readBody(req, 4 * 1024 * 1024);
-    if (/<!DOCTYPE/i.test(raw) || XMLValidator.validate(raw) !== true) return reply(res, 500, soapFault('soap:Client', 'Unmarshalling Error: the request is not well-formed XML'));
+    if (/<!DOCTYPE/i.test(raw) || XMLValidator.validate(raw) !== true)
+      return reply(res, 500, soapFault('soap:Client', 'Unmarshalling Error: the request is not well-formed XML'));
     const env = obj(obj(parser.parse(raw) as Obj)?.['Envelope']);
     const header = obj(env?.['Header']);
     const body = obj(env?.['Body']);
@@ -281,7 +305,8 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     const user = textOf(token['Username']) ?? '';
     const pw = token['Password'];
     const pwType = obj(pw)?.['@Type'];
-    if (pwType !== undefined && pwType !== PASSWORD_TEXT) return reply(res, 500, wsseFault('UnsupportedSecurityToken', 'Password type not supported: use PasswordText'));
+    if (pwType !== undefined && pwType !== PASSWORD_TEXT)
+      return reply(res, 500, wsseFault('UnsupportedSecurityToken', 'Password type not supported: use PasswordText'));
     const operator = options.operators.find((o) => o.cpf === user && o.password === (textOf(pw) ?? ''));
     if (!operator) return reply(res, 500, wsseFault('FailedAuthentication', 'The security token could not be authenticated or authorized'));
     if (!operation || !(operation in OPERATIONS)) return reply(res, 500, soapFault('soap:Client', `Unexpected wrapper element ${operation ?? '(none)'} found`));
@@ -300,7 +325,8 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
 
     // SIAFI refuses empty elements; then the request must match the schema.
     const bodyXml = raw.slice(raw.search(/<([\w-]+:)?Body[\s>]/));
-    if (/<[\w:-]+(\s[^>]*)?\/>|<([\w:-]+)(\s[^>]*)?>\s*<\/\2>/.test(bodyXml)) return reply(res, 500, soapFault('soap:Client', 'Unmarshalling Error: empty element'));
+    if (/<[\w:-]+(\s[^>]*)?\/>|<([\w:-]+)(\s[^>]*)?>\s*<\/\2>/.test(bodyXml))
+      return reply(res, 500, soapFault('soap:Client', 'Unmarshalling Error: empty element'));
     const invalid = validateAgainstSchema(path.join(SIAFI_XSD, 'envelope.xsd'), raw);
     if (invalid.length > 0) return reply(res, 500, soapFault('soap:Client', `Unmarshalling Error: ${invalid[0]}`, efetivacao('FALHA')));
 
@@ -326,23 +352,36 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
       return;
     }
     if (behaviour === 'ews0009') {
-      nonces.set(nonce, { state: 'done', since: t, operation, resultado: 'FALHA', bodyXml: resposta(operation, mensagem('EWS0009', `${EWS_TEXT['EWS0009']}Bem imóvel não encontrado.`)), processedAt: now().toISOString() });
+      nonces.set(nonce, {
+        state: 'done',
+        since: t,
+        operation,
+        resultado: 'FALHA',
+        bodyXml: resposta(operation, mensagem('EWS0009', `${EWS_TEXT['EWS0009']}Bem imóvel não encontrado.`)),
+        processedAt: now().toISOString(),
+      });
       return ews(res, operation, 'EWS0009', 'Bem imóvel não encontrado.');
     }
-    if (behaviour === 'indefinido-not-applied') return reply(res, 200, envelope(efetivacao('INDEFINIDO'), resposta(operation, mensagem(undefined, 'Não foi possível concluir a requisição.'))));
+    if (behaviour === 'indefinido-not-applied')
+      return reply(res, 200, envelope(efetivacao('INDEFINIDO'), resposta(operation, mensagem(undefined, 'Não foi possível concluir a requisição.'))));
     nonces.set(nonce, { state: 'processing', since: t, operation });
     if (typeof behaviour === 'object') await new Promise((r) => setTimeout(r, behaviour.delayMs));
     const parameter = obj(obj(body![operation])?.[Object.keys(obj(body![operation]) ?? {}).find((k) => !k.startsWith('@')) ?? '']) ?? {};
     const done = applyRequisicao(operation, parameter, ug, nonce, operator.cpf);
     nonces.set(nonce, { state: 'done', since: t, operation, resultado: done.resultado, bodyXml: done.body, processedAt: now().toISOString() });
     if (behaviour === 'drop-after') return void req.socket.destroy();
-    if (behaviour === 'indefinido') return reply(res, 200, envelope(efetivacao('INDEFINIDO'), resposta(operation, mensagem(undefined, 'A requisição pode ou não ter tido sucesso.'))));
+    if (behaviour === 'indefinido')
+      return reply(res, 200, envelope(efetivacao('INDEFINIDO'), resposta(operation, mensagem(undefined, 'A requisição pode ou não ter tido sucesso.'))));
     if (behaviour === 'ews0011') return ews(res, operation, 'EWS0011');
     reply(res, 200, envelope(efetivacao(done.resultado), done.body));
   }
 
   const serverTls: ServerTls = { cert: options.tls.cert, key: options.tls.key, ca: options.tls.clientCa, requestCert: true };
-  const listening: Listening = await listen(handle, { tls: serverTls, ...(options.host ? { host: options.host } : {}), ...(options.port !== undefined ? { port: options.port } : {}) });
+  const listening: Listening = await listen(handle, {
+    tls: serverTls,
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+  });
   url = `${listening.origin}${servicePath}`;
   return {
     url,

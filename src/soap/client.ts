@@ -64,6 +64,12 @@ export class SoapClient {
 
   private httpError(status: number, retryAfter: string | string[] | undefined): TransportError {
     const wait = retryAfterMs(retryAfter);
-    return new TransportError(`${new URL(this.endpoint).origin}: HTTP ${status}`, `HTTP_${status}`, true, status, wait === undefined ? {} : { retryAfterMs: wait });
+    return new TransportError(
+      `${new URL(this.endpoint).origin}: HTTP ${status}`,
+      `HTTP_${status}`,
+      true,
+      status,
+      wait === undefined ? {} : { retryAfterMs: wait },
+    );
   }
 }

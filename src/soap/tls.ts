@@ -127,7 +127,10 @@ export function describeTlsError(code: string | undefined, message: string): str
   if (/ALERT_CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE/.test(code)) {
     return `the server refused the TLS handshake (${code}): it requires a client certificate (give --cert and --key, or --pfx), or refused the one given`;
   }
-  if (/ALERT_UNKNOWN_CA|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_UNKNOWN|ALERT_ACCESS_DENIED/.test(code) || (code === 'ECONNRESET' && /before secure TLS connection/.test(message))) {
+  if (
+    /ALERT_UNKNOWN_CA|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_UNKNOWN|ALERT_ACCESS_DENIED/.test(code) ||
+    (code === 'ECONNRESET' && /before secure TLS connection/.test(message))
+  ) {
     return `the server cut the TLS handshake (${code}): it does not trust the client certificate; check that the certificate is the one registered with the service and issued by a CA it accepts`;
   }
   if (/^ERR_OSSL|^ERR_TLS|^ERR_SSL/.test(code) || /unsupported|mac verify|bad decrypt|wrong tag|PKCS12/i.test(message)) {

@@ -140,7 +140,13 @@ export class HttpTransport {
     const tls = describeTlsError(code, message) ?? (e.cause ? describeTlsError(e.cause.code, e.cause.message) : undefined);
     if (tls) return new TlsError(`${target.origin}: ${tls}`, code, { cause: err });
     if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
-      return new TransportError(`${target.origin}: the answer is larger than the ${this.options.maxResponseBytes ?? 32 * 1024 * 1024} bytes allowed`, code, true, undefined, { cause: err });
+      return new TransportError(
+        `${target.origin}: the answer is larger than the ${this.options.maxResponseBytes ?? 32 * 1024 * 1024} bytes allowed`,
+        code,
+        true,
+        undefined,
+        { cause: err },
+      );
     }
     const what: Record<string, string> = {
       ECONNREFUSED: 'connection refused',

@@ -1,8 +1,8 @@
 /**
- * The source an export configuration names.
+ * The source a configuration names.
  */
 
-import type { ExportConfig } from '../export/config.js';
+import type { FileSourceConfig, SqlSourceConfig } from './config.js';
 import { DropFolderSource, type FileRegistry } from './files/drop-folder.js';
 import type { SpeSource } from './source.js';
 import { MssqlSource } from './sql/mssql.js';
@@ -11,25 +11,25 @@ import { OracleSource } from './sql/oracle.js';
 import { PostgresSource } from './sql/postgres.js';
 import { SqliteSource } from './sql/sqlite.js';
 
-/** The SQL or drop-folder source of a configuration (an XML folder is read by the job itself). */
-export function createSource(config: ExportConfig, registry: FileRegistry): SpeSource {
-  const s = config.source;
-  switch (s.type) {
+/**
+ * The SQL or drop-folder source of a configuration (an XML folder is read by the job itself).
+ * `timeZone` is the SPE's zone, in which its date-times without offset are read.
+ */
+export function createSource(source: SqlSourceConfig | FileSourceConfig, timeZone: string, registry: FileRegistry): SpeSource {
+  switch (source.type) {
     case 'postgres':
-      return new PostgresSource(s, config.timeZone);
+      return new PostgresSource(source, timeZone);
     case 'mysql':
     case 'mariadb':
-      return new MysqlSource(s);
+      return new MysqlSource(source);
     case 'sqlite':
-      return new SqliteSource(s);
+      return new SqliteSource(source);
     case 'oracle':
-      return new OracleSource(s);
+      return new OracleSource(source);
     case 'mssql':
-      return new MssqlSource(s);
+      return new MssqlSource(source);
     case 'csv':
     case 'jsonl':
-      return new DropFolderSource(s, registry);
-    case 'xml':
-      throw new Error('an xml source is read by the export job directly');
+      return new DropFolderSource(source, registry);
   }
 }

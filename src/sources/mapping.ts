@@ -6,10 +6,10 @@
  */
 
 import { PiSenderError } from '../errors.js';
-import type { AccessSpec, FieldSpec, MappingConfig, OperacaoSpec } from '../export/config.js';
+import type { AccessSpec, FieldSpec, MappingConfig, OperacaoSpec } from './config.js';
 import { nowInZone, withZoneOffset } from '../standard/datetime.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
-import type { Access, ItemRecord, ProcessRecord } from '../store/store.js';
+import type { Access, ItemRecord, ProcessRecord } from '../standard/spe.js';
 
 export type Row = Record<string, unknown>;
 
@@ -37,7 +37,7 @@ export function toDateTime(v: unknown, timeZone: string): string | undefined {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : nowInZone(timeZone, v.getTime());
   const s = textOf(v, timeZone)?.trim();
   if (s === undefined || s === '') return undefined;
-  let date: string, hh = '00', mm = '00', ss = '00', offset: string | undefined;
+  let date: string, hh: string, mm: string, ss: string, offset: string | undefined;
   const iso = ISO.exec(s);
   const br = iso ? undefined : BR.exec(s);
   if (iso) {
@@ -66,7 +66,10 @@ function columnValue(row: Row, column: string, kind: string): unknown {
   if (column in row) return row[column];
   const lower = column.toLowerCase();
   for (const k of Object.keys(row)) if (k.toLowerCase() === lower) return row[k];
-  throw new PiSenderError('ERR_CONFIG', `the ${kind} rows have no column '${column}' (they have: ${Object.keys(row).join(', ')}): check the query or the mapping`);
+  throw new PiSenderError(
+    'ERR_CONFIG',
+    `the ${kind} rows have no column '${column}' (they have: ${Object.keys(row).join(', ')}): check the query or the mapping`,
+  );
 }
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
@@ -82,7 +85,12 @@ export class RowMapper {
     if ('column' in spec) return textOf(columnValue(row, spec.column, kind), this.options.timeZone);
     // A template: placeholders without a value disappear, and so do the spaces they leave.
     const out = spec.template.replace(PLACEHOLDER, (_m, col: string) => textOf(columnValue(row, col.trim(), kind), this.options.timeZone) ?? '');
-    return out.replace(/\s{2,}/g, ' ').replace(/\s+([,.;:)])/g, '$1').replace(/\(\s*\)/g, '').replace(/\s*-\s*$/, '').trim();
+    return out
+      .replace(/\s{2,}/g, ' ')
+      .replace(/\s+([,.;:)])/g, '$1')
+      .replace(/\(\s*\)/g, '')
+      .replace(/\s*-\s*$/, '')
+      .trim();
   }
 
   private access(row: Row, spec: AccessSpec): Access {
@@ -139,8 +147,8 @@ export class RowMapper {
     const m = this.mapping.historico;
     const speKey = this.value(row, m.id, 'historico')?.trim();
     if (!speKey) return { error: 'a history item without id' };
-    const process = this.value(row, m.processo, 'historico')?.trim();
-    if (!process) return { error: `history item ${speKey} has no process` };
+    const processId = this.value(row, m.processo, 'historico')?.trim();
+    if (!processId) return { error: `history item ${speKey} has no process` };
     let operacao: string | undefined;
     if ('task' in m.Operacao) {
       const spec = m.Operacao as OperacaoSpec;
@@ -153,7 +161,7 @@ export class RowMapper {
     }
     return {
       speKey,
-      process,
+      process: processId,
       dataHoraOperacao: toDateTime(this.rawOf(row, m.DataHoraOperacao, 'historico'), this.options.timeZone) ?? '',
       unidadeOperacao: this.value(row, m.UnidadeOperacao, 'historico') ?? '',
       operacao: operacao ?? '',

@@ -2,7 +2,7 @@
  * What every SPE source offers the export job: the rows of each kind of data for a time window.
  */
 
-import type { QueryKind } from '../export/config.js';
+import type { QueryKind } from './config.js';
 import type { Row } from './mapping.js';
 
 /** The window of a run, as local date-times of the configured zone: `YYYY-MM-DD HH:MM:SS`. */

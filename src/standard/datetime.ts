@@ -3,8 +3,7 @@
  * them (PHP `date('c')`: `2025-03-10T09:15:02-03:00`).
  */
 
-const XS_DATETIME =
-  /^(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
+const XS_DATETIME = /^(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
 
 export interface ParsedDateTime {
   /** The local date-time as written, without offset: `2025-03-10T09:15:02`. */
@@ -18,11 +17,16 @@ export function parseXsDateTime(value: string): ParsedDateTime | undefined {
   const m = XS_DATETIME.exec(value);
   if (!m) return undefined;
   const [, year, month, day, hour, minute, second, fraction, offset] = m;
-  const mo = Number(month), d = Number(day), h = Number(hour), mi = Number(minute), s = Number(second);
+  const mo = Number(month),
+    d = Number(day),
+    h = Number(hour),
+    mi = Number(minute),
+    s = Number(second);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(Number(year), mo)) return undefined;
   if (h > 24 || mi > 59 || s > 59 || (h === 24 && (mi !== 0 || s !== 0))) return undefined;
   if (offset !== undefined && offset !== 'Z') {
-    const oh = Number(offset.slice(1, 3)), om = Number(offset.slice(4, 6));
+    const oh = Number(offset.slice(1, 3)),
+      om = Number(offset.slice(4, 6));
     if (oh > 14 || om > 59 || (oh === 14 && om !== 0)) return undefined;
   }
   return { local: `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction ?? ''}`, offset };

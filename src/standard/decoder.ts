@@ -20,8 +20,7 @@ export class EncodingError extends Error {
 
 // WHATWG (and every browser) reads ISO-8859-1 as Windows-1252: bytes 0x80–0x9F become “ ” – € ... rather
 // than invisible C1 controls, which is what files declared ISO-8859-1 by Windows tools actually contain.
-const LATIN1_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'cp819',
-  'ibm819', 'windows-1252', 'cp1252', 'x-cp1252']);
+const LATIN1_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'latin-1', 'l1', 'cp819', 'ibm819', 'windows-1252', 'cp1252', 'x-cp1252']);
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'us-ascii', 'ascii']);
 
 /** Maps an XML `encoding="..."` label to a decoder, or throws {@link EncodingError}. */

@@ -7,13 +7,7 @@
 
 import { maskCpfsInName } from './cpf.js';
 import { withZoneOffset } from './datetime.js';
-import {
-  MAX_NOME_INTERESSADO,
-  MAX_UNIDADE_OPERACAO,
-  PROTOCOLO_LENGTHS,
-  type DocumentoDraft,
-  type ItemHistorico,
-} from './model.js';
+import { MAX_NOME_INTERESSADO, MAX_UNIDADE_OPERACAO, PROTOCOLO_LENGTHS, type DocumentoDraft, type ItemHistorico } from './model.js';
 import { nupCheckDigits } from './nup.js';
 import { removeControlCharacters, repairMojibake, truncate } from './text.js';
 

@@ -92,15 +92,7 @@ interface SaxesInternals {
   piTarget: string;
 }
 
-type FrameKind =
-  | 'documento'
-  | 'leaf'
-  | 'relacionados'
-  | 'interessados'
-  | 'interessado'
-  | 'historico'
-  | 'item'
-  | 'skip';
+type FrameKind = 'documento' | 'leaf' | 'relacionados' | 'interessados' | 'interessado' | 'historico' | 'item' | 'skip';
 
 interface Frame {
   kind: FrameKind;
@@ -151,7 +143,9 @@ export async function* readListaDocumentos(source: ReadSource, options: ReadOpti
   } catch (err) {
     if (err instanceof PiSenderError) throw err;
     const e = err as NodeJS.ErrnoException;
-    throw new PiSenderError('ERR_FILE_READ', `cannot read ${fileLabel ?? 'input'}: ${e.code ?? e.message}`, fileLabel ? { file: fileLabel } : {}, { cause: err });
+    throw new PiSenderError('ERR_FILE_READ', `cannot read ${fileLabel ?? 'input'}: ${e.code ?? e.message}`, fileLabel ? { file: fileLabel } : {}, {
+      cause: err,
+    });
   }
   yield* reader.end();
 }

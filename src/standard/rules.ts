@@ -5,13 +5,7 @@
 
 import { findCpfs } from './cpf.js';
 import { instantOf, parseXsDateTime } from './datetime.js';
-import {
-  MAX_ESPECIE_STRICT,
-  MAX_NOME_INTERESSADO,
-  MAX_UNIDADE_OPERACAO,
-  type DocumentoDraft,
-  type Profile,
-} from './model.js';
+import { MAX_ESPECIE_STRICT, MAX_NOME_INTERESSADO, MAX_UNIDADE_OPERACAO, type DocumentoDraft, type Profile } from './model.js';
 import { formatNup, isValidNup, nupCheckDigits } from './nup.js';
 import { problem, type Problem, type ProblemCode } from './problems.js';
 import { codePointLength, codePointName, findControlCharacter } from './text.js';
@@ -64,11 +58,7 @@ function checkText(f: Findings, field: string, value: string | undefined, spec: 
 function checkProtocolo(f: Findings, field: string, value: string | undefined): void {
   if (value === undefined || !/^[0-9]{17}$/.test(value) || isValidNup(value)) return;
   const expected = nupCheckDigits(value.slice(0, 15));
-  f.add(
-    'NUP_CHECK_DIGITS',
-    field,
-    `${formatNup(value)} has check digits ${value.slice(15)}; the NUP ${value.slice(0, 15)} needs ${expected}`,
-  );
+  f.add('NUP_CHECK_DIGITS', field, `${formatNup(value)} has check digits ${value.slice(15)}; the NUP ${value.slice(0, 15)} needs ${expected}`);
 }
 
 function checkDateTime(f: Findings, field: string, value: string | undefined, profile: Profile): void {
@@ -84,12 +74,7 @@ function checkDateTime(f: Findings, field: string, value: string | undefined, pr
 }
 
 /** Checks one Documento against every rule beyond the XSD (all but the duplicate check of a list). */
-export function checkRules(
-  doc: DocumentoDraft,
-  profile: Profile,
-  lines?: FieldLines,
-  fallbackLine?: number,
-): Problem[] {
+export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldLines, fallbackLine?: number): Problem[] {
   const f = new Findings(lines, fallbackLine);
   checkProtocolo(f, 'Protocolo', doc.Protocolo);
   checkDateTime(f, 'DataHoraProducao', doc.DataHoraProducao, profile);
@@ -130,11 +115,7 @@ export function checkRules(
     const instant = item.DataHoraOperacao === undefined ? undefined : instantOf(item.DataHoraOperacao.trim());
     if (instant === undefined) return;
     if (latest && instant < latest.instant) {
-      f.add(
-        'HISTORICO_ORDER',
-        `${base}/DataHoraOperacao`,
-        `is earlier than ItemHistorico[${latest.index}]; items are expected in chronological order`,
-      );
+      f.add('HISTORICO_ORDER', `${base}/DataHoraOperacao`, `is earlier than ItemHistorico[${latest.index}]; items are expected in chronological order`);
     }
     if (!latest || instant >= latest.instant) latest = { instant, index: i + 1 };
   });

@@ -89,7 +89,9 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
         const unknown = ignored.reason === 'unknown';
         const p = problem(
           unknown ? 'XSD_UNKNOWN_ELEMENT' : 'XSD_REPEATED_ELEMENT',
-          unknown ? `${ignored.field}: is not an element of the data standard; it cannot be sent` : `${ignored.field}: appears more than once; only the first is read`,
+          unknown
+            ? `${ignored.field}: is not an element of the data standard; it cannot be sent`
+            : `${ignored.field}: appears more than once; only the first is read`,
           { field: ignored.field, line: ignored.line },
         );
         if (unknown && profile === 'lenient') p.severity = 'warning';

@@ -18,9 +18,7 @@ export interface ValidateOptions {
 }
 
 /** The result of {@link validateDocumento}: a valid, typed Documento (warnings allowed), or the problems. */
-export type ValidationResult =
-  | { valid: true; documento: Documento; problems: Problem[] }
-  | { valid: false; problems: Problem[] };
+export type ValidationResult = { valid: true; documento: Documento; problems: Problem[] } | { valid: false; problems: Problem[] };
 
 /** Rule codes that say more than the XSD facet error on the same field. */
 const SUPERSEDES_FACETS: ReadonlySet<ProblemCode> = new Set([
@@ -85,14 +83,32 @@ export function shapeProblems(doc: unknown): Problem[] {
     if (!isRecord(item)) return bad(field, 'an object', item);
     for (const key of ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao']) text(item, key, `${field}/${key}`);
   });
-  const known = new Set(['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'IdentificacaoDocumento', 'ListaProtocolosRelacionados', 'ListaInteressados', 'Historico']);
+  const known = new Set([
+    'Protocolo',
+    'DataHoraProducao',
+    'Especie',
+    'Assunto',
+    'IdentificacaoDocumento',
+    'ListaProtocolosRelacionados',
+    'ListaInteressados',
+    'Historico',
+  ]);
   for (const key of Object.keys(doc)) {
     if (!known.has(key)) found.push(problem('XSD_UNKNOWN_ELEMENT', `${key}: is not an element of the data standard`, { field: key }));
   }
   return found;
 }
 
-const TOP_ORDER = ['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'IdentificacaoDocumento', 'ListaProtocolosRelacionados', 'ListaInteressados', 'Historico'];
+const TOP_ORDER = [
+  'Protocolo',
+  'DataHoraProducao',
+  'Especie',
+  'Assunto',
+  'IdentificacaoDocumento',
+  'ListaProtocolosRelacionados',
+  'ListaInteressados',
+  'Historico',
+];
 const ITEM_ORDER = ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao'];
 
 /** Position of a field in a Documento, for listing problems in document order. */

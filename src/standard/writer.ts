@@ -33,12 +33,18 @@ export function escapeXmlText(s: string, invalidCharacters: 'throw' | 'replace' 
   if (!NEEDS_ESCAPE.test(s)) return s;
   return s.replace(ESCAPABLE, (ch) => {
     switch (ch) {
-      case '&': return '&amp;';
-      case '<': return '&lt;';
-      case '>': return '&gt;';
-      case '\t': return '&#9;';
-      case '\n': return '&#10;';
-      case '\r': return '&#13;';
+      case '&':
+        return '&amp;';
+      case '<':
+        return '&lt;';
+      case '>':
+        return '&gt;';
+      case '\t':
+        return '&#9;';
+      case '\n':
+        return '&#10;';
+      case '\r':
+        return '&#13;';
     }
     if (ch.length === 2) return ch; // a valid surrogate pair
     if (invalidCharacters === 'replace') return '\ufffd';

@@ -37,8 +37,7 @@ export interface XsdValidatorService {
 
 /** In the calling thread: for small inputs and for the library's one-Documento calls. */
 export const inlineXsd: XsdValidatorService = {
-  validate: (xml, profile, firstLine = 1, rootNamespaces = '') =>
-    Promise.resolve(validateDocumentoXml(xml, profile, firstLine, rootNamespaces)),
+  validate: (xml, profile, firstLine = 1, rootNamespaces = '') => Promise.resolve(validateDocumentoXml(xml, profile, firstLine, rootNamespaces)),
   close: () => Promise.resolve(),
 };
 

@@ -7,14 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import {
-  ParseOption,
-  XmlDocument,
-  XmlLibError,
-  XsdValidator,
-  xmlRegisterInputProvider,
-  type ErrorDetail,
-} from 'libxml2-wasm';
+import { ParseOption, XmlDocument, XmlLibError, XsdValidator, xmlRegisterInputProvider, type ErrorDetail } from 'libxml2-wasm';
 import { PiSenderError } from '../errors.js';
 import { STANDARD_ELEMENTS, type Profile } from './model.js';
 import { problem, type Problem, type ProblemCode } from './problems.js';
@@ -89,12 +82,7 @@ function validatorFor(profile: Profile): XsdValidator {
  * @param firstLine line of the input on which the Documento starts (1 when it has no file)
  * @param rootNamespaces namespace declarations to put on the wrapper, as read from the file's root
  */
-export function validateDocumentoXml(
-  documentoXml: string,
-  profile: Profile,
-  firstLine = 1,
-  rootNamespaces = '',
-): Problem[] {
+export function validateDocumentoXml(documentoXml: string, profile: Profile, firstLine = 1, rootNamespaces = ''): Problem[] {
   const validator = validatorFor(profile);
   const wrapped = Buffer.from(`<ListaDocumentos${rootNamespaces}>${documentoXml}</ListaDocumentos>`, 'utf8');
   let doc: XmlDocument;
@@ -148,8 +136,7 @@ function isMissing(expected: string[], xpath: string | undefined, doc: XmlDocume
 }
 
 const join = (parent: string | undefined, child: string): string => (parent ? `${parent}/${child}` : child);
-const parentOf = (field: string | undefined): string | undefined =>
-  field?.includes('/') ? field.slice(0, field.lastIndexOf('/')) : undefined;
+const parentOf = (field: string | undefined): string | undefined => (field?.includes('/') ? field.slice(0, field.lastIndexOf('/')) : undefined);
 
 /** Turns a libxml2 validity error into a problem with a stable code and a message in our terms. */
 function toProblem(d: ErrorDetail, firstLine: number, doc: XmlDocument, profile: Profile): Problem {
@@ -185,9 +172,18 @@ function toProblem(d: ErrorDetail, firstLine: number, doc: XmlDocument, profile:
     code = 'XSD_MISSING_ELEMENT';
     field = join(field, expected[0] ?? '?');
     message = `is missing; it is required${expected.length > 1 ? ` (expected one of ${expected.join(', ')})` : ''}`;
-  } else if ((m = /\[facet '(?:maxLength|minLength|length)'\] The value has a length of '(\d+)'; this (exceeds the allowed maximum|underruns the allowed minimum) length of '(\d+)'/.exec(raw))) {
+  } else if (
+    (m =
+      /\[facet '(?:maxLength|minLength|length)'\] The value has a length of '(\d+)'; this (exceeds the allowed maximum|underruns the allowed minimum) length of '(\d+)'/.exec(
+        raw,
+      ))
+  ) {
     code = 'XSD_LENGTH';
-    message = m[2]!.startsWith('exceeds') ? `has ${m[1]} characters; the maximum is ${m[3]}` : m[1] === '0' ? 'is empty; it is required' : `has ${m[1]} characters; the minimum is ${m[3]}`;
+    message = m[2]!.startsWith('exceeds')
+      ? `has ${m[1]} characters; the maximum is ${m[3]}`
+      : m[1] === '0'
+        ? 'is empty; it is required'
+        : `has ${m[1]} characters; the minimum is ${m[3]}`;
   } else if (/\[facet 'pattern'\]/.test(raw)) {
     if (element === 'Protocolo' || element === 'ProtocoloRelacionado') {
       code = 'XSD_PROTOCOLO_FORMAT';

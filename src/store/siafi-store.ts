@@ -122,7 +122,10 @@ export class SiafiStore {
    * Stores a new requisition in state NOVA (committed, durable) and returns it. When another process
    * stored the same one first (same nonce), that row is returned: both then send the same nonce.
    */
-  insert(r: { endpoint: string; operation: string; ug: string; contentKey: string; generation: number; nonce: string; bodyXml: string }, now = new Date()): RequisicaoRecord {
+  insert(
+    r: { endpoint: string; operation: string; ug: string; contentKey: string; generation: number; nonce: string; bodyXml: string },
+    now = new Date(),
+  ): RequisicaoRecord {
     const t = now.toISOString();
     this.db
       .prepare(
@@ -130,8 +133,10 @@ export class SiafiStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'NOVA', ?, ?) ON CONFLICT DO NOTHING`,
       )
       .run(r.endpoint, r.operation, r.ug, r.contentKey, r.generation, r.nonce, r.bodyXml, t, t);
-    const stored = this.db.prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE endpoint = ? AND nonce = ?`).get(r.endpoint, r.nonce) as RequisicaoRecord | undefined;
-    if (!stored || stored.contentKey !== r.contentKey) throw new PiSenderError('ERR_CONFIG', `the nonce ${r.nonce} is already stored for ${r.endpoint} with another requisition`);
+    const stored = this.db.prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE endpoint = ? AND nonce = ?`).get(r.endpoint, r.nonce) as
+      RequisicaoRecord | undefined;
+    if (!stored || stored.contentKey !== r.contentKey)
+      throw new PiSenderError('ERR_CONFIG', `the nonce ${r.nonce} is already stored for ${r.endpoint} with another requisition`);
     return stored;
   }
 
@@ -145,13 +150,23 @@ export class SiafiStore {
 
   /** Counts an attempt before the request leaves, so a crash mid-call still shows it. */
   markSending(id: number, now = new Date()): void {
-    this.db.prepare('UPDATE requisicoes SET attempts = attempts + 1, last_sent_at = ?, updated_at = ? WHERE id = ?').run(now.toISOString(), now.toISOString(), id);
+    this.db
+      .prepare('UPDATE requisicoes SET attempts = attempts + 1, last_sent_at = ?, updated_at = ? WHERE id = ?')
+      .run(now.toISOString(), now.toISOString(), id);
   }
 
   /** Records an answer (or the lack of one) and the state it leads to, with its history line. */
   record(
     id: number,
-    r: { state: RequisicaoState; resultado: string; ews?: string | undefined; message: string; resposta?: unknown; repetida?: unknown; nextAttemptAt?: Date | undefined },
+    r: {
+      state: RequisicaoState;
+      resultado: string;
+      ews?: string | undefined;
+      message: string;
+      resposta?: unknown;
+      repetida?: unknown;
+      nextAttemptAt?: Date | undefined;
+    },
     now = new Date(),
   ): RequisicaoRecord {
     this.db.transaction(() => {
@@ -170,20 +185,26 @@ export class SiafiStore {
           now.toISOString(),
           id,
         );
-      this.db.prepare('INSERT INTO attempts (requisicao, at, resultado, ews, message) VALUES (?, ?, ?, ?, ?)').run(id, now.toISOString(), r.resultado, r.ews ?? null, r.message);
+      this.db
+        .prepare('INSERT INTO attempts (requisicao, at, resultado, ews, message) VALUES (?, ?, ?, ?, ?)')
+        .run(id, now.toISOString(), r.resultado, r.ews ?? null, r.message);
     })();
     return this.byId(id)!;
   }
 
   /** Requisitions not yet settled, oldest first. */
   unsettled(): RequisicaoRecord[] {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE state IN ('NOVA', 'INDEFINIDA', 'VERIFICAR', 'RECUSADA') ORDER BY created_at, id`).all() as RequisicaoRecord[];
+    return this.db
+      .prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE state IN ('NOVA', 'INDEFINIDA', 'VERIFICAR', 'RECUSADA') ORDER BY created_at, id`)
+      .all() as RequisicaoRecord[];
   }
 
   /** NOVA and INDEFINIDA requisitions whose next attempt is due at `now`. */
   due(now = new Date()): RequisicaoRecord[] {
     return this.db
-      .prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE state IN ('NOVA', 'INDEFINIDA') AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY created_at, id`)
+      .prepare(
+        `SELECT ${COLUMNS} FROM requisicoes WHERE state IN ('NOVA', 'INDEFINIDA') AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY created_at, id`,
+      )
       .all(now.toISOString()) as RequisicaoRecord[];
   }
 
@@ -206,7 +227,8 @@ export class SiafiStore {
 
   countByState(): Record<RequisicaoState, number> {
     const out: Record<RequisicaoState, number> = { NOVA: 0, INDEFINIDA: 0, VERIFICAR: 0, RECUSADA: 0, SUCESSO: 0, FALHA: 0 };
-    for (const row of this.db.prepare('SELECT state, COUNT(*) AS n FROM requisicoes GROUP BY state').all() as Array<{ state: RequisicaoState; n: number }>) out[row.state] = row.n;
+    for (const row of this.db.prepare('SELECT state, COUNT(*) AS n FROM requisicoes GROUP BY state').all() as Array<{ state: RequisicaoState; n: number }>)
+      out[row.state] = row.n;
     return out;
   }
 }

@@ -5,25 +5,7 @@
 
 export type PackageState = 'NI' | 'I' | 'EN' | 'FI';
 export const PACKAGE_STATES: readonly PackageState[] = ['NI', 'I', 'EN', 'FI'];
-export type Access = 'publico' | 'restrito' | 'sigiloso' | 'unknown';
-
-export interface ProcessRecord {
-  speId: string;
-  access: Access;
-  publishable: boolean;
-  protocolo?: string | undefined;
-  dataHoraProducao?: string | undefined;
-  especie?: string | undefined;
-  assunto?: string | undefined;
-}
-
-export interface ItemRecord {
-  speKey: string;
-  process: string;
-  dataHoraOperacao: string;
-  unidadeOperacao: string;
-  operacao: string;
-}
+export type { Access, ItemRecord, ProcessRecord } from '../standard/spe.js';
 
 export interface PackageRow {
   id: number;

@@ -91,7 +91,9 @@ export class Journal {
       fsyncSync(fd);
       return new Journal(file, fd);
     } catch (err) {
-      throw new PiSenderError('ERR_FILE_WRITE', `cannot write the journal ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: path.resolve(file) });
+      throw new PiSenderError('ERR_FILE_WRITE', `cannot write the journal ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+        file: path.resolve(file),
+      });
     }
   }
 

@@ -63,7 +63,11 @@ export class ReportWriter {
       await once(this.stream, 'close');
     }
     if (this.failure) {
-      throw new PiSenderError('ERR_FILE_WRITE', `cannot write the report ${this.target}: ${(this.failure as NodeJS.ErrnoException).code ?? this.failure.message}`, { file: this.target });
+      throw new PiSenderError(
+        'ERR_FILE_WRITE',
+        `cannot write the report ${this.target}: ${(this.failure as NodeJS.ErrnoException).code ?? this.failure.message}`,
+        { file: this.target },
+      );
     }
   }
 }

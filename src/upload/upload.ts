@@ -9,7 +9,8 @@ import { createReadStream, existsSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
-import { BatchSender, DEFAULT_RETRY, isFatalSendError, withRetries, type BatchItem, type ItemResult, type RetryPolicy } from '../pi/batch-sender.js';
+import { DEFAULT_RETRY, type BatchItem, type ItemResult, type RetryPolicy } from '../pi/batch-sender.js';
+import { BatchPipeline } from '../pi/pipeline.js';
 import type { PiClient } from '../pi/client.js';
 import type { Profile } from '../standard/model.js';
 import type { NormalizeOptions } from '../standard/normalize.js';
@@ -17,7 +18,7 @@ import type { Problem } from '../standard/problems.js';
 import { validateLista } from '../standard/validate-stream.js';
 import { XsdPool } from '../standard/xsd-pool.js';
 import { Journal, journalPath, loadJournal, type JournalEntry } from './journal.js';
-import { ReportWriter, type ReportLine } from './report.js';
+import { ReportWriter } from './report.js';
 
 export interface UploadOptions {
   file: string;
@@ -85,7 +86,9 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   try {
     stat = statSync(file);
   } catch (err) {
-    throw new PiSenderError('ERR_FILE_READ', `cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: options.file });
+    throw new PiSenderError('ERR_FILE_READ', `cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+      file: options.file,
+    });
   }
   if (!stat.isFile()) throw new PiSenderError('ERR_FILE_READ', `${options.file} is not a file`, { file: options.file });
   if (!options.dryRun && !options.client) throw new PiSenderError('ERR_CONFIG', 'no PI client: give an endpoint, or use a dry run');
@@ -105,73 +108,68 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     log.info({ journal: jPath }, 'no interrupted upload to resume: starting from the beginning');
   }
 
-  // The user's interrupt stops the reading; the batches in flight finish so their answers are recorded
-  // (a second Ctrl-C, in the CLI, quits at once). Only a fatal error aborts requests in flight.
-  const controller = new AbortController();
-  let stopped = options.signal?.aborted ?? false;
-  const onUserAbort = (): void => {
-    stopped = true;
-  };
-  options.signal?.addEventListener('abort', onUserAbort, { once: true });
-  const signal = controller.signal;
   const retry = options.retry ?? DEFAULT_RETRY;
-
-  let batchSize = options.batchSize ?? 100;
-  if (options.client && !options.dryRun) {
-    const client = options.client;
-    const max = await withRetries(() => client.getQuantidadeMaximaDocumentosPorRequisicao(options.signal), retry, log, options.signal, 'getQuantidadeMaximaDocumentosPorRequisicao');
-    batchSize = Math.min(options.batchSize ?? max, max);
-    log.info({ max, batchSize }, 'batch size agreed with the service');
-  }
-
   const counts: UploadCounts = { documentos: 0, accepted: 0, rejected: 0, invalid: 0, failed: 0, valid: 0, resumed: 0 };
   const listProblems: Problem[] = [];
-  const report = new ReportWriter(options.report);
-  const journal = jPath ? Journal.open(jPath, { v: 1, file, size: stat.size, mtimeMs: stat.mtimeMs, endpoint, startedAt: new Date().toISOString() }, options.resume === true && previous.size > 0) : undefined;
-  const sender = options.client ? new BatchSender(options.client, retry, log) : undefined;
-  const xsd = new XsdPool();
-  const inFlight = new Set<Promise<void>>();
   const lineOf = new Map<number, number>();
-  let batch: BatchItem[] = [];
-  let batches = 0;
-  let fatal: unknown;
   let bytesRead = 0;
-
   const progress = (): void => options.onProgress?.({ ...counts, bytesRead, totalBytes: stat.size });
 
-  const settle = (results: ItemResult[]): void => {
+  // The report and the journal are opened once the service agreed a batch size, so that a refused
+  // login leaves none behind; the pipeline settles nothing before that.
+  function settle(results: ItemResult[]): void {
     journal?.record(results.map((r) => ({ i: r.key, p: r.protocolo, o: r.outcome, ...(r.code ? { c: r.code } : {}), m: r.message, a: r.attempts })));
     for (const r of results) {
       counts[r.outcome]++;
-      report.add({ index: r.key, line: lineOf.get(r.key) ?? 0, protocolo: r.protocolo, outcome: r.outcome, code: r.code ?? null, message: r.message, attempts: r.attempts });
+      out.add({
+        index: r.key,
+        line: lineOf.get(r.key) ?? 0,
+        protocolo: r.protocolo,
+        outcome: r.outcome,
+        code: r.code ?? null,
+        message: r.message,
+        attempts: r.attempts,
+      });
       lineOf.delete(r.key);
     }
     progress();
-  };
+  }
 
-  const dispatch = async (items: BatchItem[]): Promise<void> => {
-    if (items.length === 0) return;
-    batches++;
-    if (!sender) {
-      for (const item of items) {
-        counts.valid++;
-        report.add({ index: item.key, line: lineOf.get(item.key) ?? 0, protocolo: item.protocolo, outcome: 'valid', code: null, message: null, attempts: 0 });
-        lineOf.delete(item.key);
-      }
-      return;
-    }
-    while (inFlight.size >= (options.concurrency ?? 2)) await Promise.race(inFlight);
-    if (fatal) return;
-    const p = sender
-      .send(items, signal)
-      .then(settle)
-      .catch((err: unknown) => {
-        if (!isFatalSendError(err)) throw err;
-        fatal ??= err;
-        controller.abort();
-      })
-      .finally(() => inFlight.delete(p));
-    inFlight.add(p);
+  // The user's interrupt stops the reading; the batches in flight finish so their answers are recorded
+  // (a second Ctrl-C, in the CLI, quits at once). Only a fatal error aborts requests in flight.
+  const pipeline =
+    options.client && !options.dryRun
+      ? await BatchPipeline.open({
+          client: options.client,
+          retry,
+          log,
+          ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+          concurrency: options.concurrency ?? 2,
+          ...(options.signal ? { signal: options.signal } : {}),
+          settle,
+        })
+      : undefined;
+  const batchSize = pipeline?.batchSize ?? options.batchSize ?? 100;
+  const out = new ReportWriter(options.report);
+  const journal = jPath
+    ? Journal.open(
+        jPath,
+        { v: 1, file, size: stat.size, mtimeMs: stat.mtimeMs, endpoint, startedAt: new Date().toISOString() },
+        options.resume === true && previous.size > 0,
+      )
+    : undefined;
+  const xsd = new XsdPool();
+  // A dry run sends nothing: its batches are counted as the pipeline would fill them.
+  let dryBatch = 0;
+  let dryBatches = 0;
+  const stopped = (): boolean => pipeline?.stopped ?? options.signal?.aborted === true;
+
+  const queue = async (item: BatchItem): Promise<void> => {
+    if (pipeline) return pipeline.add(item);
+    counts.valid++;
+    out.add({ index: item.key, line: lineOf.get(item.key) ?? 0, protocolo: item.protocolo, outcome: 'valid', code: null, message: null, attempts: 0 });
+    lineOf.delete(item.key);
+    if (dryBatch++ % batchSize === 0) dryBatches++;
   };
 
   async function* counted(): AsyncGenerator<Uint8Array> {
@@ -182,13 +180,20 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
         yield chunk;
       }
     } catch (err) {
-      throw new PiSenderError('ERR_FILE_READ', `cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file: options.file });
+      throw new PiSenderError('ERR_FILE_READ', `cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+        file: options.file,
+      });
     }
   }
 
   try {
-    for await (const ev of validateLista(counted(), { profile: options.profile ?? 'strict', xsd, normalize: options.normalize ?? {}, read: { repairLatin1: true } })) {
-      if (fatal || stopped) break;
+    for await (const ev of validateLista(counted(), {
+      profile: options.profile ?? 'strict',
+      xsd,
+      normalize: options.normalize ?? {},
+      read: { repairLatin1: true },
+    })) {
+      if (stopped()) break;
       if (ev.kind === 'problem') {
         listProblems.push(ev.problem);
         log.error({ line: ev.problem.line, code: ev.problem.code }, ev.problem.message);
@@ -199,19 +204,22 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
       const protocolo = (ev.documento.Protocolo ?? record.documento.Protocolo ?? '').trim();
       const done = previous.get(record.index);
       if (done && done.p !== protocolo) {
-        throw new PiSenderError('ERR_USAGE', `Documento #${record.index} was ${done.p} in the interrupted upload and is ${protocolo} now: the file changed; start over with --restart`);
+        throw new PiSenderError(
+          'ERR_USAGE',
+          `Documento #${record.index} was ${done.p} in the interrupted upload and is ${protocolo} now: the file changed; start over with --restart`,
+        );
       }
       if (done && done.o !== 'failed') {
         counts.resumed++;
         counts[done.o]++;
-        report.add({ index: record.index, line: record.line, protocolo, outcome: done.o, code: done.c ?? null, message: done.m ?? null, attempts: done.a });
+        out.add({ index: record.index, line: record.line, protocolo, outcome: done.o, code: done.c ?? null, message: done.m ?? null, attempts: done.a });
         continue;
       }
       const error = firstError(ev.problems);
       if (error || ev.xml === undefined) {
         counts.invalid++;
         const others = ev.problems.filter((p) => p.severity === 'error').length - 1;
-        report.add({
+        out.add({
           index: record.index,
           line: error?.line ?? record.line,
           protocolo: protocolo || null,
@@ -224,29 +232,33 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
         continue;
       }
       lineOf.set(record.index, record.line);
-      batch.push({ key: record.index, protocolo, xml: ev.xml });
-      if (batch.length >= batchSize) {
-        const full = batch;
-        batch = [];
-        await dispatch(full);
-      }
+      await queue({ key: record.index, protocolo, xml: ev.xml });
     }
-    if (!fatal && !stopped) await dispatch(batch);
-    await Promise.all(inFlight);
+  } catch (err) {
+    // Whatever went wrong on this side, the batches in flight are waited for and recorded.
+    pipeline?.halt();
+    await pipeline?.finish().catch(() => undefined);
+    await out.close();
+    journal?.close(false);
+    throw err;
   } finally {
-    options.signal?.removeEventListener('abort', onUserAbort);
     await xsd.close();
-    await Promise.allSettled(inFlight);
   }
-  const interrupted = stopped && !fatal;
-  await report.close();
+  let fatal: unknown;
+  try {
+    await pipeline?.finish();
+  } catch (err) {
+    fatal = err;
+  }
+  const interrupted = options.signal?.aborted === true && fatal === undefined;
+  await out.close();
   const keepJournal = counts.failed > 0 || interrupted || fatal !== undefined;
   journal?.close(!keepJournal);
-  if (fatal) throw fatal;
+  if (fatal !== undefined) throw fatal;
   return {
     ...counts,
     durationMs: Date.now() - started,
-    batches,
+    batches: pipeline?.batches ?? dryBatches,
     batchSize,
     listProblems,
     interrupted,

@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import http from 'node:http';
+import type http from 'node:http';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,7 +37,11 @@ describe.skipIf(!hasZeep && !inCi)('an independent SOAP stack (python3-zeep) aga
 
   it('loads the WSDL and calls both operations', async () => {
     // Asynchronous: the simulator answers from this very process.
-    const { stdout: out } = await promisify(execFile)(PYTHON, [fileURLToPath(new URL('zeep_pi_client.py', import.meta.url)), sim.wsdlUrl, SIM_USER, SIM_PASSWORD], { encoding: 'utf8', timeout: 60_000 });
+    const { stdout: out } = await promisify(execFile)(
+      PYTHON,
+      [fileURLToPath(new URL('zeep_pi_client.py', import.meta.url)), sim.wsdlUrl, SIM_USER, SIM_PASSWORD],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     const r = JSON.parse(out) as { max: number; results: Array<{ Protocolo: string; Resultado: string }>; fault: { mensagemFault: string } };
     expect(r.max).toBe(50);
     expect(r.results).toHaveLength(2);
@@ -52,19 +56,23 @@ describe.skipIf(!hasXmllint && !inCi)('our request envelopes against the WSDL sc
   let capture: Listening;
   const bodies: string[] = [];
   beforeAll(async () => {
-    capture = await listen(
-      (req: http.IncomingMessage, res: http.ServerResponse) => {
-        let b = '';
-        req.on('data', (d) => (b += d));
-        req.on('end', () => {
-          bodies.push(b);
-          res.setHeader('content-type', 'text/xml');
-          const op = b.includes('getQuantidade') ? '<NumeroMaximoDocumentos>10</NumeroMaximoDocumentos>' : '<ResultadoDocumento><Resultado>Ok!</Resultado></ResultadoDocumento>'.repeat((b.match(/<Documento>/g) ?? []).length);
-          res.end(`<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><ns2:r xmlns:ns2="http://endpoint.ws.protocolo.gov.br/">${op}</ns2:r></S:Body></S:Envelope>`.replace(/ns2:r/g, b.includes('getQuantidade') ? 'ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse' : 'ns2:enviarListaDocumentosResponse'));
-        });
-      },
-      {},
-    );
+    capture = await listen((req: http.IncomingMessage, res: http.ServerResponse) => {
+      let b = '';
+      req.on('data', (d) => (b += d));
+      req.on('end', () => {
+        bodies.push(b);
+        res.setHeader('content-type', 'text/xml');
+        const op = b.includes('getQuantidade')
+          ? '<NumeroMaximoDocumentos>10</NumeroMaximoDocumentos>'
+          : '<ResultadoDocumento><Resultado>Ok!</Resultado></ResultadoDocumento>'.repeat((b.match(/<Documento>/g) ?? []).length);
+        res.end(
+          `<S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body><ns2:r xmlns:ns2="http://endpoint.ws.protocolo.gov.br/">${op}</ns2:r></S:Body></S:Envelope>`.replace(
+            /ns2:r/g,
+            b.includes('getQuantidade') ? 'ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse' : 'ns2:enviarListaDocumentosResponse',
+          ),
+        );
+      });
+    }, {});
   });
   afterAll(() => capture.close());
 

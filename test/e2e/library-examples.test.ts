@@ -35,7 +35,10 @@ describe('docs/library.md examples (run as written)', () => {
 
   it('spe-service.mjs enqueues each movement and sends it in the background; sigiloso stays home', async () => {
     const store = path.join(mkdtempSync(path.join(tmpdir(), 'pi-spe-')), 'spe.db');
-    const child = spawn(process.execPath, [sample('spe-service.mjs')], { cwd: ROOT, env: { ...process.env, PORT: '0', PI_INTERVAL_MS: '100', PI_SENDER_STORE: store, PI_ENDPOINT: '' } });
+    const child = spawn(process.execPath, [sample('spe-service.mjs')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', PI_INTERVAL_MS: '100', PI_SENDER_STORE: store, PI_ENDPOINT: '' },
+    });
     const lines = createInterface({ input: child.stdout });
     const [first] = (await once(lines, 'line')) as [string];
     const base = first.replace('SPE service on ', '');
@@ -74,7 +77,9 @@ describe('docs/library.md examples (run as written)', () => {
         SIAFI_STORE: path.join(mkdtempSync(path.join(tmpdir(), 'pi-siafi-lib-')), 'siafi.db'),
       };
       const { stdout } = await run(process.execPath, [sample('siafi.mjs')], { cwd: ROOT, env });
-      expect(stdout).toBe('invalid: observacao SIAFI_BLANK\ninvalid: dadosPadraoBem[0].valorBem SIAFI_RESTRICTION\nSUCESSO: requisição 2026RI1, NS 2026NS000001\nunsettled: 0\n');
+      expect(stdout).toBe(
+        'invalid: observacao SIAFI_BLANK\ninvalid: dadosPadraoBem[0].valorBem SIAFI_RESTRICTION\nSUCESSO: requisição 2026RI1, NS 2026NS000001\nunsettled: 0\n',
+      );
       expect(readFileSync(path.join(ROOT, 'docs', 'siafi.md'), 'utf8')).toContain(stdout.trimEnd());
       expect(sim.requisicoes).toHaveLength(1);
     } finally {

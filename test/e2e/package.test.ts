@@ -31,12 +31,17 @@ beforeAll(async () => {
   const { stdout } = await run('npm', ['pack', '--pack-destination', consumer], { cwd: ROOT });
   const tarball = stdout.trim().split('\n').at(-1)!;
   writeFileSync(path.join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, 'typescript@5.9.3', '@types/node@20.19.43'], { cwd: consumer, timeout: 600_000 });
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, 'typescript@5.9.3', '@types/node@20.19.43'], {
+    cwd: consumer,
+    timeout: 600_000,
+  });
   sim = await simulator();
 }, 600_000);
 afterAll(() => sim?.close());
 
-const TSCONFIG = { compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: ['node'] } };
+const TSCONFIG = {
+  compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: ['node'] },
+};
 
 describe('the packed package, installed in a new project', () => {
   it('type-checks a consumer: types guide (and refuse) what a Documento is', async () => {
@@ -62,7 +67,10 @@ export async function go(): Promise<number> {
     expect(good.stdout + good.stderr).toBe('');
     expect(good.code).toBe(0);
     writeFileSync(path.join(consumer, 'tsconfig.json'), JSON.stringify({ ...TSCONFIG, include: ['bad.ts'] }));
-    writeFileSync(path.join(consumer, 'bad.ts'), `import type { Documento } from 'pi-sender';\nexport const d: Documento = { Protocolo: 1, DataHoraProducao: '', Especie: '', Assunto: '' };\n`);
+    writeFileSync(
+      path.join(consumer, 'bad.ts'),
+      `import type { Documento } from 'pi-sender';\nexport const d: Documento = { Protocolo: 1, DataHoraProducao: '', Especie: '', Assunto: '' };\n`,
+    );
     const bad = await node([tsc, '-p', 'tsconfig.json']);
     expect(bad.code).not.toBe(0);
     expect(bad.stdout).toMatch(/Type 'number' is not assignable to type 'string'|Property 'Historico' is missing/);
@@ -112,9 +120,15 @@ await sender.close();
     const r = await node(['send.mjs', path.join(consumer, 'send.db')], { URL: sim.url });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({
-      results: [['99991000007202530', true], ['99991000003202551', true]],
+      results: [
+        ['99991000007202530', true],
+        ['99991000003202551', true],
+      ],
       withheld: false,
-      outcomes: [['99991000007202530', 'accepted'], ['99991000003202551', 'accepted']],
+      outcomes: [
+        ['99991000007202530', 'accepted'],
+        ['99991000003202551', 'accepted'],
+      ],
       events: ['accepted 99991000007202530', 'accepted 99991000003202551'],
       status: { NI: 0, I: 2, EN: 0, FI: 0 },
     });
@@ -157,7 +171,10 @@ await sender.close();
   });
 
   it('importing it has no side effects and loads no command-line module', async () => {
-    writeFileSync(path.join(consumer, 'hooks.mjs'), `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(process.env.LOG, r.url + '\\n'); return r; }\n`);
+    writeFileSync(
+      path.join(consumer, 'hooks.mjs'),
+      `import { appendFileSync } from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(process.env.LOG, r.url + '\\n'); return r; }\n`,
+    );
     writeFileSync(path.join(consumer, 'register.mjs'), `import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n`);
     writeFileSync(path.join(consumer, 'import-only.mjs'), `await import('pi-sender');\n`);
     const log = path.join(consumer, 'loaded.log');
@@ -178,7 +195,10 @@ await sender.close();
   it('installs the pi-sender command, which works', async () => {
     const bin = path.join(consumer, 'node_modules', '.bin', 'pi-sender');
     const validate = await new Promise<number | null>((resolve) => {
-      const p = spawn(bin, ['validate', path.join(consumer, 'node_modules', 'pi-sender', 'samples', 'lista-documentos.xml')], { cwd: consumer, stdio: 'ignore' });
+      const p = spawn(bin, ['validate', path.join(consumer, 'node_modules', 'pi-sender', 'samples', 'lista-documentos.xml')], {
+        cwd: consumer,
+        stdio: 'ignore',
+      });
       p.on('close', resolve);
     });
     expect(validate).toBe(0);

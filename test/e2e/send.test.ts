@@ -33,7 +33,11 @@ interface Line {
   message: string | null;
   attempts: number;
 }
-const reportOf = (file: string): Line[] => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Line);
+const reportOf = (file: string): Line[] =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 let n = 0;
 const fresh = (name: string): string => path.join(dir, `${++n}-${name}`);
 
@@ -101,9 +105,13 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
     sim = await simulator();
     const pw = fresh('password');
     writeFileSync(pw, `${SIM_PASSWORD}\n`);
-    const ok = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl'), '--password-file', pw], { env: { PI_USER: SIM_USER } });
+    const ok = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl'), '--password-file', pw], {
+      env: { PI_USER: SIM_USER },
+    });
     expect(ok.code, ok.stderr).toBe(0);
-    const none = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl')], { env: { PI_USER: SIM_USER, PI_PASSWORD: '' } });
+    const none = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl')], {
+      env: { PI_USER: SIM_USER, PI_PASSWORD: '' },
+    });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no password: set PI_PASSWORD or use --password-file');
     expect((await runCli(['send', 'x.xml', '--password', 'x'])).code).toBe(2);
@@ -123,7 +131,10 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
     sim = await simulator({ tls: { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) } });
     const proxy = await connectProxy();
     try {
-      const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl'), '--ca', pki.caCert, '--proxy', proxy.url], { env });
+      const r = await runCli(
+        ['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl'), '--ca', pki.caCert, '--proxy', proxy.url],
+        { env },
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(proxy.tunnels()).toBeGreaterThan(0);
     } finally {
@@ -134,7 +145,9 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
   it('recovers from 503s, delays, dropped connections, malformed answers and count mismatches', async () => {
     sim = await simulator({ maxDocs: 2, faults: { script: '503,drop,delay=300,malformed,count-mismatch,503' } });
     const report = fresh('report.jsonl');
-    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', report, '--retry-delay', '10', '--concurrency', '1'], { env });
+    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', report, '--retry-delay', '10', '--concurrency', '1'], {
+      env,
+    });
     expect(r.code, r.stderr).toBe(0);
     const lines = reportOf(report);
     expect(lines.every((l) => l.outcome === 'accepted')).toBe(true);
@@ -146,7 +159,20 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
   it('fails what the service keeps failing (exit 3), keeps a journal, and --resume finishes the job', async () => {
     sim = await simulator({ maxDocs: 2, faults: { script: 'ok,count-mismatchx3,malformedx3' } });
     const report = fresh('report.jsonl');
-    const args = ['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', report, '--retry-delay', '5', '--retries', '3', '--concurrency', '1'];
+    const args = [
+      'send',
+      'samples/lista-documentos.xml',
+      '--endpoint',
+      sim.url,
+      '--report',
+      report,
+      '--retry-delay',
+      '5',
+      '--retries',
+      '3',
+      '--concurrency',
+      '1',
+    ];
     const first = await runCli(args, { env });
     expect(first.code, first.stderr).toBe(3);
     expect(reportOf(report).map((l) => [l.outcome, l.code])).toEqual([
@@ -188,7 +214,10 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
     const resumed = await runCli([...args, '--resume'], { env });
     expect(resumed.code, resumed.stderr).toBe(1); // the broken ones are invalid
     const valid = Array.from({ length: 10_000 }, (_, k) => k + 1).filter((i) => !broken(i));
-    const recorded = readFileSync(record, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { protocolo: string }).protocolo);
+    const recorded = readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { protocolo: string }).protocolo);
     expect(recorded.length).toBe(valid.length);
     expect(new Set(recorded)).toEqual(new Set(valid.map(nup)));
     const lines = reportOf(report);

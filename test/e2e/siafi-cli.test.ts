@@ -12,11 +12,13 @@ let url = '';
 let dir = '';
 const SAMPLES = path.join(ROOT, 'samples', 'siafi');
 
-
 /** Starts `pi-sender siafi simulator` with the test PKI and extra flags; resolves with it and its URL. */
 async function simulatorCli(extra: string[]): Promise<{ process: RunningCli; url: string }> {
   let out = '';
-  const p = spawnCli(['siafi', 'simulator', '--port', '0', '--year', '2026', '--tls-cert', pki.serverCert, '--tls-key', pki.serverKey, '--client-ca', pki.caCert, ...extra], { env: { SIAFI_SIMULATOR_PASSWORD: 'segredo' } });
+  const p = spawnCli(
+    ['siafi', 'simulator', '--port', '0', '--year', '2026', '--tls-cert', pki.serverCert, '--tls-key', pki.serverKey, '--client-ca', pki.caCert, ...extra],
+    { env: { SIAFI_SIMULATOR_PASSWORD: 'segredo' } },
+  );
   p.child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   await waitFor(() => out.includes('\n'), 20_000, 'the SIAFI simulator');
   return { process: p, url: /listening on (\S+)/.exec(out)![1]! };
@@ -90,7 +92,9 @@ describe('pi-sender siafi, as a user runs it', () => {
   it('--dry-run prints the operation XML and sends nothing', async () => {
     const r = await runCli(['siafi', 'estorno', '--file', path.join(SAMPLES, 'estorno.json'), '--dry-run'], { env: {} });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^<ns0:estornarSPURequisicao xmlns:ns0="http:\/\/www\.tesouro\.gov\.br\/siafi\/services\/integra\/integrarSistemaSPUNet"><spuEstornoRequisicao><grupoRequisicao>1<\/grupoRequisicao>/);
+    expect(r.stdout).toMatch(
+      /^<ns0:estornarSPURequisicao xmlns:ns0="http:\/\/www\.tesouro\.gov\.br\/siafi\/services\/integra\/integrarSistemaSPUNet"><spuEstornoRequisicao><grupoRequisicao>1<\/grupoRequisicao>/,
+    );
   });
 
   it('configuration problems exit 2 and say what is missing; a password is never a flag', async () => {
@@ -99,10 +103,14 @@ describe('pi-sender siafi, as a user runs it', () => {
     expect(noPassword.stderr).toMatch(/no SIAFI password: set SIAFI_PASSWORD/);
     const flag = await runCli(['siafi', 'baixa', '--file', path.join(SAMPLES, 'baixa.json'), '--password', 'x'], { env: env() });
     expect(flag.code).toBe(2);
-    const untrusted = await runCli(['siafi', 'avaliacao', '--file', path.join(SAMPLES, 'avaliacao.json')], { env: env({ SIAFI_CERT: pki.otherClientCert, SIAFI_KEY: pki.otherClientKey, SIAFI_STORE: path.join(dir, 'other.db') }) });
+    const untrusted = await runCli(['siafi', 'avaliacao', '--file', path.join(SAMPLES, 'avaliacao.json')], {
+      env: env({ SIAFI_CERT: pki.otherClientCert, SIAFI_KEY: pki.otherClientKey, SIAFI_STORE: path.join(dir, 'other.db') }),
+    });
     expect(untrusted.code).toBe(2);
     expect(untrusted.stderr).toMatch(/does not trust the client certificate/);
-    const pw = await runCli(['siafi', 'avaliacao', '--file', path.join(SAMPLES, 'avaliacao.json')], { env: env({ SIAFI_PASSWORD: 'errada', SIAFI_STORE: path.join(dir, 'pw.db') }) });
+    const pw = await runCli(['siafi', 'avaliacao', '--file', path.join(SAMPLES, 'avaliacao.json')], {
+      env: env({ SIAFI_PASSWORD: 'errada', SIAFI_STORE: path.join(dir, 'pw.db') }),
+    });
     expect(pw.code).toBe(2);
     expect(pw.stdout).toMatch(/refused the UsernameToken[\s\S]*state RECUSADA/);
     const st = await runCli(['siafi', 'status', '--json'], { env: env({ SIAFI_STORE: path.join(dir, 'pw.db') }) });
@@ -110,7 +118,9 @@ describe('pi-sender siafi, as a user runs it', () => {
     expect(JSON.parse(st.stdout)).toMatchObject({ state: 'RECUSADA', operation: 'criarSPURequisicaoAvaliacao' });
     const cpfFile = path.join(dir, 'cpf.txt');
     writeFileSync(cpfFile, '123.456.789-09\n');
-    const fixed = await runCli(['siafi', 'avaliacao', '--file', path.join(SAMPLES, 'avaliacao.json'), '--cpf-file', cpfFile], { env: env({ SIAFI_STORE: path.join(dir, 'pw.db'), SIAFI_CPF: '' }) });
+    const fixed = await runCli(['siafi', 'avaliacao', '--file', path.join(SAMPLES, 'avaliacao.json'), '--cpf-file', cpfFile], {
+      env: env({ SIAFI_STORE: path.join(dir, 'pw.db'), SIAFI_CPF: '' }),
+    });
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).toMatch(/attempt 2/);
     const none = await runCli(['siafi', 'status', '--store', path.join(dir, 'nothing-here.db')], { env: {} });
@@ -162,7 +172,15 @@ describe('a crash in the middle of a call', () => {
   it('kill -9 while waiting for the answer: the requisition and its nonce survive, and the retry applies nothing twice', async () => {
     const e = env({ SIAFI_ENDPOINT: slowUrl, SIAFI_STORE: path.join(dir, 'crash.db') });
     const file = path.join(dir, 'ajuste.json');
-    writeFileSync(file, JSON.stringify({ codTipoRequisicao: 801, codUG: 170002, observacao: 'Ajuste interrompido', dadosPadraoBem: [{ dadosBem: { classeBem: 1, tipoBem: 1, ripBem: '12345678', utilizacaoBem: 1, parcelaBem: 1 }, valorBem: '10.00' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        codTipoRequisicao: 801,
+        codUG: 170002,
+        observacao: 'Ajuste interrompido',
+        dadosPadraoBem: [{ dadosBem: { classeBem: 1, tipoBem: 1, ripBem: '12345678', utilizacaoBem: 1, parcelaBem: 1 }, valorBem: '10.00' }],
+      }),
+    );
     const running = spawnCli(['siafi', 'ajustes-contabeis', '--file', file], { env: e });
     await new Promise((r) => setTimeout(r, 1000)); // the simulator answers after 2 s
     running.child.kill('SIGKILL');

@@ -1,6 +1,6 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,11 +40,14 @@ function xmllint(files: string[]): { status: number | null; stderr: string } {
 /** Each text to its own file in a new folder. */
 function writeAll(name: string, texts: string[]): { dir: string; files: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), `pi-siafi-${name}-`));
-  return { dir, files: texts.map((t, i) => {
-    const f = path.join(dir, `${name}-${i}.xml`);
-    writeFileSync(f, t);
-    return f;
-  }) };
+  return {
+    dir,
+    files: texts.map((t, i) => {
+      const f = path.join(dir, `${name}-${i}.xml`);
+      writeFileSync(f, t);
+      return f;
+    }),
+  };
 }
 
 describe.skipIf(!hasXmllint && !inCi)('our envelopes and the simulator answers against xsd/siafi (xmllint)', () => {
@@ -70,7 +73,10 @@ describe.skipIf(!hasXmllint && !inCi)('our envelopes and the simulator answers a
 
   it('validates the exact bytes sent for every operation, and the check is not vacuous', async () => {
     const transport = new HttpTransport();
-    const client = new SiafiClient(new SoapClient(transport, `${capture.origin}/siafi2026he/services/integra/integrarSistemaSPUNet`), { cpf: SIAFI_CPF, password: SIAFI_PASSWORD });
+    const client = new SiafiClient(new SoapClient(transport, `${capture.origin}/siafi2026he/services/integra/integrarSistemaSPUNet`), {
+      cpf: SIAFI_CPF,
+      password: SIAFI_PASSWORD,
+    });
     for (const op of OPERATIONS) await client.call(op.name, SAMPLE_REQUISICOES[op.name] as never, { ug: '170001', nonce: `x-${op.alias}` });
     await transport.close();
     expect(requests).toHaveLength(9);
@@ -92,7 +98,8 @@ describe.skipIf(!hasXmllint && !inCi)('our envelopes and the simulator answers a
     const transport = new HttpTransport({ tls: { caFile: pki.caCert, certFile: pki.clientCert, keyFile: pki.clientKey } });
     const client = new SiafiClient(new SoapClient(transport, sim.url), { cpf: SIAFI_CPF, password: SIAFI_PASSWORD });
     const answers: string[] = [];
-    for (const op of OPERATIONS) answers.push((await client.call(op.name, SAMPLE_REQUISICOES[op.name] as never, { ug: '170001', nonce: `a-${op.alias}` })).raw!);
+    for (const op of OPERATIONS)
+      answers.push((await client.call(op.name, SAMPLE_REQUISICOES[op.name] as never, { ug: '170001', nonce: `a-${op.alias}` })).raw!);
     answers.push((await client.call('criarSPURequisicaoBaixa', SAMPLE_REQUISICOES.criarSPURequisicaoBaixa, { ug: '170001', nonce: 'a-baixa' })).raw!);
     await transport.close();
     expect(answers.at(-1)).toContain('requisicaoRepetidaResposta');
@@ -120,11 +127,28 @@ describe.skipIf(!hasZeep && !inCi)('an independent SOAP stack (python3-zeep) aga
     const file = path.join(dir, 'requisicoes.json');
     const list = OPERATIONS.map((op) => [op.name, op.parameter, { grupoRequisicao: op.grupo, ...SAMPLE_REQUISICOES[op.name] }]);
     writeFileSync(file, JSON.stringify(list));
-    const { stdout } = await promisify(execFile)(PYTHON, [fileURLToPath(new URL('zeep_siafi_client.py', import.meta.url)), sim.wsdlUrl, pki.caCert, pki.clientCert, pki.clientKey, SIAFI_CPF, SIAFI_PASSWORD, file], {
-      encoding: 'utf8',
-      timeout: 90_000,
-    });
-    const r = JSON.parse(stdout) as { results: Array<{ operation: string; resultado: string; numRequisicaoSPU: number; fault: string | null }>; sent: string; refused: string };
+    const { stdout } = await promisify(execFile)(
+      PYTHON,
+      [
+        fileURLToPath(new URL('zeep_siafi_client.py', import.meta.url)),
+        sim.wsdlUrl,
+        pki.caCert,
+        pki.clientCert,
+        pki.clientKey,
+        SIAFI_CPF,
+        SIAFI_PASSWORD,
+        file,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 90_000,
+      },
+    );
+    const r = JSON.parse(stdout) as {
+      results: Array<{ operation: string; resultado: string; numRequisicaoSPU: number; fault: string | null }>;
+      sent: string;
+      refused: string;
+    };
     expect(r.results.map((x) => [x.operation, x.resultado, x.fault])).toEqual(OPERATIONS.map((op) => [op.name, 'SUCESSO', null]));
     expect(r.results.map((x) => Number(x.numRequisicaoSPU))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(sim.requisicoes.map((x) => x.nonce)).toEqual(OPERATIONS.map((_, i) => `zeep-${i}`));

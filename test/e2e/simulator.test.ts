@@ -32,7 +32,9 @@ describe('pi-sender simulator (CLI)', () => {
   it('prints "listening on URL" first, serves send, records what it accepted', async () => {
     const record = path.join(dir, 'record.jsonl');
     const sim = await startSimulatorCli(['--max-docs', '2', '--record', record], { PI_SIMULATOR_PASSWORD: 'segredo' });
-    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--user', 'simulador', '--report', path.join(dir, 'r.jsonl')], { env: { PI_PASSWORD: 'segredo' } });
+    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--user', 'simulador', '--report', path.join(dir, 'r.jsonl')], {
+      env: { PI_PASSWORD: 'segredo' },
+    });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('(3 batches of up to 2)');
     const stopped = await sim.stop();
@@ -54,7 +56,10 @@ describe('pi-sender simulator (CLI)', () => {
     const pw = path.join(dir, 'pw');
     writeFileSync(pw, 'da-arquivo\n');
     const sim = await startSimulatorCli(['--password-file', pw, '--script', '503x2']);
-    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--user', 'simulador', '--report', path.join(dir, 'r2.jsonl'), '--retry-delay', '5'], { env: { PI_PASSWORD: 'da-arquivo' } });
+    const r = await runCli(
+      ['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--user', 'simulador', '--report', path.join(dir, 'r2.jsonl'), '--retry-delay', '5'],
+      { env: { PI_PASSWORD: 'da-arquivo' } },
+    );
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(path.join(dir, 'r2.jsonl'), 'utf8').split('\n')[0]!).attempts).toBe(3);
     await sim.stop();

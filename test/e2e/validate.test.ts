@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
-const LINE = /^(?<file>[^:]+):(?<line>\d+):(?: Documento #(?<doc>\d+) \(Protocolo (?<protocolo>[^)]*)\):)? (?<code>[A-Z0-9_]+)(?<warn> \[warning\])? (?<message>.+)$/;
+const LINE =
+  /^(?<file>[^:]+):(?<line>\d+):(?: Documento #(?<doc>\d+) \(Protocolo (?<protocolo>[^)]*)\):)? (?<code>[A-Z0-9_]+)(?<warn> \[warning\])? (?<message>.+)$/;
 
 function problems(stdout: string): Array<Record<string, string | undefined>> {
   return stdout
@@ -56,7 +57,9 @@ describe('pi-sender validate', () => {
   });
 
   it('covers every sample: the valid ones pass, every file in samples/invalid fails', async () => {
-    const valid = readdirSync('samples').filter((f) => f.endsWith('.xml')).map((f) => `samples/${f}`);
+    const valid = readdirSync('samples')
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => `samples/${f}`);
     const invalid = readdirSync('samples/invalid').filter((f) => f.endsWith('.xml'));
     expect(valid.length).toBeGreaterThanOrEqual(2);
     expect((await runCli(['validate', ...valid])).code).toBe(0);
@@ -66,13 +69,20 @@ describe('pi-sender validate', () => {
   it('relaxes the unknown constraints with --profile lenient', async () => {
     expect((await runCli(['validate', '--profile', 'lenient', 'samples/invalid/wrong-order.xml'])).code).toBe(0);
     const r = await runCli(['validate', '--profile', 'lenient', 'samples/invalid/bad-values.xml']);
-    expect(problems(r.stdout).filter((p) => p.code === 'DATETIME_OFFSET').map((p) => p.warn)).toEqual([' [warning]', ' [warning]']);
+    expect(
+      problems(r.stdout)
+        .filter((p) => p.code === 'DATETIME_OFFSET')
+        .map((p) => p.warn),
+    ).toEqual([' [warning]', ' [warning]']);
   });
 
   it('prints JSON Lines with --json, ending with a summary', async () => {
     const r = await runCli(['validate', '--json', 'samples/invalid/bad-values.xml', 'samples/lista-documentos.xml']);
     expect(r.code).toBe(1);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toEqual({
       type: 'problem',
       file: 'samples/invalid/bad-values.xml',

@@ -8,7 +8,10 @@ const errorsOf = (text: string, env: NodeJS.ProcessEnv = {}): string[] => {
     parseConfig(text, FILE, env);
     return [];
   } catch (err) {
-    return (err as Error).message.split('\n').slice(1).map((l) => l.trim());
+    return (err as Error).message
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim());
   }
 };
 
@@ -59,8 +62,12 @@ describe('export configuration', () => {
   });
 
   it('never takes a password from the configuration', () => {
-    expect(errorsOf(configTemplate('postgres').replace('  timeoutSeconds: 120', '  timeoutSeconds: 120\n  password: segredo'))[0]).toMatch(/pi\.password: passwords never go in the configuration/);
-    expect(errorsOf(configTemplate('postgres').replace('  host: 127.0.0.1', '  url: postgres://spe:segredo@db/spe'))[0]).toMatch(/source\.url: holds a password/);
+    expect(errorsOf(configTemplate('postgres').replace('  timeoutSeconds: 120', '  timeoutSeconds: 120\n  password: segredo'))[0]).toMatch(
+      /pi\.password: passwords never go in the configuration/,
+    );
+    expect(errorsOf(configTemplate('postgres').replace('  host: 127.0.0.1', '  url: postgres://spe:segredo@db/spe'))[0]).toMatch(
+      /source\.url: holds a password/,
+    );
   });
 
   it('demands the access level: sigiloso must never be sent by accident', () => {

@@ -14,8 +14,12 @@ const numberOf = (id: number): string => sampleNumero(id).replace(/\D/g, '');
 const inCi = Boolean(process.env['CI']);
 const hasPg = await pgReachable();
 const hasMariadb = await mariadbReachable();
-if (!hasPg && !inCi) console.warn(`skipping the PostgreSQL tests: nothing at ${PG.host}:${PG.port} (PI_TEST_PG_HOST/PORT/USER point elsewhere; CI=1 makes this a failure)`);
-if (!hasMariadb && !inCi) console.warn(`skipping the MariaDB tests: nothing at ${MARIADB.host}:${MARIADB.port} (PI_TEST_MARIADB_HOST/PORT/USER point elsewhere; CI=1 makes this a failure)`);
+if (!hasPg && !inCi)
+  console.warn(`skipping the PostgreSQL tests: nothing at ${PG.host}:${PG.port} (PI_TEST_PG_HOST/PORT/USER point elsewhere; CI=1 makes this a failure)`);
+if (!hasMariadb && !inCi)
+  console.warn(
+    `skipping the MariaDB tests: nothing at ${MARIADB.host}:${MARIADB.port} (PI_TEST_MARIADB_HOST/PORT/USER point elsewhere; CI=1 makes this a failure)`,
+  );
 
 const OPTIONS = { processes: 120 };
 let sim: PiSimulator;
@@ -24,7 +28,6 @@ beforeAll(async () => {
   // The generator is deterministic: the same sample as SQLite gives the expected items.
   expected = expectedItems(sqliteSpe(mkdtempSync(path.join(tmpdir(), 'pi-expected-')), OPTIONS));
 });
-
 
 describe.skipIf(!hasPg && !inCi)('export job from PostgreSQL (cursor)', () => {
   let db: Awaited<ReturnType<typeof pgSampleDatabase>>;
@@ -42,13 +45,26 @@ describe.skipIf(!hasPg && !inCi)('export job from PostgreSQL (cursor)', () => {
     const record = path.join(dir, 'record.jsonl');
     await sim.close();
     sim = await simulator({ record });
-    const { config } = writeConfig({ type: 'postgres', dir, endpoint: sim.url, database: db.name, user: PG.user, replace: [['port: 5432', `port: ${PG.port}`], ['host: 127.0.0.1', `host: ${PG.host}`]] });
+    const { config } = writeConfig({
+      type: 'postgres',
+      dir,
+      endpoint: sim.url,
+      database: db.name,
+      user: PG.user,
+      replace: [
+        ['port: 5432', `port: ${PG.port}`],
+        ['host: 127.0.0.1', `host: ${PG.host}`],
+      ],
+    });
     const first = await exportOnce(config, sim.url);
     expect(first.error).toBeUndefined();
     expect(recordedItems(record)).toEqual(expected);
 
     const now = localTime(Date.now() - 2000, config.timeZone);
-    await db.client.query("INSERT INTO andamento (id, processo_id, tarefa, unidade_id, unidade_destino_id, data_hora, registrado_em) VALUES (100001, 1, 'REMESSA', 1, 2, $1, $1), (100002, 1, 'DESPACHO', 1, NULL, $1, $1), (100003, 7, 'REMESSA', 1, 2, $1, $1)", [now]);
+    await db.client.query(
+      "INSERT INTO andamento (id, processo_id, tarefa, unidade_id, unidade_destino_id, data_hora, registrado_em) VALUES (100001, 1, 'REMESSA', 1, 2, $1, $1), (100002, 1, 'DESPACHO', 1, NULL, $1, $1), (100003, 7, 'REMESSA', 1, 2, $1, $1)",
+      [now],
+    );
     const second = await exportOnce(config, sim.url);
     expect(second.extract.itemsNew).toBe(1); // process 7 is sigiloso, DESPACHO is internal
     expect(second.extract.itemsNotPublished).toBe(1);
@@ -74,13 +90,26 @@ describe.skipIf(!hasMariadb && !inCi)('export job from MariaDB (streamed)', () =
     const dir = mkdtempSync(path.join(tmpdir(), 'pi-maria-'));
     const record = path.join(dir, 'record.jsonl');
     sim = await simulator({ record });
-    const { config } = writeConfig({ type: 'mariadb', dir, endpoint: sim.url, database: db.name, user: MARIADB.user, replace: [['port: 3306', `port: ${MARIADB.port}`], ['host: 127.0.0.1', `host: ${MARIADB.host}`]] });
+    const { config } = writeConfig({
+      type: 'mariadb',
+      dir,
+      endpoint: sim.url,
+      database: db.name,
+      user: MARIADB.user,
+      replace: [
+        ['port: 3306', `port: ${MARIADB.port}`],
+        ['host: 127.0.0.1', `host: ${MARIADB.host}`],
+      ],
+    });
     const first = await exportOnce(config, sim.url);
     expect(first.error).toBeUndefined();
     expect(recordedItems(record)).toEqual(expected);
 
     const now = localTime(Date.now() - 2000, config.timeZone);
-    await db.conn.query("INSERT INTO andamento (id, processo_id, tarefa, unidade_id, unidade_destino_id, data_hora, registrado_em) VALUES (100001, 2, 'RECEBIMENTO', 3, NULL, ?, ?)", [now, now]);
+    await db.conn.query(
+      "INSERT INTO andamento (id, processo_id, tarefa, unidade_id, unidade_destino_id, data_hora, registrado_em) VALUES (100001, 2, 'RECEBIMENTO', 3, NULL, ?, ?)",
+      [now, now],
+    );
     const second = await exportOnce(config, sim.url);
     expect(second.extract.itemsNew).toBe(1);
     expect(second.send.accepted).toBe(1);

@@ -27,20 +27,81 @@ function openssl(args: string[], cwd: string): void {
 function issue(dir: string, name: string, subject: string, ca: { cert: string; key: string }, ext: string): void {
   openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject], dir);
   writeFileSync(path.join(dir, `${name}.ext`), ext);
-  openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial', '-out', `${name}.crt`, '-days', '2', '-sha256', '-extfile', `${name}.ext`], dir);
+  openssl(
+    [
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      ca.cert,
+      '-CAkey',
+      ca.key,
+      '-CAcreateserial',
+      '-out',
+      `${name}.crt`,
+      '-days',
+      '2',
+      '-sha256',
+      '-extfile',
+      `${name}.ext`,
+    ],
+    dir,
+  );
 }
 
 /** A throwaway PKI made with openssl for this test run: a CA, a server for 127.0.0.1, clients. */
 export function makeTestPki(): TestPki {
   const dir = mkdtempSync(path.join(tmpdir(), 'pi-sender-pki-'));
   const ca = (name: string, cn: string): void =>
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.crt`, '-days', '2', '-subj', `/CN=${cn}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'], dir);
+    openssl(
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        `${name}.key`,
+        '-out',
+        `${name}.crt`,
+        '-days',
+        '2',
+        '-subj',
+        `/CN=${cn}`,
+        '-addext',
+        'basicConstraints=critical,CA:TRUE',
+        '-addext',
+        'keyUsage=critical,keyCertSign,cRLSign',
+      ],
+      dir,
+    );
   ca('ca', 'pi-sender test CA');
   ca('other-ca', 'another CA');
   issue(dir, 'server', '/CN=localhost', { cert: 'ca.crt', key: 'ca.key' }, 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n');
   issue(dir, 'client', '/CN=12345678909', { cert: 'ca.crt', key: 'ca.key' }, 'extendedKeyUsage=clientAuth\n');
   issue(dir, 'other-client', '/CN=intruso', { cert: 'other-ca.crt', key: 'other-ca.key' }, 'extendedKeyUsage=clientAuth\n');
-  openssl(['pkcs12', '-export', '-in', 'client.crt', '-inkey', 'client.key', '-out', 'client.p12', '-passout', 'pass:clientpass', '-keypbe', 'AES-256-CBC', '-certpbe', 'AES-256-CBC', '-macalg', 'sha256'], dir);
+  openssl(
+    [
+      'pkcs12',
+      '-export',
+      '-in',
+      'client.crt',
+      '-inkey',
+      'client.key',
+      '-out',
+      'client.p12',
+      '-passout',
+      'pass:clientpass',
+      '-keypbe',
+      'AES-256-CBC',
+      '-certpbe',
+      'AES-256-CBC',
+      '-macalg',
+      'sha256',
+    ],
+    dir,
+  );
   const p = (f: string): string => path.join(dir, f);
   return {
     dir,

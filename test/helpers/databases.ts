@@ -4,8 +4,16 @@ import pg from 'pg';
 import { sampleSql, type SampleSpeOptions } from '../../src/cli/sample-spe.js';
 
 /** Where the test databases live (CI runs on this machine, with both services running). */
-export const PG = { host: process.env['PI_TEST_PG_HOST'] ?? '127.0.0.1', port: Number(process.env['PI_TEST_PG_PORT'] ?? 5432), user: process.env['PI_TEST_PG_USER'] ?? 'postgres' };
-export const MARIADB = { host: process.env['PI_TEST_MARIADB_HOST'] ?? '127.0.0.1', port: Number(process.env['PI_TEST_MARIADB_PORT'] ?? 3306), user: process.env['PI_TEST_MARIADB_USER'] ?? 'root' };
+export const PG = {
+  host: process.env['PI_TEST_PG_HOST'] ?? '127.0.0.1',
+  port: Number(process.env['PI_TEST_PG_PORT'] ?? 5432),
+  user: process.env['PI_TEST_PG_USER'] ?? 'postgres',
+};
+export const MARIADB = {
+  host: process.env['PI_TEST_MARIADB_HOST'] ?? '127.0.0.1',
+  port: Number(process.env['PI_TEST_MARIADB_PORT'] ?? 3306),
+  user: process.env['PI_TEST_MARIADB_USER'] ?? 'root',
+};
 
 export async function pgReachable(): Promise<boolean> {
   const c = new pg.Client({ ...PG, database: 'postgres', connectionTimeoutMillis: 3000 });

@@ -10,10 +10,16 @@ export function validDocumento(overrides: Partial<Documento> = {}): Documento {
     Especie: 'Processo',
     Assunto: 'Pedido de certidão - Requerimento de certidão de tempo de serviço',
     ListaProtocolosRelacionados: { ProtocoloRelacionado: ['99991000003202551'] },
-    ListaInteressados: { Interessado: [{ NomeInteressado: 'Maria Exemplo da Silva (***.456.78*-**)' }, { NomeInteressado: 'Associação Fictícia & Cia <Teste>' }] },
+    ListaInteressados: {
+      Interessado: [{ NomeInteressado: 'Maria Exemplo da Silva (***.456.78*-**)' }, { NomeInteressado: 'Associação Fictícia & Cia <Teste>' }],
+    },
     Historico: {
       ItemHistorico: [
-        { DataHoraOperacao: '2025-03-10T09:15:02-03:00', UnidadeOperacao: 'Divisão de Protocolo/DIPRO/CGRL/Ministério Exemplo', Operacao: 'Processo público gerado' },
+        {
+          DataHoraOperacao: '2025-03-10T09:15:02-03:00',
+          UnidadeOperacao: 'Divisão de Protocolo/DIPRO/CGRL/Ministério Exemplo',
+          Operacao: 'Processo público gerado',
+        },
         { DataHoraOperacao: '2025-03-11T14:40:27-03:00', UnidadeOperacao: '', Operacao: 'Processo remetido pela unidade DIPRO' },
       ],
     },

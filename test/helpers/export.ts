@@ -45,7 +45,9 @@ export function addMovements(spe: string, count: number, nowMs = Date.now(), tz 
   try {
     const ids = db.prepare('SELECT id FROM processo WHERE nivel_acesso = 0 ORDER BY id').pluck().all() as number[];
     let next = (db.prepare('SELECT max(id) FROM andamento').pluck().get() as number) + 1;
-    const insert = db.prepare('INSERT INTO andamento (id, processo_id, tarefa, unidade_id, unidade_destino_id, data_hora, registrado_em) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO andamento (id, processo_id, tarefa, unidade_id, unidade_destino_id, data_hora, registrado_em) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     db.transaction(() => {
       for (let k = 0; k < count; k++) {
         const when = localTime(nowMs - 1000 + k, tz);
@@ -64,7 +66,9 @@ export function expectedItems(spe: string, options: { publishRestrito?: boolean;
   try {
     const levels = options.publishRestrito ? '0, 1' : '0';
     const rows = db
-      .prepare(`SELECT p.id, p.numero, count(a.id) AS n FROM processo p JOIN andamento a ON a.processo_id = p.id WHERE p.nivel_acesso IN (${levels}) AND a.tarefa IN (${PUBLISHED.map(() => '?').join(',')}) GROUP BY p.id`)
+      .prepare(
+        `SELECT p.id, p.numero, count(a.id) AS n FROM processo p JOIN andamento a ON a.processo_id = p.id WHERE p.nivel_acesso IN (${levels}) AND a.tarefa IN (${PUBLISHED.map(() => '?').join(',')}) GROUP BY p.id`,
+      )
       .all(...PUBLISHED) as Array<{ id: number; numero: string; n: number }>;
     const out = new Map<string, number>();
     for (const r of rows) {
@@ -80,7 +84,7 @@ export function expectedItems(spe: string, options: { publishRestrito?: boolean;
 /** Items the simulator recorded, per Protocolo (each recorded item is counted once). */
 export function recordedItems(record: string): Map<string, number> {
   const out = new Map<string, number>();
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(record, 'utf8');
   } catch {

@@ -22,6 +22,9 @@ export async function writeLista(file: string, count: number, transform: (d: Doc
 }
 
 export function writeListaSync(file: string, docs: DocumentoDraft[]): string {
-  writeFileSync(file, `${XML_DECLARATION}\n<ListaDocumentos>\n${docs.map((d) => `  ${documentoXml(d, { indent: true }, 1)}`).join('\n')}\n</ListaDocumentos>\n`);
+  writeFileSync(
+    file,
+    `${XML_DECLARATION}\n<ListaDocumentos>\n${docs.map((d) => `  ${documentoXml(d, { indent: true }, 1)}`).join('\n')}\n</ListaDocumentos>\n`,
+  );
   return file;
 }

@@ -35,8 +35,18 @@ const bem = (rip: string) => ({ classeBem: 2, tipoBem: 11, ripBem: rip, utilizac
 
 /** A valid requisition for every operation. */
 export const SAMPLE_REQUISICOES: { [O in SiafiOperation]: SiafiRequisicoes[O] } = {
-  criarSPURequisicaoIncorporacao: { codTipoRequisicao: 101, codUG: SIAFI_UG, observacao: 'Incorporação do imóvel da Rua A, 10', dadosPadraoBem: [{ dadosBem: bem('00123456'), valorBem: '1500000.00' }] },
-  criarSPURequisicaoAvaliacao: { codTipoRequisicao: 201, codUG: SIAFI_UG, observacao: 'Reavaliação por laudo 12/2026', dadosPadraoBem: [{ dadosBem: bem('00123456'), valorBem: 1750000.5 }] },
+  criarSPURequisicaoIncorporacao: {
+    codTipoRequisicao: 101,
+    codUG: SIAFI_UG,
+    observacao: 'Incorporação do imóvel da Rua A, 10',
+    dadosPadraoBem: [{ dadosBem: bem('00123456'), valorBem: '1500000.00' }],
+  },
+  criarSPURequisicaoAvaliacao: {
+    codTipoRequisicao: 201,
+    codUG: SIAFI_UG,
+    observacao: 'Reavaliação por laudo 12/2026',
+    dadosPadraoBem: [{ dadosBem: bem('00123456'), valorBem: 1750000.5 }],
+  },
   criarSPURequisicaoTransferencia: {
     codTipoRequisicao: 301,
     codUGOrigem: SIAFI_UG,
@@ -44,7 +54,12 @@ export const SAMPLE_REQUISICOES: { [O in SiafiOperation]: SiafiRequisicoes[O] } 
     observacao: 'Transferência para a superintendência',
     dadosMudancaBem: [{ dadosOrigemBem: bem('00123456'), dadosDestinoBem: bem('00123456'), valorBem: '1750000.50' }],
   },
-  criarSPURequisicaoBaixa: { codTipoRequisicao: 401, codUG: SIAFI_UG, observacao: 'Baixa por alienação', dadosPadraoBem: [{ dadosBem: bem('09999999'), valorBem: '10.01' }] },
+  criarSPURequisicaoBaixa: {
+    codTipoRequisicao: 401,
+    codUG: SIAFI_UG,
+    observacao: 'Baixa por alienação',
+    dadosPadraoBem: [{ dadosBem: bem('09999999'), valorBem: '10.01' }],
+  },
   criarSPURequisicaoReclassificacao: {
     codTipoRequisicao: 501,
     codUG: SIAFI_UG,
@@ -56,9 +71,34 @@ export const SAMPLE_REQUISICOES: { [O in SiafiOperation]: SiafiRequisicoes[O] } 
     codUG: SIAFI_UG,
     depreciacaoMensal: false,
     observacao: 'Depreciação de novembro',
-    dadosDepreciacaoBens: [{ classeBens: 2, tipoBens: 11, valorDepreciacaoBens: '300.00', itemListaBensImoveis: [{ ripBem: '00123456', utilizacaoBem: 1, parcelaBem: 1, valorDepreciacaoBem: '300.00' }] }],
+    dadosDepreciacaoBens: [
+      {
+        classeBens: 2,
+        tipoBens: 11,
+        valorDepreciacaoBens: '300.00',
+        itemListaBensImoveis: [{ ripBem: '00123456', utilizacaoBem: 1, parcelaBem: 1, valorDepreciacaoBem: '300.00' }],
+      },
+    ],
   },
-  criarSPURequisicaoAtualizacaoAnual: { codTipoRequisicao: 701, codUG: SIAFI_UG, observacao: 'Atualização anual 2026', dadosPadraoBem: [{ dadosBem: bem('00123456'), valorBem: '1800000' }] },
-  criarSPURequisicaoAjustesContabeis: { codTipoRequisicao: 801, codUG: SIAFI_UG, observacao: 'Ajuste de saldo', dadosPadraoBem: [{ dadosBem: bem('00123456'), valorBem: '0.01' }] },
-  estornarSPURequisicao: { grupoRequisicao: 1, codTipoRequisicao: 101, codUG: SIAFI_UG, anoRequisicaoSPU: 2026, codTipoRequisicaoSPU: 'RI', numRequisicaoSPU: 1, observacao: 'Estorno por erro de digitação' },
+  criarSPURequisicaoAtualizacaoAnual: {
+    codTipoRequisicao: 701,
+    codUG: SIAFI_UG,
+    observacao: 'Atualização anual 2026',
+    dadosPadraoBem: [{ dadosBem: bem('00123456'), valorBem: '1800000' }],
+  },
+  criarSPURequisicaoAjustesContabeis: {
+    codTipoRequisicao: 801,
+    codUG: SIAFI_UG,
+    observacao: 'Ajuste de saldo',
+    dadosPadraoBem: [{ dadosBem: bem('00123456'), valorBem: '0.01' }],
+  },
+  estornarSPURequisicao: {
+    grupoRequisicao: 1,
+    codTipoRequisicao: 101,
+    codUG: SIAFI_UG,
+    anoRequisicaoSPU: 2026,
+    codTipoRequisicaoSPU: 'RI',
+    numRequisicaoSPU: 1,
+    observacao: 'Estorno por erro de digitação',
+  },
 };

@@ -29,7 +29,11 @@ describe('createSender', () => {
     const e = err as InvalidDocumentoError;
     expect(e.code).toBe('ERR_INVALID_DOCUMENT');
     expect(e.index).toBe(1);
-    expect(e.problems.filter((p) => p.severity === 'error').map((p) => `${p.field} ${p.code}`)).toEqual(['Protocolo NUP_CHECK_DIGITS', 'DataHoraProducao XSD_DATETIME', 'Historico/ItemHistorico[2]/Operacao TEXT_BLANK']);
+    expect(e.problems.filter((p) => p.severity === 'error').map((p) => `${p.field} ${p.code}`)).toEqual([
+      'Protocolo NUP_CHECK_DIGITS',
+      'DataHoraProducao XSD_DATETIME',
+      'Historico/ItemHistorico[2]/Operacao TEXT_BLANK',
+    ]);
     expect(e.message).toMatch(/^Documento 99991000007202531 is invalid: /);
     expect(s.status().counts).toEqual({ NI: 0, I: 0, EN: 0, FI: 0 });
     // wrong JavaScript types are problems too, not crashes

@@ -26,7 +26,11 @@ describe('BatchSender', () => {
     const { client, transport } = clientFor(sim.url);
     const sender = new BatchSender(client, { ...FAST, attempts: 9 });
     const results = await sender.send(items(3));
-    expect(results.map((r) => [r.outcome, r.attempts])).toEqual([['accepted', 9], ['accepted', 9], ['accepted', 9]]);
+    expect(results.map((r) => [r.outcome, r.attempts])).toEqual([
+      ['accepted', 9],
+      ['accepted', 9],
+      ['accepted', 9],
+    ]);
     expect(sim.accepted.size).toBe(3);
     await transport.close();
   });
@@ -60,7 +64,10 @@ describe('BatchSender', () => {
     sim = await simulator({ faults: { script: 'count-mismatch,count-mismatch' } });
     const { client, transport } = clientFor(sim.url);
     const results = await new BatchSender(client, { ...FAST, attempts: 2 }).send(items(2));
-    expect(results.map((r) => [r.outcome, r.code])).toEqual([['failed', 'RESULT_COUNT'], ['failed', 'RESULT_COUNT']]);
+    expect(results.map((r) => [r.outcome, r.code])).toEqual([
+      ['failed', 'RESULT_COUNT'],
+      ['failed', 'RESULT_COUNT'],
+    ]);
     expect(results[0]!.message).toBe('the service answered 1 results for 2 Documentos');
     await transport.close();
   });
@@ -69,7 +76,10 @@ describe('BatchSender', () => {
     sim = await simulator({ faults: { script: 'drop-after' } });
     const { client, transport } = clientFor(sim.url);
     const results = await new BatchSender(client, FAST).send(items(2));
-    expect(results.map((r) => [r.outcome, r.attempts])).toEqual([['accepted', 2], ['accepted', 2]]);
+    expect(results.map((r) => [r.outcome, r.attempts])).toEqual([
+      ['accepted', 2],
+      ['accepted', 2],
+    ]);
     expect(sim.stats.accepted).toBe(4);
     expect(sim.accepted.size).toBe(2);
     await transport.close();

@@ -67,7 +67,11 @@ describe('PiClient', () => {
 describe('results and endpoints', () => {
   it('classifies Ok!, NFxxx and anything else', () => {
     expect(classifyResultado('Ok!')).toEqual({ outcome: 'accepted', message: 'Ok!' });
-    expect(classifyResultado(' NF002 - Número de protocolo inválido ')).toEqual({ outcome: 'rejected', code: 'NF002', message: 'Número de protocolo inválido' });
+    expect(classifyResultado(' NF002 - Número de protocolo inválido ')).toEqual({
+      outcome: 'rejected',
+      code: 'NF002',
+      message: 'Número de protocolo inválido',
+    });
     expect(classifyResultado('NF012: outro')).toEqual({ outcome: 'rejected', code: 'NF012', message: 'outro' });
     expect(classifyResultado('SF001 - Erro')).toMatchObject({ outcome: 'failed' });
     expect(classifyResultado('')).toMatchObject({ outcome: 'failed' });
@@ -75,7 +79,9 @@ describe('results and endpoints', () => {
 
   it('resolves endpoints, drops ?wsdl and refuses plain HTTP off this machine', () => {
     expect(resolveEndpoint('homologacao')).toBe('https://protocolointegrado.preprod.nuvem.gov.br/ProtocoloWS/integradorService');
-    expect(resolveEndpoint('https://protocolointegrado.gov.br/ProtocoloWS/integradorService?wsdl')).toBe('https://protocolointegrado.gov.br/ProtocoloWS/integradorService');
+    expect(resolveEndpoint('https://protocolointegrado.gov.br/ProtocoloWS/integradorService?wsdl')).toBe(
+      'https://protocolointegrado.gov.br/ProtocoloWS/integradorService',
+    );
     expect(resolveEndpoint('http://127.0.0.1:8080/ProtocoloWS/integradorService')).toBe('http://127.0.0.1:8080/ProtocoloWS/integradorService');
     expect(() => resolveEndpoint('http://protocolointegrado.gov.br/ProtocoloWS/integradorService')).toThrow(/plain HTTP/);
     expect(() => resolveEndpoint('ftp://x')).toThrow(/https/);

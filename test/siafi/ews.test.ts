@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSiafiClient, type SiafiConnection } from '../../src/siafi/client.js';
 import { SPUNET_NAMESPACE } from '../../src/siafi/endpoint.js';
 import { outcomeFromFault, outcomeFromResponse, type SiafiOutcome } from '../../src/siafi/outcome.js';
@@ -19,7 +19,12 @@ const cab = (inner: string): string => `<ns0:cabecalhoSIAFI xmlns:ns0="${SPUNET_
 
 async function withSim(options: Partial<SiafiSimulatorOptions>, fn: (sim: SiafiSimulator, c: SiafiConnection) => Promise<void>): Promise<void> {
   const sim = await siafiSimulator(pki, options);
-  const c = createSiafiClient({ endpoint: sim.url, cpf: SIAFI_CPF, password: SIAFI_PASSWORD, tls: { caFile: pki.caCert, certFile: pki.clientCert, keyFile: pki.clientKey } });
+  const c = createSiafiClient({
+    endpoint: sim.url,
+    cpf: SIAFI_CPF,
+    password: SIAFI_PASSWORD,
+    tls: { caFile: pki.caCert, certFile: pki.clientCert, keyFile: pki.clientKey },
+  });
   try {
     await fn(sim, c);
   } finally {
@@ -48,8 +53,12 @@ describe('the EWS codes of the header rules', () => {
     ['EWS0004', 'no nonce', cab('<ug>170001</ug>') + token],
     ['EWS0005', 'a nonce of 65 characters', cab(`<ug>170001</ug><bilhetador><nonce>${'n'.repeat(65)}</nonce></bilhetador>`) + token],
     ['EWS0007', 'no ug', cab('<bilhetador><nonce>n-7</nonce></bilhetador>') + token],
-    ['EWS0007', 'a UG that is not the operator\'s', cab('<ug>999999</ug><bilhetador><nonce>n-7b</nonce></bilhetador>') + token],
-    ['EWS0008', 'a nomeSistemaSIAFI that is not the URL\'s', cab('<nomeSistemaSIAFI>SIAFI2019</nomeSistemaSIAFI><ug>170001</ug><bilhetador><nonce>n-8</nonce></bilhetador>') + token],
+    ['EWS0007', "a UG that is not the operator's", cab('<ug>999999</ug><bilhetador><nonce>n-7b</nonce></bilhetador>') + token],
+    [
+      'EWS0008',
+      "a nomeSistemaSIAFI that is not the URL's",
+      cab('<nomeSistemaSIAFI>SIAFI2019</nomeSistemaSIAFI><ug>170001</ug><bilhetador><nonce>n-8</nonce></bilhetador>') + token,
+    ],
   ];
   for (const placement of ['fault', 'mensagem'] as const) {
     for (const [code, what, header] of cases) {
@@ -89,7 +98,12 @@ describe('the EWS codes of the header rules', () => {
   it('an empty element is refused (SIAFI does not accept empty tags)', async () => {
     await withSim({}, async (_sim, c) => {
       const soap = new SoapClient(c.transport, c.endpoint);
-      const err = await soap.call({ body: BODY.replace('<observacao>x</observacao>', '<observacao/>'), header: cab('<ug>170001</ug><bilhetador><nonce>n-empty</nonce></bilhetador>') + token }).catch((e: unknown) => e);
+      const err = await soap
+        .call({
+          body: BODY.replace('<observacao>x</observacao>', '<observacao/>'),
+          header: cab('<ug>170001</ug><bilhetador><nonce>n-empty</nonce></bilhetador>') + token,
+        })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(SoapFaultError);
       expect(outcomeFromFault(err as SoapFaultError)).toMatchObject({ resultado: 'FALHA', effect: 'failed' });
     });
@@ -129,7 +143,8 @@ describe('outcomes from answers', () => {
     expect(outcomeFromFault(new SoapFaultError('soap:Client', 'Unmarshalling Error', undefined, 500)).resultado).toBe('FALHA');
   });
   it('EWS0006 and EWS0011 say when to look again; EWS0010 asks for a person', () => {
-    const f = (code: string): SiafiOutcome => outcomeFromFault(new SoapFaultError('soap:Server', `${code} - texto`, undefined, 500, {}, { efetivacaoOperacao: { resultado: 'FALHA' } }));
+    const f = (code: string): SiafiOutcome =>
+      outcomeFromFault(new SoapFaultError('soap:Server', `${code} - texto`, undefined, 500, {}, { efetivacaoOperacao: { resultado: 'FALHA' } }));
     expect(f('EWS0006')).toMatchObject({ resultado: 'INDEFINIDO', retryAfterMs: 10 * 60_000 });
     expect(f('EWS0011')).toMatchObject({ resultado: 'INDEFINIDO', retryAfterMs: 20 * 60_000 });
     expect(f('EWS0010')).toMatchObject({ resultado: 'INDEFINIDO', needsCheck: true });

@@ -36,7 +36,13 @@ describe('every operation against the simulator over mutual TLS', () => {
       expect(sim.requisicoes).toHaveLength(before + 1);
       const created = sim.requisicoes.at(-1)!;
       expect(created.operation).toBe(op.name);
-      expect(r.outcome?.resposta).toEqual({ anoRequisicaoSPU: '2026', codTipoRequisicaoSPU: 'RI', numRequisicaoSPU: String(created.numero), numNS: created.numNS, mensagem: [{ txtMsg: expect.stringMatching(/registrada com sucesso/) }] });
+      expect(r.outcome?.resposta).toEqual({
+        anoRequisicaoSPU: '2026',
+        codTipoRequisicaoSPU: 'RI',
+        numRequisicaoSPU: String(created.numero),
+        numNS: created.numNS,
+        mensagem: [{ txtMsg: expect.stringMatching(/registrada com sucesso/) }],
+      });
       expect(r.record.nonce).toMatch(/^spunet-170001-[A-Z]{3}-[0-9a-f]{20}-1$/);
       expect(created.nonce).toBe(r.record.nonce);
     });
@@ -181,7 +187,15 @@ describe('the SIAFI store', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'pi-siafi-store-')), 's.db');
     const a = SiafiStore.open(file);
     const b = SiafiStore.open(file);
-    const r = { endpoint: 'https://x/', operation: 'estornarSPURequisicao', ug: '170001', contentKey: 'k'.repeat(64), generation: 1, nonce: 'n-1', bodyXml: '<x/>' };
+    const r = {
+      endpoint: 'https://x/',
+      operation: 'estornarSPURequisicao',
+      ug: '170001',
+      contentKey: 'k'.repeat(64),
+      generation: 1,
+      nonce: 'n-1',
+      bodyXml: '<x/>',
+    };
     const first = a.insert(r);
     const second = b.insert(r);
     expect(second.id).toBe(first.id);

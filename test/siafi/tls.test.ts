@@ -21,33 +21,66 @@ describe('mutual TLS', () => {
     const transport = new HttpTransport({ tls: { caFile: pki.caCert, maxVersion: 'TLSv1.2' } });
     const client = new SiafiClient(new SoapClient(transport, sim.url), { cpf: SIAFI_CPF, password: SIAFI_PASSWORD });
     const before = sim.requests.length;
-    await expect(client.call('estornarSPURequisicao', estorno, { ug: '170001', nonce: 'tls-1' })).rejects.toMatchObject({ code: 'ERR_TLS', message: expect.stringMatching(/requires a client certificate/) });
+    await expect(client.call('estornarSPURequisicao', estorno, { ug: '170001', nonce: 'tls-1' })).rejects.toMatchObject({
+      code: 'ERR_TLS',
+      message: expect.stringMatching(/requires a client certificate/),
+    });
     expect(sim.requests.length).toBe(before);
     await transport.close();
   });
 
   it('a client certificate from a CA the service does not trust fails with a clear message', async () => {
-    const { client, transport } = createSiafiClient({ endpoint: sim.url, cpf: SIAFI_CPF, password: SIAFI_PASSWORD, tls: { caFile: pki.caCert, certFile: pki.otherClientCert, keyFile: pki.otherClientKey } });
-    await expect(client.call('estornarSPURequisicao', estorno, { ug: '170001', nonce: 'tls-2' })).rejects.toMatchObject({ code: 'ERR_TLS', message: expect.stringMatching(/does not trust the client certificate/) });
+    const { client, transport } = createSiafiClient({
+      endpoint: sim.url,
+      cpf: SIAFI_CPF,
+      password: SIAFI_PASSWORD,
+      tls: { caFile: pki.caCert, certFile: pki.otherClientCert, keyFile: pki.otherClientKey },
+    });
+    await expect(client.call('estornarSPURequisicao', estorno, { ug: '170001', nonce: 'tls-2' })).rejects.toMatchObject({
+      code: 'ERR_TLS',
+      message: expect.stringMatching(/does not trust the client certificate/),
+    });
     await transport.close();
   });
 
   it('an untrusted server is refused (verification is always on)', async () => {
-    const { client, transport } = createSiafiClient({ endpoint: sim.url, cpf: SIAFI_CPF, password: SIAFI_PASSWORD, tls: { certFile: pki.clientCert, keyFile: pki.clientKey } });
-    await expect(client.call('estornarSPURequisicao', estorno, { ug: '170001', nonce: 'tls-3' })).rejects.toMatchObject({ code: 'ERR_TLS', message: expect.stringMatching(/not trusted/) });
+    const { client, transport } = createSiafiClient({
+      endpoint: sim.url,
+      cpf: SIAFI_CPF,
+      password: SIAFI_PASSWORD,
+      tls: { certFile: pki.clientCert, keyFile: pki.clientKey },
+    });
+    await expect(client.call('estornarSPURequisicao', estorno, { ug: '170001', nonce: 'tls-3' })).rejects.toMatchObject({
+      code: 'ERR_TLS',
+      message: expect.stringMatching(/not trusted/),
+    });
     await transport.close();
   });
 
   it('a PKCS#12 client certificate works', async () => {
-    const { client, transport } = createSiafiClient({ endpoint: sim.url, cpf: SIAFI_CPF, password: SIAFI_PASSWORD, tls: { caFile: pki.caCert, pfxFile: pki.clientP12, passphrase: 'clientpass' } });
+    const { client, transport } = createSiafiClient({
+      endpoint: sim.url,
+      cpf: SIAFI_CPF,
+      password: SIAFI_PASSWORD,
+      tls: { caFile: pki.caCert, pfxFile: pki.clientP12, passphrase: 'clientpass' },
+    });
     const r = await client.call('criarSPURequisicaoBaixa', SAMPLE_REQUISICOES.criarSPURequisicaoBaixa, { ug: '170001', nonce: 'tls-p12' });
     expect(r.resultado).toBe('SUCESSO');
     await transport.close();
   });
 
   it('refuses plain http and a missing certificate before connecting', () => {
-    expect(() => createSiafiClient({ endpoint: sim.url.replace('https:', 'http:'), cpf: SIAFI_CPF, password: 'x', tls: { certFile: pki.clientCert, keyFile: pki.clientKey } })).toThrow(/must be https/);
+    expect(() =>
+      createSiafiClient({
+        endpoint: sim.url.replace('https:', 'http:'),
+        cpf: SIAFI_CPF,
+        password: 'x',
+        tls: { certFile: pki.clientCert, keyFile: pki.clientKey },
+      }),
+    ).toThrow(/must be https/);
     expect(() => createSiafiClient({ endpoint: sim.url, cpf: SIAFI_CPF, password: 'x' })).toThrow(/requires a client certificate/);
-    expect(() => createSiafiClient({ endpoint: sim.url, cpf: SIAFI_CPF, password: undefined, tls: { certFile: pki.clientCert, keyFile: pki.clientKey } })).toThrow(/SIAFI_PASSWORD/);
+    expect(() =>
+      createSiafiClient({ endpoint: sim.url, cpf: SIAFI_CPF, password: undefined, tls: { certFile: pki.clientCert, keyFile: pki.clientKey } }),
+    ).toThrow(/SIAFI_PASSWORD/);
   });
 });

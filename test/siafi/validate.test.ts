@@ -53,24 +53,47 @@ describe('restrictions of the interface document (§4.1)', () => {
   });
 
   it('explains in words', () => {
-    const p = problems('criarSPURequisicaoBaixa', { ...SAMPLE_REQUISICOES.criarSPURequisicaoBaixa, dadosPadraoBem: [{ dadosBem: { classeBem: 1, tipoBem: 1, ripBem: 123, utilizacaoBem: 1, parcelaBem: 1 }, valorBem: 1 }] });
-    expect(p).toEqual([{ path: 'dadosPadraoBem[0].dadosBem.ripBem', code: 'SIAFI_TYPE', message: 'RIP must be text (in quotes: leading zeros matter), not 123' }]);
+    const p = problems('criarSPURequisicaoBaixa', {
+      ...SAMPLE_REQUISICOES.criarSPURequisicaoBaixa,
+      dadosPadraoBem: [{ dadosBem: { classeBem: 1, tipoBem: 1, ripBem: 123, utilizacaoBem: 1, parcelaBem: 1 }, valorBem: 1 }],
+    });
+    expect(p).toEqual([
+      { path: 'dadosPadraoBem[0].dadosBem.ripBem', code: 'SIAFI_TYPE', message: 'RIP must be text (in quotes: leading zeros matter), not 123' },
+    ]);
   });
 
   it('occurrences 1..100, blank text, lists and booleans', () => {
     const one = SAMPLE_REQUISICOES.criarSPURequisicaoAvaliacao.dadosPadraoBem[0]!;
-    expect(problems('criarSPURequisicaoAvaliacao', { ...SAMPLE_REQUISICOES.criarSPURequisicaoAvaliacao, dadosPadraoBem: Array(101).fill(one) })[0]).toMatchObject({ path: 'dadosPadraoBem', code: 'SIAFI_OCCURS' });
-    expect(problems('criarSPURequisicaoAvaliacao', { ...SAMPLE_REQUISICOES.criarSPURequisicaoAvaliacao, dadosPadraoBem: [] })[0]).toMatchObject({ code: 'SIAFI_OCCURS' });
-    expect(problems('criarSPURequisicaoAvaliacao', { ...SAMPLE_REQUISICOES.criarSPURequisicaoAvaliacao, observacao: '   ' })[0]).toMatchObject({ path: 'observacao', code: 'SIAFI_BLANK' });
-    expect(problems('criarSPURequisicaoDepreciacao', { ...SAMPLE_REQUISICOES.criarSPURequisicaoDepreciacao, depreciacaoMensal: 'sim' })[0]).toMatchObject({ path: 'depreciacaoMensal', code: 'SIAFI_TYPE' });
+    expect(
+      problems('criarSPURequisicaoAvaliacao', { ...SAMPLE_REQUISICOES.criarSPURequisicaoAvaliacao, dadosPadraoBem: Array(101).fill(one) })[0],
+    ).toMatchObject({ path: 'dadosPadraoBem', code: 'SIAFI_OCCURS' });
+    expect(problems('criarSPURequisicaoAvaliacao', { ...SAMPLE_REQUISICOES.criarSPURequisicaoAvaliacao, dadosPadraoBem: [] })[0]).toMatchObject({
+      code: 'SIAFI_OCCURS',
+    });
+    expect(problems('criarSPURequisicaoAvaliacao', { ...SAMPLE_REQUISICOES.criarSPURequisicaoAvaliacao, observacao: '   ' })[0]).toMatchObject({
+      path: 'observacao',
+      code: 'SIAFI_BLANK',
+    });
+    expect(problems('criarSPURequisicaoDepreciacao', { ...SAMPLE_REQUISICOES.criarSPURequisicaoDepreciacao, depreciacaoMensal: 'sim' })[0]).toMatchObject({
+      path: 'depreciacaoMensal',
+      code: 'SIAFI_TYPE',
+    });
     const dep = SAMPLE_REQUISICOES.criarSPURequisicaoDepreciacao;
-    expect(problems('criarSPURequisicaoDepreciacao', { ...dep, dadosDepreciacaoBens: [{ ...dep.dadosDepreciacaoBens[0], itemListaBensImoveis: [] }] })[0]).toMatchObject({ path: 'dadosDepreciacaoBens[0].itemListaBensImoveis', code: 'SIAFI_OCCURS' });
-    expect(problems('estornarSPURequisicao', { ...SAMPLE_REQUISICOES.estornarSPURequisicao, anoRequisicaoSPU: 26, grupoRequisicao: 9 }).map((x) => x.path)).toEqual(['grupoRequisicao', 'anoRequisicaoSPU']);
+    expect(
+      problems('criarSPURequisicaoDepreciacao', { ...dep, dadosDepreciacaoBens: [{ ...dep.dadosDepreciacaoBens[0], itemListaBensImoveis: [] }] })[0],
+    ).toMatchObject({ path: 'dadosDepreciacaoBens[0].itemListaBensImoveis', code: 'SIAFI_OCCURS' });
+    expect(
+      problems('estornarSPURequisicao', { ...SAMPLE_REQUISICOES.estornarSPURequisicao, anoRequisicaoSPU: 26, grupoRequisicao: 9 }).map((x) => x.path),
+    ).toEqual(['grupoRequisicao', 'anoRequisicaoSPU']);
     expect(problems('estornarSPURequisicao', [])[0]).toMatchObject({ code: 'SIAFI_TYPE' });
   });
 
   it('Valor: > 0, 15 integer and 2 decimal digits', () => {
-    const v = (valorBem: unknown): SiafiProblem[] => problems('criarSPURequisicaoBaixa', { ...SAMPLE_REQUISICOES.criarSPURequisicaoBaixa, dadosPadraoBem: [{ ...SAMPLE_REQUISICOES.criarSPURequisicaoBaixa.dadosPadraoBem[0], valorBem }] });
+    const v = (valorBem: unknown): SiafiProblem[] =>
+      problems('criarSPURequisicaoBaixa', {
+        ...SAMPLE_REQUISICOES.criarSPURequisicaoBaixa,
+        dadosPadraoBem: [{ ...SAMPLE_REQUISICOES.criarSPURequisicaoBaixa.dadosPadraoBem[0], valorBem }],
+      });
     for (const ok of ['0.01', '999999999999999.99', 12.5, '007.10']) expect(v(ok), String(ok)).toEqual([]);
     for (const bad of ['0', 0, -1, '1,50', '1e3', 1e21, '1.001', '1000000000000000', 'abc', true]) expect(v(bad), String(bad)).toHaveLength(1);
   });
@@ -92,8 +115,12 @@ describe('the wire form', () => {
   it('escapes text and writes the header', () => {
     const xml = operationXml(checkRequisicao('criarSPURequisicaoBaixa', { ...SAMPLE_REQUISICOES.criarSPURequisicaoBaixa, observacao: 'A & B <c>' }), 'urn:x');
     expect(xml).toContain('<observacao>A &amp; B &lt;c&gt;</observacao>');
-    expect(cabecalhoXml(checkCabecalho({ ug: 170001, nonce: 'n&1' }), 'urn:x')).toBe('<ns0:cabecalhoSIAFI xmlns:ns0="urn:x"><ug>170001</ug><bilhetador><nonce>n&amp;1</nonce></bilhetador></ns0:cabecalhoSIAFI>');
-    expect(() => checkCabecalho({ ug: undefined, nonce: 'x'.repeat(65), nomeSistemaSIAFI: 'SIAFI2026HE-X' })).toThrow(/cabecalhoSIAFI.ug[\s\S]*nomeSistemaSIAFI[\s\S]*nonce/);
+    expect(cabecalhoXml(checkCabecalho({ ug: 170001, nonce: 'n&1' }), 'urn:x')).toBe(
+      '<ns0:cabecalhoSIAFI xmlns:ns0="urn:x"><ug>170001</ug><bilhetador><nonce>n&amp;1</nonce></bilhetador></ns0:cabecalhoSIAFI>',
+    );
+    expect(() => checkCabecalho({ ug: undefined, nonce: 'x'.repeat(65), nomeSistemaSIAFI: 'SIAFI2026HE-X' })).toThrow(
+      /cabecalhoSIAFI.ug[\s\S]*nomeSistemaSIAFI[\s\S]*nonce/,
+    );
   });
 
   it('nonces are deterministic, per content and generation, at most 64 characters', () => {

@@ -60,8 +60,14 @@ describe('PI simulator', () => {
     const more = validDocumento({ Protocolo: nup(7) });
     more.Historico.ItemHistorico.push({ DataHoraOperacao: '2025-03-12T10:00:00-03:00', UnidadeOperacao: 'X', Operacao: 'Processo recebido na unidade' });
     await client.enviarListaDocumentos([documentoXml(more)]);
-    const lines = readFileSync(record, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { protocolo: string; newItems: number });
-    expect(lines.map((l) => [l.protocolo, l.newItems])).toEqual([[nup(7), 2], [nup(7), 1]]);
+    const lines = readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { protocolo: string; newItems: number });
+    expect(lines.map((l) => [l.protocolo, l.newItems])).toEqual([
+      [nup(7), 2],
+      [nup(7), 1],
+    ]);
     expect(sim.accepted.get(nup(7))?.size).toBe(3);
     await transport.close();
   });
@@ -97,7 +103,12 @@ describe('PI simulator', () => {
     const { client, transport } = clientFor(sim.url);
     const outcomes: string[] = [];
     for (let i = 0; i < 20; i++) {
-      outcomes.push(await client.enviarListaDocumentos([documentoXml(validDocumento({ Protocolo: nup(i + 1) }))]).then(() => 'ok', (e: { reason?: string; code: string }) => e.reason ?? e.code));
+      outcomes.push(
+        await client.enviarListaDocumentos([documentoXml(validDocumento({ Protocolo: nup(i + 1) }))]).then(
+          () => 'ok',
+          (e: { reason?: string; code: string }) => e.reason ?? e.code,
+        ),
+      );
     }
     const failures = outcomes.filter((o) => o !== 'ok').length;
     expect(failures).toBeGreaterThan(3);
@@ -110,7 +121,12 @@ describe('PI simulator', () => {
     const again = clientFor(sim.url);
     const replay: string[] = [];
     for (let i = 0; i < 20; i++) {
-      replay.push(await again.client.enviarListaDocumentos([documentoXml(validDocumento({ Protocolo: nup(i + 1) }))]).then(() => 'ok', (e: { reason?: string; code: string }) => e.reason ?? e.code));
+      replay.push(
+        await again.client.enviarListaDocumentos([documentoXml(validDocumento({ Protocolo: nup(i + 1) }))]).then(
+          () => 'ok',
+          (e: { reason?: string; code: string }) => e.reason ?? e.code,
+        ),
+      );
     }
     expect(replay).toEqual(outcomes);
     await again.transport.close();

@@ -16,7 +16,11 @@ describe('SOAP 1.1 envelopes', () => {
   });
 
   it('parses a fault with its detail', () => {
-    const r = parseEnvelope(wrap('<S:Fault><faultcode>S:Server</faultcode><faultstring>falhou</faultstring><detail><ns2:NegocioFault xmlns:ns2="urn:x"><mensagemFault>senha</mensagemFault></ns2:NegocioFault></detail></S:Fault>'));
+    const r = parseEnvelope(
+      wrap(
+        '<S:Fault><faultcode>S:Server</faultcode><faultstring>falhou</faultstring><detail><ns2:NegocioFault xmlns:ns2="urn:x"><mensagemFault>senha</mensagemFault></ns2:NegocioFault></detail></S:Fault>',
+      ),
+    );
     expect(r).toEqual({ kind: 'fault', fault: { faultcode: 'S:Server', faultstring: 'falhou', detail: { NegocioFault: { mensagemFault: 'senha' } } } });
   });
 

@@ -1,5 +1,6 @@
-import http from 'node:http';
+import type http from 'node:http';
 import net from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, TlsError, TransportError } from '../../src/soap/errors.js';
 import { HttpTransport, retryAfterMs } from '../../src/soap/transport.js';
@@ -14,7 +15,7 @@ const echo = (req: http.IncomingMessage, res: http.ServerResponse): void => {
   req.on('data', (d) => (body += d));
   req.on('end', () => {
     res.setHeader('content-type', 'application/json');
-    const peer = (req.socket as import('node:tls').TLSSocket).getPeerCertificate?.();
+    const peer = (req.socket as TLSSocket).getPeerCertificate?.();
     res.end(JSON.stringify({ body, auth: req.headers['authorization'] ?? null, action: req.headers['soapaction'] ?? null, client: peer?.subject?.CN ?? null }));
   });
 };

@@ -33,7 +33,15 @@ describe('RowMapper', () => {
   const processo = { id: 7, numero: '99991.000007/2025-30', tipo: 'Pedido', especificacao: '', data_autuacao: '2025-03-10', nivel_acesso: 0 };
 
   it('maps a process: digits-only Protocolo, template without its empty part, local midnight', () => {
-    expect(mapper().processo(processo)).toEqual({ speId: '7', access: 'publico', publishable: true, protocolo: '99991000007202530', dataHoraProducao: '2025-03-10T00:00:00-03:00', especie: 'Processo', assunto: 'Pedido' });
+    expect(mapper().processo(processo)).toEqual({
+      speId: '7',
+      access: 'publico',
+      publishable: true,
+      protocolo: '99991000007202530',
+      dataHoraProducao: '2025-03-10T00:00:00-03:00',
+      especie: 'Processo',
+      assunto: 'Pedido',
+    });
   });
 
   it('withholds sigiloso, restrito (unless enabled) and unknown access levels, keeping no metadata', () => {
@@ -45,7 +53,13 @@ describe('RowMapper', () => {
 
   it('maps history items: published tasks with their template, others skipped', () => {
     const row = { id: 100, processo_id: 7, tarefa: 'REMESSA', data_hora: '2025-03-10 09:15:02', unidade: 'DIPRO', unidade_destino: 'CGLIC' };
-    expect(mapper().item(row)).toEqual({ speKey: '100', process: '7', dataHoraOperacao: '2025-03-10T09:15:02-03:00', unidadeOperacao: 'DIPRO', operacao: 'Processo remetido para a unidade CGLIC' });
+    expect(mapper().item(row)).toEqual({
+      speKey: '100',
+      process: '7',
+      dataHoraOperacao: '2025-03-10T09:15:02-03:00',
+      unidadeOperacao: 'DIPRO',
+      operacao: 'Processo remetido para a unidade CGLIC',
+    });
     expect(mapper().item({ ...row, tarefa: 'DESPACHO' })).toEqual({ skip: 'DESPACHO' });
     expect(mapper().item({ ...row, tarefa: 'OUTRA' })).toEqual({ skip: 'OUTRA' });
     expect(mapper().item({ ...row, id: null })).toEqual({ error: 'a history item without id' });
@@ -58,6 +72,8 @@ describe('RowMapper', () => {
 
   it('says which column is missing and which the rows have', () => {
     const { numero: _n, ...rest } = processo;
-    expect(() => mapper().processo(rest)).toThrow("the processos rows have no column 'numero' (they have: id, tipo, especificacao, data_autuacao, nivel_acesso)");
+    expect(() => mapper().processo(rest)).toThrow(
+      "the processos rows have no column 'numero' (they have: id, tipo, especificacao, data_autuacao, nivel_acesso)",
+    );
   });
 });

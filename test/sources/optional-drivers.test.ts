@@ -16,9 +16,9 @@ const config = (type: 'oracle' | 'mssql'): SqlSourceConfig => ({
   queries: { processos: "SELECT * FROM processo WHERE alterado_em > TO_DATE(:since, 'YYYY') AND x <= :until", historico: 'SELECT 1' },
 });
 
-async function all<T>(it: AsyncIterable<T>): Promise<T[]> {
+async function all<T>(rows: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
-  for await (const x of it) out.push(x);
+  for await (const x of rows) out.push(x);
   return out;
 }
 
@@ -26,7 +26,8 @@ describe('optional drivers', () => {
   it('say which package to install when missing', async () => {
     await expect(loadDriver('pi-sender-no-such-driver', 'an Oracle source')).rejects.toMatchObject({
       code: 'ERR_CONFIG',
-      message: "an Oracle source needs the optional driver 'pi-sender-no-such-driver': install it with npm install pi-sender-no-such-driver (see docs/export.md)",
+      message:
+        "an Oracle source needs the optional driver 'pi-sender-no-such-driver': install it with npm install pi-sender-no-such-driver (see docs/export.md)",
     });
   });
 
@@ -52,7 +53,12 @@ describe('optional drivers', () => {
     expect(await all(source.rows('processos', window))).toEqual([{ ID: 1 }, { ID: 2 }]);
     await source.close();
     expect(calls[0]).toEqual(['connect', { user: 'pi', password: undefined, connectString: 'db.orgao.gov.br:1521/SPE' }]);
-    expect(calls[1]).toEqual(['query', "SELECT * FROM processo WHERE alterado_em > TO_DATE(:since, 'YYYY') AND x <= :until", window, { outFormat: 4002, fetchArraySize: 1000 }]);
+    expect(calls[1]).toEqual([
+      'query',
+      "SELECT * FROM processo WHERE alterado_em > TO_DATE(:since, 'YYYY') AND x <= :until",
+      window,
+      { outFormat: 4002, fetchArraySize: 1000 },
+    ]);
     expect(fake.fetchAsString).toEqual([2011]);
     expect(calls.at(-1)).toEqual(['close']);
   });
@@ -90,9 +96,15 @@ describe('optional drivers', () => {
     expect(rows[2499]).toEqual({ id: 2499 });
     expect(paused).toBeGreaterThan(0);
     expect(sql).toBe("SELECT * FROM processo WHERE alterado_em > TO_DATE(@since, 'YYYY') AND x <= @until");
-    expect(inputs).toEqual([['since', window.since], ['until', window.until]]);
+    expect(inputs).toEqual([
+      ['since', window.since],
+      ['until', window.until],
+    ]);
     next = () => request(3, new Error('Invalid object name processo'));
-    await expect(all(source.rows('processos', window))).rejects.toMatchObject({ code: 'ERR_CONFIG', message: 'the processos query failed: Invalid object name processo' });
+    await expect(all(source.rows('processos', window))).rejects.toMatchObject({
+      code: 'ERR_CONFIG',
+      message: 'the processos query failed: Invalid object name processo',
+    });
     await source.close();
   });
 });

@@ -26,8 +26,7 @@ describe('NUP check digits', () => {
       const base = String(100000000000000 + i * 7919).padStart(15, '0');
       const dv = nupCheckDigits(base);
       expect(dv).toMatch(/^[0-9]{2}$/);
-      const weights = (digits: string): number =>
-        [...digits].reverse().reduce((sum, d, k) => sum + Number(d) * (k + 2), 0);
+      const weights = (digits: string): number => [...digits].reverse().reduce((sum, d, k) => sum + Number(d) * (k + 2), 0);
       const r1 = 11 - (weights(base) % 11);
       expect(Number(dv[0])).toBe(r1 > 9 ? r1 - 10 : r1);
     }

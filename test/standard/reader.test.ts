@@ -7,8 +7,7 @@ import { codes, readAll, validDocumento } from '../helpers/documentos.js';
 
 const SAMPLE = new URL('../../samples/lista-documentos.xml', import.meta.url);
 const sampleText = readFileSync(SAMPLE, 'utf8');
-const lista = (...docs: string[]): string =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<ListaDocumentos>\n${docs.join('\n')}\n</ListaDocumentos>\n`;
+const lista = (...docs: string[]): string => `<?xml version="1.0" encoding="UTF-8"?>\n<ListaDocumentos>\n${docs.join('\n')}\n</ListaDocumentos>\n`;
 const doc = (overrides = {}): string => documentoXml(validDocumento(overrides), { indent: true });
 
 /** Line (1-based) of each `<Documento>` in a text. */
@@ -158,7 +157,11 @@ describe('reading bad files', () => {
   });
 
   it('refuses a wrong root element and a namespaced one', async () => {
-    for (const xml of ['<Documentos><Documento/></Documentos>', '<ListaDocumentos xmlns="urn:x"><Documento/></ListaDocumentos>', '<p:ListaDocumentos xmlns:p="urn:x"/>']) {
+    for (const xml of [
+      '<Documentos><Documento/></Documentos>',
+      '<ListaDocumentos xmlns="urn:x"><Documento/></ListaDocumentos>',
+      '<p:ListaDocumentos xmlns:p="urn:x"/>',
+    ]) {
       const { records, listProblems } = await readAll(xml);
       expect(records).toEqual([]);
       expect(listProblems.map((p) => [p.problem.code, p.fatal])).toEqual([['XML_ROOT', true]]);
@@ -180,9 +183,7 @@ describe('reading bad files', () => {
     for (const chunkSize of [1, 7, 65536]) {
       const { records, listProblems } = await readAll(xml, { chunkSize });
       expect(listProblems).toEqual([]);
-      expect(records[0]!.problems.map((p) => [p.code, p.line, p.message])).toEqual([
-        ['XML_MALFORMED', 7, "a bare '&' in the text: write it as &amp;"],
-      ]);
+      expect(records[0]!.problems.map((p) => [p.code, p.line, p.message])).toEqual([['XML_MALFORMED', 7, "a bare '&' in the text: write it as &amp;"]]);
       expect(records[0]!.xml).toBeUndefined();
       expect(records[1]!.problems).toEqual([]);
       expect(records[1]!.xml).toBeDefined();
@@ -191,7 +192,9 @@ describe('reading bad files', () => {
 
   it('leaves a raw & alone where XML allows it: CDATA, comments, processing instructions', async () => {
     const xml = lista(
-      doc({ Assunto: 'PLACEHOLDER' }).replace('PLACEHOLDER', '<![CDATA[Silva & Filhos]]> &amp; P&#38;D').replace('<Especie>', '<!-- R&D --><?pi a&b?><Especie>'),
+      doc({ Assunto: 'PLACEHOLDER' })
+        .replace('PLACEHOLDER', '<![CDATA[Silva & Filhos]]> &amp; P&#38;D')
+        .replace('<Especie>', '<!-- R&D --><?pi a&b?><Especie>'),
     );
     for (const chunkSize of [1, 3, 65536]) {
       const { records } = await readAll(xml, { chunkSize });

@@ -15,11 +15,15 @@ async function collect(source: Parameters<typeof validateLista>[0], options: Par
 }
 
 const summary = (events: ValidatedEvent[]): string[] =>
-  events.flatMap((e) => (e.kind === 'problem' ? [`list ${e.problem.code}@${e.problem.line}`] : e.problems.map((p) => `#${e.record.index} ${p.code}@${p.line}`)));
+  events.flatMap((e) =>
+    e.kind === 'problem' ? [`list ${e.problem.code}@${e.problem.line}`] : e.problems.map((p) => `#${e.record.index} ${p.code}@${p.line}`),
+  );
 
 describe('validateLista', () => {
   const samples = [
-    ...readdirSync('samples').filter((f) => f.endsWith('.xml')).map((f) => `samples/${f}`),
+    ...readdirSync('samples')
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => `samples/${f}`),
     ...readdirSync('samples/invalid').map((f) => `samples/invalid/${f}`),
   ];
 

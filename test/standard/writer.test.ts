@@ -26,7 +26,15 @@ describe('escaping', () => {
 describe('canonical XML', () => {
   it('writes the standard order whatever the object key order, and validates', () => {
     const d = validDocumento();
-    const shuffled = { Historico: d.Historico, Assunto: d.Assunto, Protocolo: d.Protocolo, ListaInteressados: d.ListaInteressados, Especie: d.Especie, DataHoraProducao: d.DataHoraProducao, ListaProtocolosRelacionados: d.ListaProtocolosRelacionados };
+    const shuffled = {
+      Historico: d.Historico,
+      Assunto: d.Assunto,
+      Protocolo: d.Protocolo,
+      ListaInteressados: d.ListaInteressados,
+      Especie: d.Especie,
+      DataHoraProducao: d.DataHoraProducao,
+      ListaProtocolosRelacionados: d.ListaProtocolosRelacionados,
+    };
     const xml = documentoXml(shuffled);
     expect(xml).toBe(documentoXml(d));
     expect(xml.indexOf('<Protocolo>')).toBeLessThan(xml.indexOf('<DataHoraProducao>'));

@@ -105,7 +105,10 @@ describe('validateDocumento (objects)', () => {
 
 describe('repeated elements', () => {
   it('names an element that appears twice', () => {
-    const twice = documentoXml(validDocumento(), { indent: true }).replace('<Especie>Processo</Especie>', '<Especie>Processo</Especie><Especie>Outro</Especie>');
+    const twice = documentoXml(validDocumento(), { indent: true }).replace(
+      '<Especie>Processo</Especie>',
+      '<Especie>Processo</Especie><Especie>Outro</Especie>',
+    );
     const found = validateDocumentoXml(twice, 'strict');
     expect(found.map((p) => [p.code, p.field])).toEqual([['XSD_REPEATED_ELEMENT', 'Especie[2]']]);
   });

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import { PiSenderError } from '../../errors.js';
-import type { FileSourceConfig, QueryKind, XmlSourceConfig } from '../../export/config.js';
+import type { FileSourceConfig, QueryKind, XmlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
 import type { SpeSource } from '../source.js';
 
@@ -27,7 +27,10 @@ export interface DropFile {
 
 /** A glob of `*` and `?` as a regular expression over a file name. */
 export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`);
 }
 
@@ -53,7 +56,11 @@ export function pendingFiles(folder: string, pattern: string, registry: FileRegi
 }
 
 /** Marks files read and, unless kept, moves them to the read folder. */
-export function finishFiles(files: DropFile[], config: Pick<FileSourceConfig | XmlSourceConfig, 'folder' | 'afterReading' | 'readFolder'>, registry: FileRegistry): void {
+export function finishFiles(
+  files: DropFile[],
+  config: Pick<FileSourceConfig | XmlSourceConfig, 'folder' | 'afterReading' | 'readFolder'>,
+  registry: FileRegistry,
+): void {
   if (files.length === 0) return;
   const target = path.join(config.folder, config.readFolder);
   if (config.afterReading === 'move') mkdirSync(target, { recursive: true });
@@ -89,7 +96,14 @@ export class DropFolderSource implements SpeSource {
 
   private async *csv(file: DropFile): AsyncIterable<Row> {
     const parser = createReadStream(file.path, { encoding: this.config.encoding === 'latin1' ? 'latin1' : 'utf8' }).pipe(
-      parse({ columns: (header: string[]) => header.map((h) => h.trim()), delimiter: this.config.delimiter, bom: true, trim: true, skip_empty_lines: true, relax_quotes: false }),
+      parse({
+        columns: (header: string[]) => header.map((h) => h.trim()),
+        delimiter: this.config.delimiter,
+        bom: true,
+        trim: true,
+        skip_empty_lines: true,
+        relax_quotes: false,
+      }),
     );
     try {
       for await (const row of parser) yield row as Row;
@@ -100,7 +114,10 @@ export class DropFolderSource implements SpeSource {
   }
 
   private async *jsonl(file: DropFile): AsyncIterable<Row> {
-    const lines = createInterface({ input: createReadStream(file.path, { encoding: this.config.encoding === 'latin1' ? 'latin1' : 'utf8' }), crlfDelay: Infinity });
+    const lines = createInterface({
+      input: createReadStream(file.path, { encoding: this.config.encoding === 'latin1' ? 'latin1' : 'utf8' }),
+      crlfDelay: Infinity,
+    });
     let n = 0;
     for await (const line of lines) {
       n++;

@@ -4,7 +4,7 @@
  * driver would otherwise read them in this machine's zone.
  */
 
-import type { SqlSourceConfig } from '../../export/config.js';
+import type { SqlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
 import { OptionalDriverSource, type DriverLoader } from './optional-driver.js';
 import type { Prepared } from './params.js';

@@ -3,7 +3,7 @@
  * (`npm install oracledb` / `npm install mssql`), and it is loaded only when configured.
  */
 
-import type { SqlSourceConfig } from '../../export/config.js';
+import type { SqlSourceConfig } from '../config.js';
 import { PiSenderError } from '../../errors.js';
 import { SqlSource } from './sql-source.js';
 

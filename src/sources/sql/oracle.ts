@@ -3,7 +3,7 @@
  * Dates are fetched as text; the queries compare them with TO_DATE(:since, 'YYYY-MM-DD HH24:MI:SS').
  */
 
-import type { SqlSourceConfig } from '../../export/config.js';
+import type { SqlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
 import { OptionalDriverSource, type DriverLoader } from './optional-driver.js';
 import type { Prepared } from './params.js';

@@ -2,7 +2,7 @@
 
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { SqlSourceConfig } from '../../export/config.js';
+import type { SqlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
 import type { Prepared } from './params.js';
 import { SqlSource } from './sql-source.js';
@@ -18,7 +18,10 @@ export class PostgresSource extends SqlSource {
   protected readonly style = 'pg' as const;
   private client: pg.Client | undefined;
 
-  constructor(config: SqlSourceConfig, private readonly timeZone: string) {
+  constructor(
+    config: SqlSourceConfig,
+    private readonly timeZone: string,
+  ) {
     super(config);
   }
 

@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { PiSenderError } from '../../errors.js';
-import type { QueryKind, SqlSourceConfig } from '../../export/config.js';
+import type { QueryKind, SqlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
 import type { SpeSource, Window } from '../source.js';
 import { prepareQuery, type ParamStyle, type Prepared } from './params.js';
@@ -52,8 +52,13 @@ export abstract class SqlSource implements SpeSource {
   /** A connection problem as a configuration/availability error without the connection string. */
   protected unreachable(err: unknown): PiSenderError {
     const e = err as NodeJS.ErrnoException;
-    const where = this.config.host ?? (this.config.url ? new URL(this.config.url).host : this.config.path ?? this.config.type);
-    return new PiSenderError('ERR_TRANSPORT', `cannot reach the SPE database (${this.config.type} at ${where}): ${e.code ? `${e.code}: ` : ''}${e.message}`, {}, { cause: err });
+    const where = this.config.host ?? (this.config.url ? new URL(this.config.url).host : (this.config.path ?? this.config.type));
+    return new PiSenderError(
+      'ERR_TRANSPORT',
+      `cannot reach the SPE database (${this.config.type} at ${where}): ${e.code ? `${e.code}: ` : ''}${e.message}`,
+      {},
+      { cause: err },
+    );
   }
 
   async *rows(kind: QueryKind, window: Window): AsyncIterable<Row> {

@@ -1,0 +1,175 @@
+/**
+ * The outbox sender of the export job and the library: every package due in the state store (NI, and
+ * FI below the attempt limit) is built from the store's current data, normalized, validated, and sent
+ * through the batch pipeline. Each batch's outcome is committed as it is answered; a crash resends at
+ * most the batches in flight, which the PI ignores. An interrupt stops between batches: what was
+ * answered is recorded, the rest stays due.
+ */
+
+import type { Logger } from '../logging.js';
+import { DEFAULT_RETRY, type ItemResult } from '../pi/batch-sender.js';
+import type { PiClient } from '../pi/client.js';
+import { BatchPipeline } from '../pi/pipeline.js';
+import type { Profile } from '../standard/model.js';
+import { normalizeDocumento } from '../standard/normalize.js';
+import { hasErrors, type Problem } from '../standard/problems.js';
+import { checkRules } from '../standard/rules.js';
+import { mergeProblems } from '../standard/validate.js';
+import { documentoXml } from '../standard/writer.js';
+import type { XsdValidatorService } from '../standard/xsd-pool.js';
+import type { PackageOutcome, PackageRow, Store } from '../store/store.js';
+
+/** What sending needs from a configuration (the export job's, or a library sender's). */
+export interface SendSettings {
+  profile: Profile;
+  timeZone: string;
+  sending: { maxAttempts: number; retries: number; retryDelayMs: number };
+  pi: { batchSize?: number | undefined; concurrency: number };
+}
+
+/** The outcome of one package in this run, as it is recorded. */
+export interface PackageResult {
+  packageId: number;
+  protocolo: string;
+  outcome: 'accepted' | 'rejected' | 'failed' | 'invalid';
+  code: string | null;
+  message: string | null;
+  /** Attempts of this package so far (0 for one found invalid before sending). */
+  attempts: number;
+  /** Problems of an invalid Documento. */
+  problems?: Problem[];
+}
+
+export interface SendCounts {
+  /** Packages built and checked in this run. */
+  due: number;
+  accepted: number;
+  rejected: number;
+  invalid: number;
+  failed: number;
+  batches: number;
+  batchSize: number;
+  /** True when an interrupt stopped the run between batches (what was answered is recorded). */
+  interrupted: boolean;
+}
+
+export const emptySendCounts = (): SendCounts => ({ due: 0, accepted: 0, rejected: 0, invalid: 0, failed: 0, batches: 0, batchSize: 0, interrupted: false });
+
+/** Packages built and validated at a time: enough to keep the XSD worker and the batches busy. */
+const PAGE = 200;
+
+interface BuiltPackage {
+  pkg: PackageRow;
+  protocolo: string;
+  xml: string;
+  problems: Problem[];
+}
+
+export async function sendDue(
+  store: Store,
+  client: PiClient,
+  config: SendSettings,
+  xsd: XsdValidatorService,
+  log: Logger,
+  signal?: AbortSignal,
+  onResult?: (r: PackageResult) => void,
+): Promise<SendCounts> {
+  const counts = emptySendCounts();
+  const built = new Map<number, BuiltPackage>();
+
+  const settle = (results: ItemResult[]): void => {
+    const outcomes: PackageOutcome[] = results.map((r) => {
+      const p = built.get(r.key)!;
+      built.delete(r.key);
+      counts[r.outcome]++;
+      onResult?.({
+        packageId: r.key,
+        protocolo: p.protocolo,
+        outcome: r.outcome,
+        code: r.code ?? null,
+        message: r.message,
+        attempts: p.pkg.attempts + r.attempts,
+      });
+      return {
+        id: r.key,
+        state: r.outcome === 'accepted' ? 'I' : r.outcome === 'rejected' ? 'EN' : 'FI',
+        code: r.code ?? null,
+        message: r.message,
+        origin: r.outcome === 'failed' ? 'transport' : 'pi',
+        xml: p.xml,
+        attempted: true,
+      };
+    });
+    store.recordOutcomes(outcomes);
+  };
+
+  const pipeline = await BatchPipeline.open({
+    client,
+    retry: { ...DEFAULT_RETRY, attempts: config.sending.retries, baseDelayMs: config.sending.retryDelayMs },
+    log,
+    ...(config.pi.batchSize ? { batchSize: config.pi.batchSize } : {}),
+    concurrency: config.pi.concurrency,
+    ...(signal ? { signal } : {}),
+    settle,
+  });
+  counts.batchSize = pipeline.batchSize;
+
+  try {
+    let after = 0;
+    while (!pipeline.stopped) {
+      const page = store.duePackages(config.sending.maxAttempts, after, PAGE);
+      if (page.length === 0) break;
+      after = page[page.length - 1]!.id;
+      counts.due += page.length;
+      const prepared = await Promise.all(page.map((pkg) => build(store, pkg, config, xsd)));
+      const invalid: PackageOutcome[] = [];
+      const valid: BuiltPackage[] = [];
+      for (const p of prepared) {
+        if (!hasErrors(p.problems)) {
+          valid.push(p);
+          continue;
+        }
+        counts.invalid++;
+        const first = p.problems.find((x) => x.severity === 'error')!;
+        onResult?.({
+          packageId: p.pkg.id,
+          protocolo: p.protocolo,
+          outcome: 'invalid',
+          code: first.code,
+          message: first.message,
+          attempts: p.pkg.attempts,
+          problems: p.problems,
+        });
+        invalid.push({
+          id: p.pkg.id,
+          state: 'EN',
+          code: first.code,
+          message: first.message,
+          origin: 'validation',
+          xml: p.xml,
+          problems: p.problems,
+          attempted: false,
+        });
+      }
+      store.recordOutcomes(invalid);
+      for (const p of valid) {
+        if (pipeline.stopped) break;
+        built.set(p.pkg.id, p);
+        await pipeline.add({ key: p.pkg.id, protocolo: p.protocolo, xml: p.xml });
+      }
+    }
+  } finally {
+    await pipeline.finish().finally(() => {
+      counts.batches = pipeline.batches;
+      counts.interrupted = signal?.aborted === true;
+    });
+  }
+  return counts;
+}
+
+async function build(store: Store, pkg: PackageRow, config: SendSettings, xsd: XsdValidatorService): Promise<BuiltPackage> {
+  const { documento } = normalizeDocumento(store.buildDocumento(pkg), { timeZone: config.timeZone });
+  const xml = documentoXml(documento, { invalidCharacters: 'replace' });
+  const problems = mergeProblems(await xsd.validate(xml, config.profile), checkRules(documento, config.profile)).map(({ line: _line, ...p }) => p);
+  return { pkg, protocolo: documento.Protocolo ?? '', xml, problems };
+}
