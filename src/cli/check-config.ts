@@ -30,11 +30,7 @@ interface CheckFlags extends ConfigFlags {
 }
 
 export function registerCheckConfig(program: Command): void {
-  addConfigOption(
-    program
-      .command('check-config')
-      .description('check the configuration, the SPE connection, a sample of mapped Documentos, the PI credentials and the alert channels; sends nothing'),
-  )
+  addConfigOption(program.command('check-config'))
     .addOption(new Option('--sample <n>', 'how many mapped Documentos to show').argParser(positiveInt('--sample')).default(3))
     .addOption(new Option('--rows <n>', 'rows read at most from each query').argParser(positiveInt('--rows')).default(2000))
     .option('--no-pi', 'do not contact the PI')

@@ -9,7 +9,7 @@ import { PiSenderError } from '../errors.js';
 import { createPiClient, piSettings, type PiConnection, type PiOptions } from '../pi/connect.js';
 
 /** The connection flags: the PI options, with --timeout in seconds. */
-export interface ConnectionFlags extends Omit<PiOptions, 'timeoutSeconds'> {
+export interface PiConnectionFlags extends Omit<PiOptions, 'timeoutSeconds'> {
   timeout?: number;
 }
 
@@ -40,7 +40,7 @@ export function positiveInt(name: string): (v: string) => number {
 export type { PiConnection as Connection } from '../pi/connect.js';
 
 /** Builds the PI client from flags and environment; throws ERR_CONFIG with what is missing. */
-export function connect(flags: ConnectionFlags): PiConnection {
+export function connect(flags: PiConnectionFlags): PiConnection {
   const settings = piSettings({ ...flags, timeoutSeconds: flags.timeout ?? 120 });
   if (settings.password === undefined) throw new PiSenderError('ERR_CONFIG', 'no password: set PI_PASSWORD or use --password-file (never a flag)');
   return createPiClient(settings);

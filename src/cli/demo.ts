@@ -25,7 +25,6 @@ const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('export the sample SPE to a local PI simulator and print the status (what npm start runs); --upload: upload the sample file instead')
     .option('--upload', 'upload samples/lista-documentos.xml instead, printing the report')
     .action(async (flags: { upload?: boolean }) => {
       const password = randomBytes(12).toString('base64url');

@@ -29,9 +29,7 @@ Exit codes:
   4  internal error (a bug: please report it)`;
 
 export function registerExport(program: Command): void {
-  addConfigOption(
-    program.command('export').description('read what changed in the SPE, send it to the Protocolo Integrado, record every outcome (one run, or on a schedule)'),
-  )
+  addConfigOption(program.command('export'))
     .option('--schedule <cron>', 'keep running, exporting on this cron in the configured time zone (e.g. "0 2 * * *")')
     .option('--no-send', 'read from the SPE into the state store, send nothing')
     .option('--json', 'print the run summary as JSON on stdout')

@@ -10,7 +10,6 @@ import { configTemplate, TEMPLATE_SOURCES, type TemplateSource } from '../export
 export function registerInit(program: Command): void {
   program
     .command('init')
-    .description('write a commented export configuration to start from')
     .addOption(new Option('--source <type>', 'where the SPE data comes from').choices(TEMPLATE_SOURCES).default('postgres'))
     .option('-o, --output <file>', 'where to write it', 'pi-sender.yaml')
     .option('--force', 'replace an existing file')

@@ -18,7 +18,7 @@ interface ListFlags extends ConfigFlags {
 }
 
 export function registerList(program: Command): void {
-  addConfigOption(program.command('list').description('list packages (newest first) by state, Protocolo or date'))
+  addConfigOption(program.command('list'))
     .addOption(new Option('--state <state>', 'NI, I, EN or FI').choices(PACKAGE_STATES))
     .option('--protocolo <number>', 'one Protocolo (formatted or not)')
     .option('--since <date>', 'changed since this date (YYYY-MM-DD or an ISO date-time)')

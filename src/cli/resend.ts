@@ -10,7 +10,7 @@ import { PACKAGE_STATES, type PackageState } from '../store/store.js';
 import { addConfigOption, openStore, readConfig, type ConfigFlags } from './config-file.js';
 
 export function registerResend(program: Command): void {
-  addConfigOption(program.command('resend').description('send again on the next export: the packages of a Protocolo, or every package in a state'))
+  addConfigOption(program.command('resend'))
     .option('--protocolo <number>', 'the packages of this Protocolo')
     .addOption(
       new Option('--state <state>', 'every package in this state (e.g. FI past the attempt limit, or EN after fixing the data)').choices(PACKAGE_STATES),

@@ -254,7 +254,6 @@ export function writeSampleSqlite(file: string, options: SampleSpeOptions = {}):
 export function registerSampleSpe(program: Command): void {
   program
     .command('sample-spe')
-    .description('write the sample SPE database (for trying the export job): a SQLite file, or SQL for PostgreSQL or MariaDB')
     .option('--sqlite <file>', 'write a SQLite file')
     .option('--samples <dir>', "write the repository's samples/spe files: SQL for PostgreSQL and MariaDB, and their configurations")
     .addOption(new Option('--sql <dialect>', 'print SQL for this database on stdout').choices(['postgres', 'mariadb']))

@@ -9,13 +9,13 @@ import { isValidTimeZone } from '../standard/datetime.js';
 import { PROFILES, type Profile } from '../standard/model.js';
 import { PiSenderError } from '../errors.js';
 import { uploadFile, type UploadProgress, type UploadSummary } from '../upload/upload.js';
-import { addConnectionOptions, connect, positiveInt, type ConnectionFlags } from './connection.js';
+import { addConnectionOptions, connect, positiveInt, type PiConnectionFlags } from './connection.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { gracefulAbort } from './interrupt.js';
 import { createLogger, LOG_LEVELS } from './logger.js';
 import { plural } from './output.js';
 
-interface SendFlags extends ConnectionFlags {
+interface SendFlags extends PiConnectionFlags {
   report?: string;
   dryRun?: boolean;
   batchSize?: number;
@@ -40,10 +40,7 @@ Exit codes:
   130  interrupted (Ctrl-C): continue with --resume`;
 
 export function registerSend(program: Command): void {
-  const cmd = program
-    .command('send')
-    .description('upload a ListaDocumentos XML file to the Protocolo Integrado, with a report line per Documento')
-    .argument('<file>', 'ListaDocumentos XML file (UTF-8 or ISO-8859-1), of any size');
+  const cmd = program.command('send').argument('<file>', 'ListaDocumentos XML file (UTF-8 or ISO-8859-1), of any size');
   addConnectionOptions(cmd)
     .option('--report <path>', 'JSON Lines report, one line per Documento ("-" for stdout; default FILE.report.jsonl)')
     .option('--dry-run', 'read, normalize, validate and batch, but send nothing')

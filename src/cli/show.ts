@@ -20,12 +20,7 @@ async function pretty(xml: string): Promise<string> {
 }
 
 export function registerShow(program: Command): void {
-  addConfigOption(
-    program
-      .command('show')
-      .description("show a Protocolo's packages: state, answer, problems and the Documento XML")
-      .argument('<protocolo>', 'the Protocolo, formatted or not'),
-  )
+  addConfigOption(program.command('show').argument('<protocolo>', 'the Protocolo, formatted or not'))
     .option('--json', 'print JSON')
     .action(async (protocolo: string, flags: ConfigFlags & { json?: boolean }) => {
       const config = readConfig(flags);

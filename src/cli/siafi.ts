@@ -25,7 +25,7 @@ import { jsonPathLines, lineOf } from './json-lines.js';
 
 const DEFAULT_STORE = 'pi-sender-siafi.db';
 
-interface ConnectionFlags extends CertificateFiles {
+interface SiafiConnectionFlags extends CertificateFiles {
   endpoint?: string;
   env?: string;
   year?: number;
@@ -68,7 +68,7 @@ function addConnection(cmd: Command): Command {
     .option('--ug <ug>', "the operator's UG for cabecalhoSIAFI (env SIAFI_UG; default the requisition's codUG)");
 }
 
-function openSender(f: ConnectionFlags): SiafiSender {
+function openSender(f: SiafiConnectionFlags): SiafiSender {
   const env = process.env;
   const year = f.year ?? (env['SIAFI_YEAR'] ? Number(env['SIAFI_YEAR']) : undefined);
   const endpoint = f.endpoint ?? env['SIAFI_ENDPOINT'] ?? siafiEndpoint(f.env ?? env['SIAFI_ENV'] ?? 'homologacao', year);
@@ -181,7 +181,7 @@ function printValidation(err: SiafiValidationError, file: string, lines: Map<str
   );
 }
 
-interface OperationFlags extends ConnectionFlags {
+interface OperationFlags extends SiafiConnectionFlags {
   file: string;
   json?: boolean;
   raw?: boolean;
@@ -244,7 +244,6 @@ function age(r: RequisicaoRecord): string {
 export function registerSiafi(program: Command): void {
   const siafi = program
     .command('siafi')
-    .description('send requisitions to the Novo SIAFI integrarSistemaSPUNet service (STN); see docs/siafi.md')
     .addHelpText(
       'after',
       `\nOperations: ${OPERATIONS.map((o) => o.alias).join(', ')} (or their full names).\nExit codes of an operation: 0 SUCESSO (or already applied), 1 FALHA or invalid requisition,\n2 refused before processing or configuration problem, 3 INDEFINIDO or service unreachable (stored: pi-sender siafi retry).`,
@@ -280,7 +279,7 @@ export function registerSiafi(program: Command): void {
   addConnection(siafi.command('retry').description('send again, each with its own nonce, the NOVA and INDEFINIDA requisitions whose time has come'))
     .option('--nonce <nonce>', 'send this one requisition now (any unsettled state)')
     .option('--json', 'print JSON Lines, one per requisition sent')
-    .action(async (flags: ConnectionFlags & { nonce?: string; json?: boolean }) => {
+    .action(async (flags: SiafiConnectionFlags & { nonce?: string; json?: boolean }) => {
       const sender = openSender(flags);
       try {
         const results = flags.nonce ? [await sender.resend(flags.nonce)] : await sender.retryDue();

@@ -43,7 +43,6 @@ const rate =
 export function registerSimulator(program: Command): void {
   program
     .command('simulator')
-    .description('run a local Protocolo Integrado web service (for trying pi-sender and for tests)')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser((v) => Number(v)).default(8080))
     .option('--user <login>', 'HTTP Basic user the service accepts', 'simulador')

@@ -10,7 +10,7 @@ import { EXIT } from './exit-codes.js';
 export const DEADLINE_HOURS = 48;
 
 export function registerStatus(program: Command): void {
-  addConfigOption(program.command('status').description('packages per state, last successful send, oldest pending item; warns past 48 h without a success'))
+  addConfigOption(program.command('status'))
     .option('--json', 'print JSON')
     .addHelpText(
       'after',

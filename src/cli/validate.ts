@@ -32,7 +32,6 @@ const emptyTally = (): Tally => ({ documentos: 0, valid: 0, invalid: 0, errors: 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .description('check ListaDocumentos XML files against the Protocolo Integrado data standard, without sending')
     .argument('<file...>', 'ListaDocumentos XML files (UTF-8 or ISO-8859-1)')
     .addOption(new Option('--profile <profile>', 'strict enforces what the standard leaves unknown; lenient relaxes it').choices(PROFILES).default('strict'))
     .option('--json', 'print JSON Lines (one problem per line, then a summary) instead of text')
