@@ -91,7 +91,7 @@ export { DEFAULT_RETRY_DELAYS, type Effect, type RequisicaoRepetida, type Result
 export { EWS_CODES, ewsEffect, type EwsCode, type EwsEffect } from './siafi/ews.js';
 export { checkRequisicao, requisicaoProblems, SIAFI_PROBLEM_CODES, SiafiValidationError, type SiafiProblem, type SiafiProblemCode } from './siafi/validate.js';
 export type * from './siafi/types.js';
-export { SiafiStore, UNSETTLED_STATES, type RequisicaoRecord, type RequisicaoState, type AttemptRecord } from './store/siafi-store.js';
+export { SiafiStore, UNSETTLED_STATES, type RequisicaoRecord, type RequisicaoState } from './store/siafi-store.js';
 
 // --- errors ---
 export { PiSenderError, isPiSenderError, type ErrorCode, type ErrorContext } from './errors.js';

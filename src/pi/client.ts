@@ -6,7 +6,7 @@ import { PiSenderError } from '../errors.js';
 import type { SoapClient } from '../soap/client.js';
 import { isObject, text } from '../soap/envelope.js';
 import { AuthError, SoapFaultError, SoapResponseError } from '../soap/errors.js';
-import { OPERATIONS, PI_NAMESPACE } from './service.js';
+import { PI_NAMESPACE, PI_OPERATIONS } from './service.js';
 
 /** One `ResultadoDocumento` of the PI's answer, in request order. */
 export interface ResultadoDocumento {
@@ -46,7 +46,7 @@ export class PiClient {
    * credentials were refused, as the SEI module reads it.
    */
   async getQuantidadeMaximaDocumentosPorRequisicao(signal?: AbortSignal): Promise<number> {
-    const op = OPERATIONS.quantidade;
+    const op = PI_OPERATIONS.quantidade;
     let result;
     try {
       result = await this.soap.call({ body: `<end:${op} xmlns:end="${PI_NAMESPACE}"/>`, ...(signal ? { signal } : {}) });
@@ -68,7 +68,7 @@ export class PiClient {
   /** Sends Documentos (canonical XML, already valid) and returns the service's results as they came. */
   async enviarListaDocumentos(documentosXml: readonly string[], signal?: AbortSignal): Promise<ResultadoDocumento[]> {
     if (documentosXml.length === 0) throw new PiSenderError('ERR_INTERNAL', 'an empty ListaDocumentos cannot be sent');
-    const op = OPERATIONS.enviar;
+    const op = PI_OPERATIONS.enviar;
     const body = `<end:${op} xmlns:end="${PI_NAMESPACE}"><ListaDocumentos>${documentosXml.join('')}</ListaDocumentos></end:${op}>`;
     const result = await this.soap.call({ body, arrays: ARRAYS, ...(signal ? { signal } : {}) });
     const w = wrapper(result.body, `${op}Response`, result.httpStatus);

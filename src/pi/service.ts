@@ -7,7 +7,7 @@ import { PiSenderError } from '../errors.js';
 /** Namespace of the wrapper elements (JAX-WS); their children are unqualified. */
 export const PI_NAMESPACE = 'http://endpoint.ws.protocolo.gov.br/';
 
-export const OPERATIONS = {
+export const PI_OPERATIONS = {
   quantidade: 'getQuantidadeMaximaDocumentosPorRequisicao',
   enviar: 'enviarListaDocumentos',
 } as const;

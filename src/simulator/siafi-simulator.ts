@@ -26,7 +26,7 @@ const DEFAULT_NS = 'http://www.tesouro.gov.br/siafi/services/integra/integrarSis
 const SIAFI_XSD = path.join(XSD_DIR, 'siafi');
 
 /** The operations, their response names (as the interface document gives them) and grupo. */
-const OPERATIONS: Record<string, { response: string; grupo: number | undefined }> = {
+const RESPONSES: Record<string, { response: string; grupo: number | undefined }> = {
   criarSPURequisicaoIncorporacao: { response: 'criarSPURequisicaoIncorporacaoResponse', grupo: 1 },
   criarSPURequisicaoAvaliacao: { response: 'criarSPURequisicaoAvaliacaoResponse', grupo: 2 },
   criarSPURequisicaoTransferencia: { response: 'criarSPURequisicaoTransferenciaResponse', grupo: 3 },
@@ -223,7 +223,7 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
   // WSS4J's faults: rejected before the service runs, with no output header.
   const wsseFault = (code: string, message: string): string => soapFault(`wsse:${code}`, message).replace('<faultcode>', `<faultcode xmlns:wsse="${WSSE_NS}">`);
   const resposta = (operation: string, inner: string): string => {
-    const name = OPERATIONS[operation]?.response ?? `${operation}Response`;
+    const name = RESPONSES[operation]?.response ?? `${operation}Response`;
     return `<ns3:${name} xmlns:ns3="${escapeXml(tns)}"><spuRequisicaoResposta>${inner}</spuRequisicaoResposta></ns3:${name}>`;
   };
   const mensagem = (cod: string | undefined, txt: string): string =>
@@ -246,16 +246,16 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
         return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU001', `Requisição ${ano}RI${String(numero).padStart(6, '0')} não encontrada.`)) };
       if (target.estornada)
         return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU002', `Requisição ${ano}RI${String(numero).padStart(6, '0')} já estornada.`)) };
-      if (String(OPERATIONS[target.operation]?.grupo) !== String(Number(textOf(parameter['grupoRequisicao'])))) {
+      if (String(RESPONSES[target.operation]?.grupo) !== String(Number(textOf(parameter['grupoRequisicao'])))) {
         return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU003', 'O grupo informado não corresponde ao da requisição estornada.')) };
       }
       target.estornada = true;
     } else {
       const grupo = Number(textOf(parameter['grupoRequisicao']));
-      if (grupo !== OPERATIONS[operation]!.grupo)
+      if (grupo !== RESPONSES[operation]!.grupo)
         return {
           resultado: 'FALHA',
-          body: resposta(operation, mensagem('SPU004', `grupoRequisicao deve ser ${String(OPERATIONS[operation]!.grupo).padStart(2, '0')}.`)),
+          body: resposta(operation, mensagem('SPU004', `grupoRequisicao deve ser ${String(RESPONSES[operation]!.grupo).padStart(2, '0')}.`)),
         };
       if (operation === 'criarSPURequisicaoTransferencia' && textOf(parameter['codUGOrigem']) === textOf(parameter['codUGDestino'])) {
         return { resultado: 'FALHA', body: resposta(operation, mensagem('SPU005', 'UG de origem e de destino devem ser diferentes.')) };
@@ -309,7 +309,7 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
       return reply(res, 500, wsseFault('UnsupportedSecurityToken', 'Password type not supported: use PasswordText'));
     const operator = options.operators.find((o) => o.cpf === user && o.password === (textOf(pw) ?? ''));
     if (!operator) return reply(res, 500, wsseFault('FailedAuthentication', 'The security token could not be authenticated or authorized'));
-    if (!operation || !(operation in OPERATIONS)) return reply(res, 500, soapFault('soap:Client', `Unexpected wrapper element ${operation ?? '(none)'} found`));
+    if (!operation || !(operation in RESPONSES)) return reply(res, 500, soapFault('soap:Client', `Unexpected wrapper element ${operation ?? '(none)'} found`));
 
     // The bilhetador's header rules, in the order of the document's table.
     if (!cab) return ews(res, operation, 'EWS0001');

@@ -113,22 +113,6 @@ export class HttpTransport {
     }
   }
 
-  /** GETs a URL (e.g. a WSDL, as a health check). */
-  async get(url: string, signal?: AbortSignal): Promise<HttpResponse> {
-    const target = new URL(url);
-    try {
-      const res = await request(target, {
-        method: 'GET',
-        headers: { 'user-agent': this.options.userAgent ?? 'pi-sender' },
-        dispatcher: this.dispatcherFor(target.origin),
-        ...(signal ? { signal } : {}),
-      });
-      return { status: res.statusCode, headers: res.headers, body: await res.body.text() };
-    } catch (err) {
-      throw this.translate(err, target);
-    }
-  }
-
   private translate(err: unknown, target: URL): Error {
     if (err instanceof PiSenderError) return err;
     const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };

@@ -87,7 +87,6 @@ export const PROFILES: readonly Profile[] = ['strict', 'lenient'];
 
 /** The simple (text) children of Documento, in emission order. */
 export const DOCUMENTO_TEXT_FIELDS = ['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'IdentificacaoDocumento'] as const;
-export type DocumentoTextField = (typeof DOCUMENTO_TEXT_FIELDS)[number];
 
 export const ITEM_HISTORICO_FIELDS = ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao'] as const;
 

@@ -47,14 +47,6 @@ export interface RequisicaoRecord {
   lastSentAt: string | null;
 }
 
-/** One attempt of a requisition, as recorded. */
-export interface AttemptRecord {
-  at: string;
-  resultado: string;
-  ews: string | null;
-  message: string;
-}
-
 const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -219,10 +211,6 @@ export class SiafiStore {
     const r = found[0]!;
     if (r.state === 'SUCESSO' || r.state === 'FALHA') throw new PiSenderError('ERR_USAGE', `the requisition with nonce ${nonce} is already ${r.state}`);
     return this.record(r.id, { state, resultado: state, message: `settled by hand: ${note}` }, now);
-  }
-
-  attempts(id: number): AttemptRecord[] {
-    return this.db.prepare('SELECT at, resultado, ews, message FROM attempts WHERE requisicao = ? ORDER BY rowid').all(id) as AttemptRecord[];
   }
 
   countByState(): Record<RequisicaoState, number> {

@@ -48,11 +48,6 @@ export class ReportWriter {
     if (chunk) this.out.write(chunk);
   }
 
-  /** Documentos whose line is held back, waiting for an earlier one. */
-  get held(): number {
-    return this.pending.size;
-  }
-
   async close(): Promise<void> {
     // Lines still held (an interrupted run) are written in order, with the gaps left as they are.
     const rest = [...this.pending.values()].sort((a, b) => a.index - b.index);
