@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/export/config.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { Store } from '../../src/store/store.js';
 import { sqlDb } from '../helpers/sqlite.js';
-import { runCli, spawnCli } from '../helpers/cli.js';
+import { runCli, spawnCli, waitFor } from '../helpers/cli.js';
 import { sqliteSpe, writeConfig } from '../helpers/export.js';
 import { simulator, SIM_PASSWORD } from '../helpers/simulator.js';
 
@@ -131,7 +131,14 @@ describe('export commands (CLI)', () => {
   it('--schedule runs on the cron, never two at once, and stops on SIGTERM', async () => {
     const start = new Date().toISOString();
     const run = spawnCli(['export', '--config', file, '--schedule', '*/1 * * * * *', '--log-level', 'info'], { env });
-    await new Promise((r) => setTimeout(r, 3500));
+    const finishedRuns = (): number => {
+      try {
+        return (sqlDb(storeFile).prepare('SELECT count(*) AS n FROM runs WHERE started_at >= ? AND finished_at IS NOT NULL').get(start) as { n: number }).n;
+      } catch {
+        return 0; // not created yet
+      }
+    };
+    await waitFor(() => finishedRuns() >= 2 || run.child.exitCode !== null, 30_000, 'two scheduled runs');
     run.child.kill('SIGTERM');
     const done = await run.done;
     expect(done.code).toBe(0);

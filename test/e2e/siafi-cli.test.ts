@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SiafiSimulator } from '../../src/simulator/siafi-simulator.js';
+import { siafiSimulator } from '../helpers/siafi.js';
 import { OPERATIONS } from '../../src/siafi/operations.js';
 import { makeTestPki, type TestPki } from '../helpers/certs.js';
 import { ROOT, runCli, spawnCli, waitFor, type RunningCli } from '../helpers/cli.js';
@@ -159,18 +161,15 @@ describe('pi-sender siafi retry', () => {
 });
 
 describe('a crash in the middle of a call', () => {
-  let slowSim: RunningCli;
-  let slowUrl = '';
+  // In this process, so that the test can see when the request arrived and when it was applied.
+  let slow: SiafiSimulator;
   beforeAll(async () => {
-    ({ process: slowSim, url: slowUrl } = await simulatorCli(['--ug', '170002', '--script', 'delay=2000']));
+    slow = await siafiSimulator(pki, { operators: [{ cpf: '12345678909', password: 'segredo', ugs: ['170002'] }], script: 'delay=2000' });
   }, 30_000);
-  afterAll(async () => {
-    slowSim.child.kill('SIGINT');
-    await slowSim.done;
-  });
+  afterAll(() => slow.close());
 
   it('kill -9 while waiting for the answer: the requisition and its nonce survive, and the retry applies nothing twice', async () => {
-    const e = env({ SIAFI_ENDPOINT: slowUrl, SIAFI_STORE: path.join(dir, 'crash.db') });
+    const e = env({ SIAFI_ENDPOINT: slow.url, SIAFI_STORE: path.join(dir, 'crash.db') });
     const file = path.join(dir, 'ajuste.json');
     writeFileSync(
       file,
@@ -182,15 +181,18 @@ describe('a crash in the middle of a call', () => {
       }),
     );
     const running = spawnCli(['siafi', 'ajustes-contabeis', '--file', file], { env: e });
-    await new Promise((r) => setTimeout(r, 1000)); // the simulator answers after 2 s
+    // The simulator holds the answer for 2 s: kill the client once the request has reached it.
+    await waitFor(() => slow.requests.length >= 1 || running.child.exitCode !== null, 20_000, 'the request to reach SIAFI');
+    expect(running.child.exitCode).toBeNull();
     running.child.kill('SIGKILL');
     await running.done;
     const st = await runCli(['siafi', 'status', '--json'], { env: e });
     const pending = JSON.parse(st.stdout) as { state: string; nonce: string; attempts: number };
     expect(pending).toMatchObject({ state: 'NOVA', attempts: 1 });
-    await new Promise((r) => setTimeout(r, 1500)); // the simulator finishes and applies it
+    await waitFor(() => slow.requisicoes.length === 1, 20_000, 'the simulator to apply the requisition');
     const again = await runCli(['siafi', 'retry'], { env: e });
     expect(again.stdout).toMatch(new RegExp(`^SUCESSO \\(a repeat of nonce ${pending.nonce},`));
     expect(again.code).toBe(0);
+    expect(slow.requisicoes).toHaveLength(1);
   });
 });

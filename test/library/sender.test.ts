@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSender, InvalidDocumentoError, type Sender, type SendOutcome } from '../../src/library/sender.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
+import { waitFor } from '../helpers/cli.js';
 import { nup, validDocumento } from '../helpers/documentos.js';
 import { simulator, SIM_PASSWORD, SIM_USER } from '../helpers/simulator.js';
 
@@ -93,7 +94,7 @@ describe('createSender', () => {
     const errors: string[] = [];
     s.on('error', (e) => errors.push(e.message));
     s.start({ intervalMs: 30 });
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => errors.length >= 2, 20_000, 'two failed background flushes');
     await s.stop();
     expect(errors.length).toBeGreaterThanOrEqual(2);
     expect(errors[0]).toMatch(/connection refused/);
@@ -105,7 +106,7 @@ describe('createSender', () => {
     good.on('accepted', (o) => accepted.push(o.protocolo));
     good.start({ intervalMs: 20 });
     await good.enqueue(validDocumento({ Protocolo: nup(9) }));
-    for (let i = 0; i < 100 && accepted.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => accepted.length > 0, 20_000, 'the background loop to send the Documento');
     await good.stop();
     expect(accepted).toEqual([nup(9)]);
     expect(good.status()).toMatchObject({ running: false, flushing: false, counts: { I: 1 } });

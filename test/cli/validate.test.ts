@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/in-process.js';
 
 const LINE =
   /^(?<file>[^:]+):(?<line>\d+):(?: Documento #(?<doc>\d+) \(Protocolo (?<protocolo>[^)]*)\):)? (?<code>[A-Z0-9_]+)(?<warn> \[warning\])? (?<message>.+)$/;
@@ -25,7 +26,7 @@ describe('pi-sender validate', () => {
   });
 
   it('reports every problem of an invalid file with file, line, Documento, Protocolo and code: exit 1', async () => {
-    const r = await runCli(['validate', 'samples/invalid/bad-values.xml']);
+    const r = await runInProcess(['validate', 'samples/invalid/bad-values.xml']);
     expect(r.code).toBe(1);
     expect(problems(r.stdout).map((p) => `${p.line} #${p.doc} ${p.code}`)).toEqual([
       '5 #1 NUP_CHECK_DIGITS',
@@ -51,7 +52,7 @@ describe('pi-sender validate', () => {
     ['billion-laughs.xml', ['3 - XML_DOCTYPE']],
     ['invalid-utf8.xml', ['42 #2 UTF8_INVALID']],
   ])('samples/invalid/%s: %j', async (file, expected) => {
-    const r = await runCli(['validate', `samples/invalid/${file}`]);
+    const r = await runInProcess(['validate', `samples/invalid/${file}`]);
     expect(r.code).toBe(1);
     expect(problems(r.stdout).map((p) => `${p.line} ${p.doc ? `#${p.doc}` : '-'} ${p.code}`)).toEqual(expected);
   });
@@ -62,13 +63,13 @@ describe('pi-sender validate', () => {
       .map((f) => `samples/${f}`);
     const invalid = readdirSync('samples/invalid').filter((f) => f.endsWith('.xml'));
     expect(valid.length).toBeGreaterThanOrEqual(2);
-    expect((await runCli(['validate', ...valid])).code).toBe(0);
-    for (const f of invalid) expect((await runCli(['validate', '-q', `samples/invalid/${f}`])).code, f).toBe(1);
+    expect((await runInProcess(['validate', ...valid])).code).toBe(0);
+    for (const f of invalid) expect((await runInProcess(['validate', '-q', `samples/invalid/${f}`])).code, f).toBe(1);
   });
 
   it('relaxes the unknown constraints with --profile lenient', async () => {
-    expect((await runCli(['validate', '--profile', 'lenient', 'samples/invalid/wrong-order.xml'])).code).toBe(0);
-    const r = await runCli(['validate', '--profile', 'lenient', 'samples/invalid/bad-values.xml']);
+    expect((await runInProcess(['validate', '--profile', 'lenient', 'samples/invalid/wrong-order.xml'])).code).toBe(0);
+    const r = await runInProcess(['validate', '--profile', 'lenient', 'samples/invalid/bad-values.xml']);
     expect(
       problems(r.stdout)
         .filter((p) => p.code === 'DATETIME_OFFSET')
@@ -77,7 +78,7 @@ describe('pi-sender validate', () => {
   });
 
   it('prints JSON Lines with --json, ending with a summary', async () => {
-    const r = await runCli(['validate', '--json', 'samples/invalid/bad-values.xml', 'samples/lista-documentos.xml']);
+    const r = await runInProcess(['validate', '--json', 'samples/invalid/bad-values.xml', 'samples/lista-documentos.xml']);
     expect(r.code).toBe(1);
     const lines = r.stdout
       .trim()
@@ -98,24 +99,24 @@ describe('pi-sender validate', () => {
   });
 
   it('hides warnings with --quiet', async () => {
-    const r = await runCli(['validate', '--quiet', 'samples/lista-documentos.xml']);
+    const r = await runInProcess(['validate', '--quiet', 'samples/lista-documentos.xml']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('samples/lista-documentos.xml: 5 Documentos: 5 valid, 0 invalid (0 errors, 1 warning)\n');
   });
 
   it('exits 2 for an unreadable file and still validates the others', async () => {
-    const r = await runCli(['validate', 'samples/lista-documentos.xml', 'samples/nao-existe.xml']);
+    const r = await runInProcess(['validate', 'samples/lista-documentos.xml', 'samples/nao-existe.xml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('samples/nao-existe.xml: cannot read samples/nao-existe.xml: ENOENT');
     expect(r.stdout).toContain('total: 2 files (1 unreadable), 5 Documentos');
   });
 
   it('exits 2 on usage errors and 0 on --help, which lists the exit codes', async () => {
-    expect((await runCli(['validate'])).code).toBe(2);
-    expect((await runCli(['validate', '--profile', 'loose', 'x.xml'])).code).toBe(2);
-    expect((await runCli(['validate', '--nope', 'x.xml'])).code).toBe(2);
-    expect((await runCli(['frobnicate'])).code).toBe(2);
-    const help = await runCli(['validate', '--help']);
+    expect((await runInProcess(['validate'])).code).toBe(2);
+    expect((await runInProcess(['validate', '--profile', 'loose', 'x.xml'])).code).toBe(2);
+    expect((await runInProcess(['validate', '--nope', 'x.xml'])).code).toBe(2);
+    expect((await runInProcess(['frobnicate'])).code).toBe(2);
+    const help = await runInProcess(['validate', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('FILE:LINE: Documento #N (Protocolo P): CODE message');
     expect(help.stdout).toMatch(/1 +some Documentos invalid/);
