@@ -20,7 +20,7 @@ import { documentoXml } from '../standard/writer.js';
 import { Store } from '../store/store.js';
 import { addConfigOption, readConfig, type ConfigFlags } from './config-file.js';
 import { positiveInt } from './connection.js';
-import { EXIT, exitCodeFor, type ExitCode } from './exit-codes.js';
+import { EXIT, exitCodeFor, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { createLogger } from './logger.js';
 
 interface CheckFlags extends ConfigFlags {
@@ -34,10 +34,7 @@ export function registerCheckConfig(program: Command): void {
     .addOption(new Option('--sample <n>', 'how many mapped Documentos to show').argParser(positiveInt('--sample')).default(3))
     .addOption(new Option('--rows <n>', 'rows read at most from each query').argParser(positiveInt('--rows')).default(2000))
     .option('--no-pi', 'do not contact the PI')
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 everything checked; 1 sample Documentos invalid; 2 configuration, SPE or credentials problem; 3 the PI is unreachable.',
-    )
+    .addHelpText('after', exitCodesHelp('check-config', [0, 1, 2, 3, 4]))
     .action(async (flags: CheckFlags) => {
       process.exitCode = await check(flags);
     });

@@ -10,7 +10,7 @@ import { PROFILES, type Profile } from '../standard/model.js';
 import { hasErrors } from '../standard/problems.js';
 import { validateLista } from '../standard/validate-stream.js';
 import { XsdPool } from '../standard/xsd-pool.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
+import { EXIT, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { formatProblem, plural, problemJson, type ProblemContext } from './output.js';
 
 interface ValidateFlags {
@@ -42,12 +42,7 @@ export function registerValidate(program: Command): void {
 Each problem is printed as
   FILE:LINE: Documento #N (Protocolo P): CODE message
 Codes are listed in docs/data-standard.md.
-
-Exit codes:
-  0  every Documento valid (warnings allowed)
-  1  some Documentos invalid, or the file is not a valid ListaDocumentos
-  2  usage error or unreadable file
-  4  internal error (a bug: please report it)`,
+${exitCodesHelp('validate', [0, 1, 2, 4])}`,
     )
     .action(async (files: string[], flags: ValidateFlags) => {
       process.exitCode = await validateFiles(files, flags);

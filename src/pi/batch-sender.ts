@@ -5,7 +5,7 @@
  * (`NFxxx`) are never retried. Resending is safe: the PI ignores what it already has.
  */
 
-import { isPiSenderError, PiSenderError } from '../errors.js';
+import { isPiSenderError, PiSenderError, type ErrorCode } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { TransportError } from '../soap/errors.js';
 import type { PiClient } from './client.js';
@@ -43,7 +43,7 @@ export interface ItemResult {
 
 /** Errors that end the whole run: retrying cannot help until the configuration changes. */
 export function isFatalSendError(err: unknown): boolean {
-  return isPiSenderError(err, 'ERR_AUTH') || isPiSenderError(err, 'ERR_TLS') || isPiSenderError(err, 'ERR_CONFIG') || isPiSenderError(err, 'ERR_INTERRUPTED');
+  return ['ERR_AUTH', 'ERR_TLS', 'ERR_CONFIG', 'ERR_ENDPOINT', 'ERR_INTERRUPTED'].some((code) => isPiSenderError(err, code as ErrorCode));
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -5,7 +5,11 @@
  */
 
 import { buildEnvelope, EnvelopeError, parseEnvelope } from './envelope.js';
-import { SoapFaultError, SoapResponseError, TransportError } from './errors.js';
+import { displayUrl, EndpointError, SoapFaultError, SoapResponseError, TransportError } from './errors.js';
+
+/** Statuses that say the URL is wrong (not that the service is down): not worth retrying. */
+const WRONG_PATH = new Set([400, 404, 405]);
+const STATUS_TEXT: Record<number, string> = { 400: ' (Bad Request)', 404: ' (Not Found)', 405: ' (Method Not Allowed)' };
 import { retryAfterMs, type HttpTransport } from './transport.js';
 
 export interface SoapCall {
@@ -63,6 +67,13 @@ export class SoapClient {
   }
 
   private httpError(status: number, retryAfter: string | string[] | undefined): TransportError {
+    if (WRONG_PATH.has(status)) {
+      return new EndpointError(
+        `the endpoint ${displayUrl(this.endpoint)} answered HTTP ${status}${STATUS_TEXT[status] ?? ''}: check the URL`,
+        `HTTP_${status}`,
+        status,
+      );
+    }
     const wait = retryAfterMs(retryAfter);
     return new TransportError(
       `${new URL(this.endpoint).origin}: HTTP ${status}`,

@@ -34,13 +34,34 @@ export class TransportError extends PiSenderError {
      */
     readonly maybeReceived: boolean,
     readonly httpStatus?: number,
-    options?: { cause?: unknown; retryAfterMs?: number },
+    options?: { cause?: unknown; retryAfterMs?: number; code?: 'ERR_TRANSPORT' | 'ERR_ENDPOINT' },
   ) {
-    super('ERR_TRANSPORT', message, {}, options);
+    super(options?.code ?? 'ERR_TRANSPORT', message, {}, options);
     this.name = 'TransportError';
     this.retryAfterMs = options?.retryAfterMs;
   }
   readonly retryAfterMs: number | undefined;
+}
+
+/**
+ * The endpoint is wrong, not down: its host name does not exist, or it answered HTTP 400, 404 or 405
+ * without a SOAP fault (a wrong path). Nothing was processed; retrying cannot help until the URL is
+ * fixed. A {@link TransportError} that never reached the service, with code ERR_ENDPOINT.
+ */
+export class EndpointError extends TransportError {
+  constructor(message: string, reason: string, httpStatus?: number, options?: { cause?: unknown }) {
+    super(message, reason, false, httpStatus, { ...options, code: 'ERR_ENDPOINT' });
+    this.name = 'EndpointError';
+  }
+}
+
+/** A URL as it may be shown: without user name, password or query. */
+export function displayUrl(url: string | URL): string {
+  const u = new URL(String(url));
+  u.username = '';
+  u.password = '';
+  u.search = '';
+  return u.toString();
 }
 
 /** The TLS handshake failed; retrying will not help until the configuration changes. */

@@ -7,7 +7,7 @@
 
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { PiSenderError } from '../errors.js';
-import { AuthError, TlsError, TransportError } from './errors.js';
+import { AuthError, displayUrl, EndpointError, TlsError, TransportError } from './errors.js';
 import { describeTlsError, loadTls, type ConnectTls, type TlsOptions } from './tls.js';
 
 export interface TransportOptions {
@@ -123,6 +123,9 @@ export class HttpTransport {
     }
     const tls = describeTlsError(code, message) ?? (e.cause ? describeTlsError(e.cause.code, e.cause.message) : undefined);
     if (tls) return new TlsError(`${target.origin}: ${tls}`, code, { cause: err });
+    if (code === 'ENOTFOUND') {
+      return new EndpointError(`${displayUrl(target)}: the host ${target.hostname} does not exist (DNS): check the URL`, code, undefined, { cause: err });
+    }
     if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
       return new TransportError(
         `${target.origin}: the answer is larger than the ${this.options.maxResponseBytes ?? 32 * 1024 * 1024} bytes allowed`,
