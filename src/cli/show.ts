@@ -8,7 +8,7 @@ import { normalizeProtocolo } from '../standard/normalize.js';
 import type { Problem } from '../standard/problems.js';
 import { readListaDocumentos } from '../standard/reader.js';
 import { documentoXml } from '../standard/writer.js';
-import { addConfigOption, openStore, readConfig, when, type ConfigFlags } from './config-file.js';
+import { addStoreOptions, storeContext, when, type StoreFlags } from './config-file.js';
 import { EXIT } from './exit-codes.js';
 
 /** The stored one-line XML, indented for reading. */
@@ -20,20 +20,20 @@ async function pretty(xml: string): Promise<string> {
 }
 
 export function registerShow(program: Command): void {
-  addConfigOption(program.command('show').argument('<protocolo>', 'the Protocolo, formatted or not'))
+  addStoreOptions(program.command('show').argument('<protocolo>', 'the Protocolo, formatted or not'))
     .option('--json', 'print JSON')
-    .action(async (protocolo: string, flags: ConfigFlags & { json?: boolean }) => {
-      const config = readConfig(flags);
+    .action(async (protocolo: string, flags: StoreFlags & { json?: boolean }) => {
+      const ctx = storeContext(flags);
       const number = normalizeProtocolo(protocolo);
-      const store = openStore(config);
+      const store = ctx.open();
       let rows;
       try {
-        rows = store.packagesOf(number);
+        rows = store.packagesOf(number).map((r) => ({ ...r, history: store.attemptsOf(r.id) }));
       } finally {
         store.close();
       }
       if (rows.length === 0) {
-        process.stderr.write(`no package for Protocolo ${number} in ${config.store}\n`);
+        process.stderr.write(`no package for Protocolo ${number} in ${ctx.file}\n`);
         process.exitCode = EXIT.INVALID;
         return;
       }
@@ -44,11 +44,15 @@ export function registerShow(program: Command): void {
       const out: string[] = [];
       for (const r of rows) {
         out.push(
-          `package ${r.id}: ${r.state}, ${r.attempts} attempts, created ${when(r.created_at, config.timeZone)}, sent ${when(r.sent_at, config.timeZone)}, changed ${when(r.state_at, config.timeZone)}`,
+          `package ${r.id}: ${r.state}, ${r.attempts} attempts, created ${when(r.created_at, ctx.timeZone)}, sent ${when(r.sent_at, ctx.timeZone)}, changed ${when(r.state_at, ctx.timeZone)}`,
         );
         if (r.code || r.message)
           out.push(
             `  answer: ${[r.code, r.message].filter(Boolean).join(' - ')}${r.origin ? ` (${r.origin === 'pi' ? 'from the PI' : r.origin === 'validation' ? 'pi-sender validation, not sent' : 'service failure'})` : ''}`,
+          );
+        for (const a of r.history)
+          out.push(
+            `  attempt ${when(a.at, ctx.timeZone)}: ${a.outcome}${a.code ? ` ${a.code}` : ''}${a.message ? ` - ${a.message}` : ''}${a.protocolo && a.protocolo !== r.protocolo ? ` (sent as Protocolo ${a.protocolo})` : ''}`,
           );
         if (r.problems)
           for (const p of JSON.parse(r.problems) as Problem[]) out.push(`  ${p.code}${p.severity === 'warning' ? ' [warning]' : ''} ${p.message}`);

@@ -84,4 +84,27 @@ export const MIGRATIONS: readonly string[] = [
   -- One export at a time per store, across processes.
   CREATE TABLE lock (name TEXT PRIMARY KEY, pid INTEGER NOT NULL, host TEXT NOT NULL, since TEXT NOT NULL);
   `,
+  `
+  -- Every answer a package got, in order: the record "last successful send" and show read from.
+  -- A forced resend or a change of the process never rewrites it; a package merged into another
+  -- takes its attempts along.
+  CREATE TABLE attempts (
+    id INTEGER PRIMARY KEY,
+    package INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    outcome TEXT NOT NULL,                -- accepted | rejected | failed | invalid
+    code TEXT,
+    message TEXT,
+    protocolo TEXT                        -- the Protocolo it was sent under
+  );
+  CREATE INDEX attempts_package ON attempts(package);
+  CREATE INDEX attempts_outcome_at ON attempts(outcome, at);
+  CREATE INDEX attempts_protocolo ON attempts(protocolo);
+  -- Stores written before this table keep what they knew: one attempt per package that had one.
+  INSERT INTO attempts (package, at, outcome, code, message, protocolo)
+    SELECT id, COALESCE(sent_at, state_at),
+      CASE state WHEN 'I' THEN 'accepted' WHEN 'FI' THEN 'failed' WHEN 'EN' THEN CASE origin WHEN 'validation' THEN 'invalid' ELSE 'rejected' END END,
+      code, message, protocolo
+    FROM packages WHERE state IN ('I', 'EN', 'FI');
+  `,
 ];

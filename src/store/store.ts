@@ -15,10 +15,10 @@ import type { DocumentoDraft } from '../standard/model.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import { MIGRATIONS } from './schema.js';
 import { openSqlite } from './sqlite.js';
-import type { ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
+import type { AttemptRow, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
 
 export { PACKAGE_STATES } from './types.js';
-export type { Access, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
+export type { Access, AttemptRow, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
 
 export function sha1(...parts: Array<string | null | undefined>): string {
   const h = createHash('sha1');
@@ -120,7 +120,7 @@ export class Store {
     return { journalMode: String(this.db.pragma('journal_mode', { simple: true })), synchronous: Number(this.db.pragma('synchronous', { simple: true })) };
   }
 
-  finishRun(id: number, status: 'ok' | 'failed', counts: unknown, error?: string): void {
+  finishRun(id: number, status: 'ok' | 'failed' | 'interrupted', counts: unknown, error?: string): void {
     this.prepare('UPDATE runs SET finished_at = ?, status = ?, counts = ?, error = ? WHERE id = ?').run(
       now(),
       status,
@@ -265,8 +265,10 @@ export class Store {
   }
 
   /**
-   * Recomputes the data hash of the processes matching `where` (metadata and lists) and reopens the EN
-   * packages of those whose data changed. Returns how many packages were reopened.
+   * Recomputes the data hash of the processes matching `where` (metadata and lists). A process whose
+   * data changed (Assunto, Especie, interessados, related protocols, DataHoraProducao, its Protocolo)
+   * is sent again on the next run: its EN package goes back to NI, and so does its last integrated
+   * package when it has none open. Returns how many packages were reopened.
    */
   private rehash(where: string, arg: string | number): number {
     const rows = this.prepare(
@@ -285,13 +287,25 @@ export class Store {
       rels: string | null;
     }>;
     const setHash = this.prepare('UPDATE processes SET hash = ? WHERE spe_id = ?');
-    const reopenProcess = this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process = ?");
+    // Packages not yet integrated carry the current Protocolo (a corrected NUP goes out corrected).
+    const renumber = this.prepare("UPDATE packages SET protocolo = ? WHERE process = ? AND state <> 'I'");
+    const reopenEn = this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process = ?");
+    // The PI already has an integrated package's movements: sent again, it takes the new data.
+    const reopenIntegrated = this.prepare(
+      `UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ?, protocolo = ?
+       WHERE id = (SELECT max(id) FROM packages WHERE process = ? AND state = 'I')
+         AND NOT EXISTS (SELECT 1 FROM packages WHERE process = ? AND state <> 'I')`,
+    );
     let reopened = 0;
     for (const r of rows) {
       const hash = sha1(r.protocolo, r.d, r.especie, r.assunto, r.ints, r.rels);
       if (hash === r.old) continue;
       setHash.run(hash, r.id);
-      if (r.old !== null) reopened += reopenProcess.run(now(), r.id).changes;
+      if (r.old === null) continue; // a process seen for the first time has nothing sent yet
+      renumber.run(r.protocolo, r.id);
+      const t = now();
+      reopened += reopenEn.run(t, r.id).changes;
+      reopened += reopenIntegrated.run(t, r.protocolo, r.id, r.id).changes;
     }
     return reopened;
   }
@@ -368,8 +382,9 @@ export class Store {
     return doc;
   }
 
-  /** Records the outcome of packages, all in one transaction. */
+  /** Records the outcome of packages, and each one in the attempts history, all in one transaction. */
   recordOutcomes(outcomes: PackageOutcome[]): void {
+    if (outcomes.length === 0) return;
     const t = now();
     const stmt = this.prepare(
       `UPDATE packages SET state = @state, attempts = attempts + @inc, code = @code, message = @message, origin = @origin,
@@ -377,21 +392,22 @@ export class Store {
          alerted = CASE WHEN @state IN ('NI', 'I') THEN 0 ELSE alerted END
        WHERE id = @id`,
     );
+    const history = this.prepare(
+      'INSERT INTO attempts (package, at, outcome, code, message, protocolo) SELECT @id, @t, @outcome, @code, @message, protocolo FROM packages WHERE id = @id',
+    );
     this.transaction(() => {
       for (const o of outcomes) {
-        stmt.run({
-          id: o.id,
-          state: o.state,
-          inc: o.attempted ? 1 : 0,
-          code: o.code,
-          message: o.message,
-          origin: o.origin,
-          xml: o.xml,
-          problems: o.problems === undefined ? null : JSON.stringify(o.problems),
-          t,
-        });
+        const problems = o.problems === undefined ? null : JSON.stringify(o.problems);
+        stmt.run({ id: o.id, state: o.state, inc: o.attempted ? 1 : 0, code: o.code, message: o.message, origin: o.origin, xml: o.xml, problems, t });
+        const outcome = o.origin === 'validation' ? 'invalid' : o.state === 'I' ? 'accepted' : o.state === 'EN' ? 'rejected' : 'failed';
+        history.run({ id: o.id, t, outcome, code: o.code, message: o.message });
       }
     });
+  }
+
+  /** Every attempt of a package, oldest first. */
+  attemptsOf(packageId: number): AttemptRow[] {
+    return this.prepare('SELECT at, outcome, code, message, protocolo FROM attempts WHERE package = ? ORDER BY id').all(packageId) as AttemptRow[];
   }
 
   // --- operations ---
@@ -409,7 +425,8 @@ export class Store {
       enFromPi: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'EN' AND origin = 'pi'").n,
       enFromValidation: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'EN' AND origin = 'validation'").n,
       fiExhausted: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'FI' AND attempts >= ?", maxAttempts).n,
-      lastSuccessAt: one<{ t: string | null }>("SELECT max(state_at) AS t FROM packages WHERE state = 'I'").t,
+      // From the record of answers, not from the states packages are in now (a resend changes those).
+      lastSuccessAt: one<{ t: string | null }>("SELECT max(at) AS t FROM attempts WHERE outcome = 'accepted'").t,
       oldestPendingAt: one<{ t: string | null }>("SELECT min(created_at) AS t FROM packages WHERE state = 'NI' OR (state = 'FI' AND attempts < ?)", maxAttempts)
         .t,
       lastRun: lastRun
@@ -426,8 +443,12 @@ export class Store {
     return this.prepare(sql).all(...args, filter.limit ?? 50) as PackageRow[];
   }
 
+  /** The packages of a Protocolo: those under it now, and those ever sent under it (a corrected NUP). */
   packagesOf(protocolo: string): PackageRow[] {
-    return this.prepare('SELECT * FROM packages WHERE protocolo = ? ORDER BY id').all(protocolo) as PackageRow[];
+    return this.prepare('SELECT * FROM packages WHERE protocolo = ? OR id IN (SELECT package FROM attempts WHERE protocolo = ?) ORDER BY id').all(
+      protocolo,
+      protocolo,
+    ) as PackageRow[];
   }
 
   /**
@@ -454,7 +475,9 @@ export class Store {
         }
         const open = this.prepare("SELECT id FROM packages WHERE process = ? AND state <> 'I'").get(r.process) as { id: number } | undefined;
         if (open) {
+          // The integrated package joins the open one with its items and its whole history.
           this.prepare('UPDATE items SET package = ? WHERE package = ?').run(open.id, r.id);
+          this.prepare('UPDATE attempts SET package = ? WHERE package = ?').run(open.id, r.id);
           this.prepare('DELETE FROM packages WHERE id = ?').run(r.id);
           this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, open.id);
         } else {
@@ -466,16 +489,35 @@ export class Store {
     });
   }
 
+  /** Packages in EN or FI since before `before` (an ISO instant): how many, and since when the oldest. */
+  staleFailures(before: string): { count: number; oldestAt: string | null } {
+    const r = this.prepare("SELECT count(*) AS n, min(state_at) AS t FROM packages WHERE state IN ('EN', 'FI') AND state_at < ?").get(before) as {
+      n: number;
+      t: string | null;
+    };
+    return { count: r.n, oldestAt: r.t };
+  }
+
+  /** The packages in EN or FI, oldest first: what a reminder lists. */
+  oldestFailures(limit: number): PackageRow[] {
+    return this.prepare("SELECT * FROM packages WHERE state IN ('EN', 'FI') ORDER BY state_at, id LIMIT ?").all(limit) as PackageRow[];
+  }
+
   // --- alerts ---
+
+  /** When an alert of this kind last went out, or undefined. */
+  alertFiredAt(kind: string): string | undefined {
+    return (this.prepare('SELECT fired_at FROM alerts WHERE kind = ?').get(kind) as { fired_at: string } | undefined)?.fired_at;
+  }
 
   alertKey(kind: string): string | undefined {
     return (this.prepare('SELECT key FROM alerts WHERE kind = ?').get(kind) as { key: string } | undefined)?.key;
   }
 
-  setAlertKey(kind: string, key: string): void {
+  setAlertKey(kind: string, key: string, at = now()): void {
     this.prepare(
       'INSERT INTO alerts (kind, key, fired_at) VALUES (?, ?, ?) ON CONFLICT(kind) DO UPDATE SET key = excluded.key, fired_at = excluded.fired_at',
-    ).run(kind, key, now());
+    ).run(kind, key, at);
   }
 
   /** Packages in EN or FI that no failure alert has covered yet. */

@@ -23,6 +23,16 @@ export interface PackageRow {
   state_at: string;
 }
 
+/** One answer a package got, as the attempts history keeps it. */
+export interface AttemptRow {
+  at: string;
+  outcome: 'accepted' | 'rejected' | 'failed' | 'invalid';
+  code: string | null;
+  message: string | null;
+  /** The Protocolo it was sent under. */
+  protocolo: string | null;
+}
+
 export interface PackageOutcome {
   id: number;
   state: PackageState;

@@ -136,6 +136,8 @@ describe('alerts', () => {
     sqlDb(store.file)
       .prepare("INSERT INTO packages (process, protocolo, state, created_at, state_at) VALUES ('1', '99991000007202530', 'I', ?, ?)")
       .run(lastSuccess, lastSuccess);
+    // The last success is read from the record of answers.
+    sqlDb(store.file).prepare("INSERT INTO attempts (package, at, outcome, protocolo) VALUES (1, ?, 'accepted', '99991000007202530')").run(lastSuccess);
     sqlDb(store.file)
       .prepare("INSERT INTO packages (process, protocolo, state, created_at, state_at) VALUES ('2', '99991000003202551', 'NI', ?, ?)")
       .run(lastSuccess, lastSuccess);

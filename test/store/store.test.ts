@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sqlDb } from '../helpers/sqlite.js';
+import { MIGRATIONS } from '../../src/store/schema.js';
+import { openSqlite } from '../../src/store/sqlite.js';
 import { Store, type ItemRecord, type ProcessRecord } from '../../src/store/store.js';
 
 const proc = (id: string, over: Partial<ProcessRecord> = {}): ProcessRecord => ({
@@ -30,10 +32,10 @@ describe('state store', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'pi-store-')), 'state.db');
     const s = Store.open(file);
     expect(s.durability()).toEqual({ journalMode: 'wal', synchronous: 2 });
-    expect(s.getMeta('schema_version')).toBe('1');
+    expect(s.getMeta('schema_version')).toBe(String(MIGRATIONS.length));
     s.close();
     const again = Store.open(file);
-    expect(again.getMeta('schema_version')).toBe('1');
+    expect(again.getMeta('schema_version')).toBe(String(MIGRATIONS.length));
     again.close();
   });
 
@@ -128,5 +130,72 @@ describe('state store', () => {
     expect(s.acquireLock()).toMatchObject({ acquired: false, pid: 1 });
     sqlDb(s.file).prepare('UPDATE lock SET pid = 999999999').run(); // no such process
     expect(s.acquireLock()).toEqual({ acquired: true });
+  });
+
+  it('keeps every attempt: a resend changes the states, never the record of answers', () => {
+    const s = fresh();
+    s.upsertProcess(proc('1'), 1);
+    s.upsertItem(item('a', '1'));
+    s.assemblePackages();
+    const [pkg] = s.duePackages(15, 0, 10);
+    s.recordOutcomes([{ id: pkg!.id, state: 'FI', code: 'HTTP_503', message: 'HTTP 503', origin: 'transport', xml: null, attempted: true }]);
+    s.recordOutcomes([{ id: pkg!.id, state: 'I', code: null, message: 'Ok!', origin: 'pi', xml: null, attempted: true }]);
+    const success = s.status(15).lastSuccessAt;
+    expect(success).not.toBeNull();
+    expect(s.resend({ state: 'I' })).toBe(1);
+    expect(s.status(15)).toMatchObject({ lastSuccessAt: success, counts: { NI: 1, I: 0 } });
+    expect(s.attemptsOf(pkg!.id).map((a) => [a.outcome, a.code])).toEqual([
+      ['failed', 'HTTP_503'],
+      ['accepted', null],
+    ]);
+    // A new movement while the resend waits: the packages merge, the history goes along.
+    s.recordOutcomes([{ id: pkg!.id, state: 'I', code: null, message: 'Ok!', origin: 'pi', xml: null, attempted: true }]);
+    s.upsertItem(item('bb', '1'));
+    s.assemblePackages();
+    expect(s.resend({ protocolo: proc('1').protocolo! })).toBe(2);
+    const [open] = s.duePackages(15, 0, 10);
+    expect(s.attemptsOf(open!.id).map((a) => a.outcome)).toEqual(['failed', 'accepted', 'accepted']);
+  });
+
+  it('sends a process again when its data changes, also after it was integrated; finds it by every Protocolo', () => {
+    const s = fresh();
+    s.upsertProcess(proc('1'), 1);
+    s.finishProcesses(1, { interessados: false, relacionados: false });
+    s.upsertItem(item('a', '1'));
+    s.assemblePackages();
+    const [pkg] = s.duePackages(15, 0, 10);
+    s.recordOutcomes([{ id: pkg!.id, state: 'I', code: null, message: 'Ok!', origin: 'pi', xml: null, attempted: true }]);
+    s.upsertProcess(proc('1'), 2);
+    expect(s.finishProcesses(2, { interessados: false, relacionados: false })).toBe(0); // nothing changed
+    expect(s.duePackages(15, 0, 10)).toEqual([]);
+    const corrected = '99991000001202535';
+    s.upsertProcess(proc('1', { assunto: 'Assunto corrigido', protocolo: corrected }), 3);
+    expect(s.finishProcesses(3, { interessados: false, relacionados: false })).toBe(1);
+    const [due] = s.duePackages(15, 0, 10);
+    expect(due).toMatchObject({ id: pkg!.id, state: 'NI', protocolo: corrected });
+    expect(s.buildDocumento(due!)).toMatchObject({ Protocolo: corrected, Assunto: 'Assunto corrigido' });
+    expect(s.packagesOf(proc('1').protocolo!).map((p) => p.id)).toEqual([pkg!.id]);
+    expect(s.packagesOf(corrected).map((p) => p.id)).toEqual([pkg!.id]);
+  });
+
+  it('migrates a store written before the attempts history: each package keeps what it knew', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pi-store-')), 'old.db');
+    const old = openSqlite(file, MIGRATIONS.slice(0, 1), 'state store');
+    old
+      .prepare(
+        "INSERT INTO packages (process, protocolo, state, attempts, created_at, sent_at, state_at, code, origin) VALUES ('1', '99991000007202530', 'I', 1, 't0', '2026-11-01T10:00:00.000Z', '2026-11-01T10:00:00.000Z', NULL, 'pi')",
+      )
+      .run();
+    old
+      .prepare(
+        "INSERT INTO packages (process, protocolo, state, attempts, created_at, state_at, code, origin) VALUES ('2', '99991000003202551', 'EN', 0, 't0', '2026-11-02T10:00:00.000Z', 'NUP_CHECK_DIGITS', 'validation')",
+      )
+      .run();
+    old.close();
+    const s = Store.open(file);
+    expect(s.getMeta('schema_version')).toBe(String(MIGRATIONS.length));
+    expect(s.status(15).lastSuccessAt).toBe('2026-11-01T10:00:00.000Z');
+    expect(s.attemptsOf(2).map((a) => [a.outcome, a.code])).toEqual([['invalid', 'NUP_CHECK_DIGITS']]);
+    s.close();
   });
 });
