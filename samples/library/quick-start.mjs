@@ -31,7 +31,7 @@ await sender.enqueue({
 
 // An invalid Documento is refused at once, with every problem and its field.
 try {
-  await sender.enqueue({ Protocolo: '99991000007202531', DataHoraProducao: '10/03/2025', Especie: 'Processo', Assunto: 'x', Historico: { ItemHistorico: [] } });
+  await sender.enqueue({ Protocolo: '99991000007202531', DataHoraProducao: '2025-03-32', Especie: 'Processo', Assunto: 'x', Historico: { ItemHistorico: [] } });
 } catch (err) {
   if (!(err instanceof InvalidDocumentoError)) throw err;
   for (const p of err.problems) console.log(`refused: ${p.field ?? 'Documento'}: ${p.code}`);

@@ -1,10 +1,14 @@
 /**
  * The configuration file of the export commands: `--config FILE`, else PI_SENDER_CONFIG, else
- * ./pi-sender.yaml.
+ * ./pi-sender.yaml. The commands that only read or change a state store (status, list, show,
+ * resend) also take `--store FILE`, for a library's store that has no export configuration.
  */
 
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
+import { PiSenderError } from '../errors.js';
 import { loadConfig, type ExportConfig } from '../export/config.js';
+import { isValidTimeZone, nowInZone } from '../standard/datetime.js';
 import { Store } from '../store/store.js';
 
 export interface ConfigFlags {
@@ -28,19 +32,52 @@ export function openStore(config: ExportConfig): Store {
   return Store.open(config.store);
 }
 
-/** An ISO instant as local time of the zone, for people: `2025-11-22 10:00:00`. */
+export interface StoreFlags extends ConfigFlags {
+  store?: string;
+}
+
+/** What a command that reads a state store needs, from an export configuration or a bare store. */
+export interface StoreContext {
+  file: string;
+  timeZone: string;
+  maxAttempts: number;
+  staleAfterDays: number;
+  open(): Store;
+}
+
+/** `--config FILE` or `--store FILE` (a library's state store, which has no export configuration). */
+export function addStoreOptions(cmd: Command): Command {
+  return addConfigOption(cmd).option(
+    '--store <file>',
+    "a state store without an export configuration (a library sender's); times in PI_SENDER_TIME_ZONE, default America/Sao_Paulo",
+  );
+}
+
+export function storeContext(flags: StoreFlags): StoreContext {
+  if (flags.store !== undefined) {
+    if (flags.config !== undefined) throw new PiSenderError('ERR_USAGE', 'give --config or --store, not both');
+    const file = flags.store;
+    if (!existsSync(file)) throw new PiSenderError('ERR_CONFIG', `no state store at ${file}`, { file });
+    const timeZone = process.env['PI_SENDER_TIME_ZONE'] || 'America/Sao_Paulo';
+    if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', `PI_SENDER_TIME_ZONE: unknown time zone '${timeZone}'`);
+    // The library's defaults (createSender): 15 attempts; stale after 3 days as the export's alerts.
+    return { file, timeZone, maxAttempts: 15, staleAfterDays: 3, open: () => Store.open(file) };
+  }
+  const config = readConfig(flags);
+  return {
+    file: config.store,
+    timeZone: config.timeZone,
+    maxAttempts: config.sending.maxAttempts,
+    staleAfterDays: config.alerts.staleAfterDays,
+    open: () => openStore(config),
+  };
+}
+
+/** An ISO instant as local time of the zone, with its offset, for people: `2025-11-22 10:00:00 -03:00`. */
 export function when(iso: string | null | undefined, timeZone: string): string {
   if (!iso) return 'never';
-  const d = new Date(iso);
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).format(d);
+  const local = nowInZone(timeZone, Date.parse(iso));
+  return `${local.slice(0, 10)} ${local.slice(11, 19)} ${local.slice(19)}`;
 }
 
 export function hoursSince(iso: string | null | undefined, now = Date.now()): number | null {

@@ -8,7 +8,7 @@ import type { Logger } from '../logging.js';
 import { runExport, type ExportSummary } from '../export/job.js';
 import { scheduleRuns } from '../export/schedule.js';
 import { addConfigOption, readConfig, when, type ConfigFlags } from './config-file.js';
-import { EXIT, exitCodeFor, exitCodeForCode, type ExitCode } from './exit-codes.js';
+import { EXIT, exitCodeFor, exitCodeForCode, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { gracefulAbort } from './interrupt.js';
 import { createLogger, LOG_LEVELS } from './logger.js';
 
@@ -19,22 +19,13 @@ interface ExportFlags extends ConfigFlags {
   logLevel?: string;
 }
 
-export const EXPORT_EXIT_HELP = `
-Exit codes:
-  0  the run went through: everything due was accepted
-  1  some Documentos were rejected by the PI or invalid (EN); the rest was sent
-  2  configuration problem, credentials refused, untrusted certificate, another export running, or
-     history items whose process the processos query did not return (the watermark waits for them)
-  3  the SPE database or the PI is unreachable or failing (FI packages are retried next run)
-  4  internal error (a bug: please report it)`;
-
 export function registerExport(program: Command): void {
   addConfigOption(program.command('export'))
     .option('--schedule <cron>', 'keep running, exporting on this cron in the configured time zone (e.g. "0 2 * * *")')
     .option('--no-send', 'read from the SPE into the state store, send nothing')
     .option('--json', 'print the run summary as JSON on stdout')
     .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
-    .addHelpText('after', EXPORT_EXIT_HELP)
+    .addHelpText('after', exitCodesHelp('export'))
     .action(async (flags: ExportFlags) => {
       process.exitCode = await exportCommand(flags);
     });
@@ -63,7 +54,7 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
 async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>, log: Logger): Promise<ExitCode> {
   const interrupt = flags.schedule
     ? undefined
-    : gracefulAbort(() => process.stderr.write('\ninterrupting: finishing the batches in flight (Ctrl-C again to quit at once)\n'));
+    : gracefulAbort(() => process.stderr.write('\ninterrupting: recording the batches in flight, starting no other (Ctrl-C again to quit at once)\n'));
   let summary: ExportSummary;
   try {
     summary = await runExport({ config, log, noSend: !flags.send, ...(interrupt ? { signal: interrupt.signal } : {}) });
@@ -77,6 +68,7 @@ async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>
   if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   process.stderr.write(summaryText(summary, config.timeZone));
   if (summary.error) return exitCodeForCode(summary.error.code);
+  if (summary.interrupted && interrupt) return interrupt.exitCode();
   if (!summary.complete) return EXIT.USAGE;
   if (summary.send.failed > 0) return EXIT.UNAVAILABLE;
   if (summary.send.rejected + summary.send.invalid > 0) return EXIT.INVALID;
@@ -86,7 +78,7 @@ async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>
 function summaryText(s: ExportSummary, timeZone: string): string {
   const e = s.extract;
   const lines = [
-    `export run ${s.run}${s.window ? ` (window ${s.window.since} → ${s.window.until})` : ''} in ${(s.durationMs / 1000).toFixed(1)} s${s.error ? ' FAILED' : ''}`,
+    `export run ${s.run}${s.window ? ` (window ${s.window.since} → ${s.window.until})` : ''} in ${(s.durationMs / 1000).toFixed(1)} s${s.error ? ' FAILED' : s.interrupted ? ' INTERRUPTED (what was answered is recorded; the next run goes on)' : ''}`,
     `  read: ${e.processes} processes (${e.notPublishable} withheld: sigiloso, restrito or unknown access), ${e.itemsNew} new history items` +
       `${e.itemsChanged ? `, ${e.itemsChanged} changed` : ''}${e.itemsAlreadyQueued ? `, ${e.itemsAlreadyQueued} already queued` : ''}` +
       `${e.itemsNotPublished ? `, ${e.itemsNotPublished} of unpublished tasks` : ''}${e.itemsWithheld ? `, ${e.itemsWithheld} withheld` : ''}`,

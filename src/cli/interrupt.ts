@@ -1,24 +1,37 @@
 /**
- * Ctrl-C (or SIGTERM) ends a run gracefully: the first one stops reading and waits for what is in
- * flight to be recorded; a second one quits at once.
+ * Ctrl-C (or SIGTERM) ends a run gracefully: the first one stops reading and starting batches and
+ * waits for what is in flight to be recorded; a second one quits at once.
  */
 
-export function gracefulAbort(onFirst: () => void): { signal: AbortSignal; dispose: () => void } {
+import { EXIT } from './exit-codes.js';
+
+export interface GracefulAbort {
+  signal: AbortSignal;
+  /** Which signal asked for the stop, if one did. */
+  received(): NodeJS.Signals | undefined;
+  /** The exit code of an interrupted run: 130 for SIGINT, 143 for SIGTERM. */
+  exitCode(): 130 | 143;
+  dispose: () => void;
+}
+
+export function gracefulAbort(onFirst: () => void): GracefulAbort {
   const controller = new AbortController();
-  let count = 0;
-  const handler = (): void => {
-    count++;
-    if (count === 1) {
+  let first: NodeJS.Signals | undefined;
+  const handler = (sig: NodeJS.Signals): void => {
+    if (first === undefined) {
+      first = sig;
       onFirst();
       controller.abort();
     } else {
-      process.exit(130);
+      process.exit(sig === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT);
     }
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return {
     signal: controller.signal,
+    received: () => first,
+    exitCode: () => (first === 'SIGTERM' ? EXIT.SIGTERM : EXIT.SIGINT),
     dispose: () => {
       process.off('SIGINT', handler);
       process.off('SIGTERM', handler);

@@ -6,10 +6,11 @@ import { Option, type Command } from 'commander';
 import { PiSenderError } from '../errors.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import { PACKAGE_STATES, type PackageRow, type PackageState } from '../store/store.js';
-import { addConfigOption, openStore, readConfig, when, type ConfigFlags } from './config-file.js';
+import { addStoreOptions, storeContext, when, type StoreFlags } from './config-file.js';
+import { parsePersonDate } from '../standard/datetime.js';
 import { positiveInt } from './connection.js';
 
-interface ListFlags extends ConfigFlags {
+interface ListFlags extends StoreFlags {
   state?: PackageState;
   protocolo?: string;
   since?: string;
@@ -18,21 +19,20 @@ interface ListFlags extends ConfigFlags {
 }
 
 export function registerList(program: Command): void {
-  addConfigOption(program.command('list'))
+  addStoreOptions(program.command('list'))
     .addOption(new Option('--state <state>', 'NI, I, EN or FI').choices(PACKAGE_STATES))
     .option('--protocolo <number>', 'one Protocolo (formatted or not)')
-    .option('--since <date>', 'changed since this date (YYYY-MM-DD or an ISO date-time)')
+    .option('--since <date>', 'changed since this date: AAAA-MM-DD or DD/MM/AAAA, optionally with HH:MM (in the configured zone)')
     .addOption(new Option('--limit <n>', 'at most this many').argParser(positiveInt('--limit')).default(50))
     .option('--json', 'one JSON object per line')
     .action((flags: ListFlags) => {
-      const config = readConfig(flags);
+      const ctx = storeContext(flags);
       let since: string | undefined;
       if (flags.since) {
-        const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(flags.since) ? `${flags.since}T00:00:00` : flags.since);
-        if (Number.isNaN(t)) throw new PiSenderError('ERR_USAGE', `--since: not a date: '${flags.since}'`);
-        since = new Date(t).toISOString();
+        since = parsePersonDate(flags.since, ctx.timeZone);
+        if (since === undefined) throw new PiSenderError('ERR_USAGE', `--since: not a date: '${flags.since}' (write AAAA-MM-DD or DD/MM/AAAA)`);
       }
-      const store = openStore(config);
+      const store = ctx.open();
       let rows: PackageRow[];
       try {
         rows = store.listPackages({
@@ -60,7 +60,7 @@ export function registerList(program: Command): void {
         r.state,
         String(r.attempts),
         r.protocolo ?? '',
-        when(r.state_at, config.timeZone),
+        when(r.state_at, ctx.timeZone),
         r.code ?? '',
         (r.message ?? '').slice(0, 80),
       ]);

@@ -15,6 +15,8 @@ export function createLogger(level: string | undefined): Logger {
   const options = {
     level: lvl,
     base: undefined,
+    // ISO-8601 times in JSON logs (pino's default is epoch milliseconds).
+    timestamp: pino.stdTimeFunctions.isoTime,
     // Defence in depth: these keys never carry values we want to see in a log.
     redact: { paths: ['password', 'senha', 'authorization', '*.password', '*.authorization', 'passphrase'], censor: '[redacted]' },
   };

@@ -51,6 +51,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'send again on the next export: the packages of a Protocolo, or every package in a state',
     load: async () => (await import('./resend.js')).registerResend,
   },
+  {
+    name: 'alerts',
+    description: 'alerts: test sends a test message through every configured channel',
+    load: async () => (await import('./alerts.js')).registerAlerts,
+  },
   { name: 'init', description: 'write a commented export configuration to start from', load: async () => (await import('./init.js')).registerInit },
   {
     name: 'check-config',

@@ -7,18 +7,17 @@ import { Option, type Command } from 'commander';
 import { PiSenderError } from '../errors.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import { PACKAGE_STATES, type PackageState } from '../store/store.js';
-import { addConfigOption, openStore, readConfig, type ConfigFlags } from './config-file.js';
+import { addStoreOptions, storeContext, type StoreFlags } from './config-file.js';
 
 export function registerResend(program: Command): void {
-  addConfigOption(program.command('resend'))
+  addStoreOptions(program.command('resend'))
     .option('--protocolo <number>', 'the packages of this Protocolo')
     .addOption(
       new Option('--state <state>', 'every package in this state (e.g. FI past the attempt limit, or EN after fixing the data)').choices(PACKAGE_STATES),
     )
-    .action((flags: ConfigFlags & { protocolo?: string; state?: PackageState }) => {
+    .action((flags: StoreFlags & { protocolo?: string; state?: PackageState }) => {
       if (!flags.protocolo && !flags.state) throw new PiSenderError('ERR_USAGE', 'give --protocolo P or --state S');
-      const config = readConfig(flags);
-      const store = openStore(config);
+      const store = storeContext(flags).open();
       try {
         const n = store.resend({
           ...(flags.protocolo ? { protocolo: normalizeProtocolo(flags.protocolo) } : {}),

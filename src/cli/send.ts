@@ -10,7 +10,7 @@ import { PROFILES, type Profile } from '../standard/model.js';
 import { PiSenderError } from '../errors.js';
 import { uploadFile, type UploadProgress, type UploadSummary } from '../upload/upload.js';
 import { addConnectionOptions, connect, positiveInt, type PiConnectionFlags } from './connection.js';
-import { EXIT, type ExitCode } from './exit-codes.js';
+import { EXIT, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { gracefulAbort } from './interrupt.js';
 import { createLogger, LOG_LEVELS } from './logger.js';
 import { plural } from './output.js';
@@ -29,15 +29,6 @@ interface SendFlags extends PiConnectionFlags {
   logLevel?: string;
   progress: boolean;
 }
-
-export const SEND_EXIT_HELP = `
-Exit codes:
-  0    every Documento accepted (dry run: every Documento valid)
-  1    some Documentos invalid or rejected (NFxxx); the rest was sent
-  2    usage or configuration error, unreadable file, credentials refused, untrusted certificate
-  3    the service is unreachable or failing: some Documentos failed after every retry (--resume sends them)
-  4    internal error (a bug: please report it)
-  130  interrupted (Ctrl-C): continue with --resume`;
 
 export function registerSend(program: Command): void {
   const cmd = program.command('send').argument('<file>', 'ListaDocumentos XML file (UTF-8 or ISO-8859-1), of any size');
@@ -64,14 +55,14 @@ numbers as digits), validated, and the valid ones are sent in batches. The repor
 Documento: {"index","line","protocolo","outcome","code","message","attempts"}, outcome one of
 accepted, rejected (NFxxx from the PI), invalid (never sent), failed (service error after retries),
 valid (dry run only).
-${SEND_EXIT_HELP}`,
+${exitCodesHelp('send')}`,
     )
     .action(async (file: string, flags: SendFlags) => {
       process.exitCode = await send(file, flags);
     });
 }
 
-async function send(file: string, flags: SendFlags): Promise<ExitCode | 130> {
+async function send(file: string, flags: SendFlags): Promise<ExitCode> {
   if (flags.timeZone !== undefined && !isValidTimeZone(flags.timeZone)) {
     throw new PiSenderError('ERR_USAGE', `unknown time zone '${flags.timeZone}' (use an IANA name such as America/Sao_Paulo)`);
   }
@@ -127,7 +118,7 @@ async function send(file: string, flags: SendFlags): Promise<ExitCode | 130> {
     await connection?.transport.close();
   }
   process.stderr.write(summaryText(file, connection?.endpoint, summary, flags.dryRun === true));
-  if (summary.interrupted) return 130;
+  if (summary.interrupted) return interrupt.exitCode();
   if (summary.failed > 0) return EXIT.UNAVAILABLE;
   const fatalList = summary.listProblems.some((p) => p.severity === 'error');
   return summary.invalid > 0 || summary.rejected > 0 || fatalList ? EXIT.INVALID : EXIT.OK;
@@ -157,6 +148,12 @@ function summaryText(file: string, endpoint: string | undefined, s: UploadSummar
     `  report: ${s.report === '-' ? 'standard output' : s.report}`,
   ];
   for (const p of s.listProblems) lines.push(`  ${file}:${p.line ?? 0}: ${p.code} ${p.message}`);
+  if (s.notAccepted.length > 0) {
+    const shown = s.rejected + s.invalid + s.failed;
+    lines.push(`  ${shown > s.notAccepted.length ? `the first ${s.notAccepted.length} of ${shown}` : 'the Documentos'} not accepted (all are in the report):`);
+    for (const r of s.notAccepted)
+      lines.push(`    ${file}:${r.line}: Documento #${r.index} (Protocolo ${r.protocolo ?? '?'}): ${r.outcome} ${r.code ?? ''} ${r.message ?? ''}`.trimEnd());
+  }
   if (s.invalid > 0) lines.push(`  invalid Documentos were not sent: pi-sender validate ${file} lists every problem`);
   if (s.failed > 0 || s.interrupted)
     lines.push(

@@ -14,7 +14,7 @@ import type { Logger } from '../logging.js';
 import type { Store } from '../store/store.js';
 import type { AlertsConfig, ExportConfig } from './config.js';
 
-export type AlertEvent = 'failures' | 'no-success' | 'run-failed';
+export type AlertEvent = 'failures' | 'no-success' | 'run-failed' | 'test';
 
 export interface Alert {
   event: AlertEvent;
@@ -66,29 +66,48 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
   }
 
   const fresh = store.unalertedFailures();
-  if (fresh.fi + fresh.en > 0) {
-    const status = store.status(config.sending.maxAttempts);
-    const examples = [...store.listPackages({ state: 'FI', limit: 5 }), ...store.listPackages({ state: 'EN', limit: 5 })];
+  const failing = store.status(config.sending.maxAttempts);
+  const lastFailuresAlert = store.alertFiredAt('failures');
+  // While packages stay EN or FI, the alert comes back on its period (daily by default, as the SEI
+  // module's e-mail), so that a problem never goes quiet after its first report.
+  const reminder =
+    fresh.fi + fresh.en === 0 &&
+    failing.counts.EN + failing.counts.FI > 0 &&
+    a.failuresRepeatHours > 0 &&
+    lastFailuresAlert !== undefined &&
+    now - Date.parse(lastFailuresAlert) >= a.failuresRepeatHours * HOUR;
+  if (fresh.fi + fresh.en > 0 || reminder) {
+    const oldest = store.oldestFailures(10);
+    const total = failing.counts.EN + failing.counts.FI;
     due.push({
       kind: 'failures',
-      key: '',
+      key: 'failures',
       alert: {
         ...base,
         event: 'failures',
-        subject: '[pi-sender] Processes not integrated in the last cycle',
+        subject: reminder ? `[pi-sender] ${total} processes still not integrated` : '[pi-sender] Processes not integrated in the last cycle',
         message:
-          `${fresh.fi + fresh.en} new packages not integrated into the Protocolo Integrado. Now in FI (service failure): ${status.counts.FI}, ` +
-          `${status.fiExhausted} of them past the attempt limit; in EN: ${status.counts.EN} (${status.enFromPi} refused by the PI, ${status.enFromValidation} invalid before sending). ` +
-          'See pi-sender list --state FI and --state EN.',
+          `${reminder ? `${total} packages are still not integrated into the Protocolo Integrado.` : `${fresh.fi + fresh.en} new packages were not integrated into the Protocolo Integrado.`} ` +
+          `${failing.counts.FI} are in FI (a failure of the service, retried on every run; ${failing.fiExhausted} of them reached the attempt limit and wait for pi-sender resend --state FI), ` +
+          `and ${failing.counts.EN} in EN (${failing.enFromPi} refused by the PI, ${failing.enFromValidation} invalid before sending: they go again once the data is fixed in the SPE). ` +
+          'The oldest are listed below; pi-sender list --state EN and --state FI show them all.',
         details: {
           newFi: fresh.fi,
           newEn: fresh.en,
-          fi: status.counts.FI,
-          fiExhausted: status.fiExhausted,
-          en: status.counts.EN,
-          enFromPi: status.enFromPi,
-          enFromValidation: status.enFromValidation,
-          examples: examples.map((p) => ({ protocolo: p.protocolo, state: p.state, code: p.code, message: p.message })),
+          fi: failing.counts.FI,
+          fiExhausted: failing.fiExhausted,
+          en: failing.counts.EN,
+          enFromPi: failing.enFromPi,
+          enFromValidation: failing.enFromValidation,
+          reminder,
+          examples: oldest.map((p) => ({
+            protocolo: p.protocolo,
+            state: p.state,
+            since: p.state_at,
+            ageHours: Math.floor((now - Date.parse(p.state_at)) / HOUR),
+            code: p.code,
+            message: p.message,
+          })),
         },
       },
     });
@@ -129,7 +148,7 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
     deliveries.push(delivery);
     if (delivery.channels.length === 0) continue;
     if (d.kind === 'failures') store.markFailuresAlerted();
-    else store.setAlertKey(d.kind, d.key);
+    store.setAlertKey(d.kind, d.key, base.at);
   }
   return deliveries;
 }
@@ -186,22 +205,47 @@ async function sendEmail(alert: Alert, email: NonNullable<AlertsConfig['email']>
     socketTimeout: 30_000,
   });
   try {
-    const details = Object.entries(alert.details)
-      .filter(([k]) => k !== 'examples')
-      .map(([k, v]) => `${k}: ${String(v)}`)
-      .join('\n');
-    const examples = Array.isArray(alert.details['examples'])
-      ? `\n\nExamples:\n${(alert.details['examples'] as Array<Record<string, unknown>>).map((e) => `  ${e['protocolo']} ${e['state']} ${e['code'] ?? ''} ${e['message'] ?? ''}`).join('\n')}`
-      : '';
-    await transport.sendMail({
-      from: email.from,
-      to: email.to.join(', '),
-      subject: alert.subject,
-      text: `${alert.message}\n\n${details}${examples}\n\nhost: ${alert.host}\nstate store: ${alert.store}\n`,
-    });
+    await transport.sendMail({ from: email.from, to: email.to.join(', '), subject: alert.subject, text: emailText(alert) });
   } finally {
     transport.close();
   }
+}
+
+/** An age for people: `3 days`, `5 hours`, `less than an hour`. */
+export function ageText(hours: number): string {
+  if (hours >= 48) return `${Math.floor(hours / 24)} days`;
+  if (hours >= 1) return `${Math.floor(hours)} hour${hours >= 2 ? 's' : ''}`;
+  return 'less than an hour';
+}
+
+/** The e-mail of an alert: its message, the oldest packages in sentences, where it came from. */
+export function emailText(alert: Alert): string {
+  const examples = Array.isArray(alert.details['examples']) ? (alert.details['examples'] as Array<Record<string, unknown>>) : [];
+  const lines = examples.map((e) => {
+    const reason = [e['code'], e['message']].filter(Boolean).join(' - ');
+    return `  - Protocolo ${String(e['protocolo'] ?? '?')}: ${String(e['state'])} for ${ageText(Number(e['ageHours'] ?? 0))}${reason ? ` (${reason})` : ''}`;
+  });
+  return [
+    alert.message,
+    ...(lines.length ? ['', 'The oldest:', ...lines] : []),
+    '',
+    `Sent by pi-sender on ${alert.host} at ${alert.at}; state store ${alert.store}.`,
+    '',
+  ].join('\n');
+}
+
+/** Sends a test message through every configured channel: which worked, and why the others did not. */
+export async function sendTestAlert(store: string, config: AlertsConfig, log: Logger): Promise<AlertDelivery> {
+  const alert: Alert = {
+    event: 'test',
+    subject: '[pi-sender] Test alert',
+    message: 'This is a test of the alerts of pi-sender: if you read it, this channel works. Nothing is wrong with the export.',
+    host: hostname(),
+    store,
+    at: new Date().toISOString(),
+    details: {},
+  };
+  return deliver(alert, config, log);
 }
 
 /** For check-config: can the channels be reached (SMTP greeting; webhook URL syntax)? */

@@ -180,6 +180,9 @@ watermark:
 
 alerts:
   noSuccessDays: 2                 # alert when nothing was accepted for 2 days (48 h); 0: never
+  staleAfterDays: 3                # pi-sender status exits 1 when a package is EN or FI for longer
+  failures:
+    repeat: daily                  # remind, while packages stay EN or FI: daily, hourly, weekly, 12h, never
   # webhook:
   #   url: https://chat.orgao.gov.br/hooks/pi-sender
   #   headers: { Authorization: "Bearer ..." }

@@ -54,6 +54,10 @@ export interface PiConfig extends CertificateFiles {
 export interface AlertsConfig {
   /** Alert when nothing was sent successfully for this many days (0: never). Default 2 (48 h). */
   noSuccessDays: number;
+  /** A package EN or FI for longer than this many days makes `status` exit 1 (default 3). */
+  staleAfterDays: number;
+  /** While packages are EN or FI, the failures alert repeats this often, in hours (0: never; default 24, daily). */
+  failuresRepeatHours: number;
   webhook?: { url: string; headers: Record<string, string>; timeoutSeconds: number };
   email?: {
     host: string;
@@ -372,10 +376,27 @@ function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undef
   };
 }
 
+/** `daily` (default), `hourly`, `weekly`, `never`, or a number of hours or days: `12h`, `2d`. */
+function repeatHours(c: Checker, v: unknown, p: Path): number {
+  if (v === undefined || v === null) return 24;
+  const named: Record<string, number> = { hourly: 1, daily: 24, weekly: 168, never: 0 };
+  const text = String(v).trim().toLowerCase();
+  if (text in named) return named[text]!;
+  const m = /^(\d+)\s*([hd])$/.exec(text);
+  if (m) return Number(m[1]) * (m[2] === 'd' ? 24 : 1);
+  return c.fail(p, `must be daily, hourly, weekly, never, or hours or days such as 12h or 2d, not '${String(v)}'`) ?? 24;
+}
+
 function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | undefined) => string | undefined): AlertsConfig {
   const p = ['alerts'];
-  c.unknownKeys(o, p, ['noSuccessDays', 'webhook', 'email']);
-  const alerts: AlertsConfig = { noSuccessDays: c.int(o['noSuccessDays'], [...p, 'noSuccessDays'], 2, 0) };
+  c.unknownKeys(o, p, ['noSuccessDays', 'staleAfterDays', 'failures', 'webhook', 'email']);
+  const failures = c.obj(o['failures'], [...p, 'failures'], false) ?? {};
+  c.unknownKeys(failures, [...p, 'failures'], ['repeat']);
+  const alerts: AlertsConfig = {
+    noSuccessDays: c.int(o['noSuccessDays'], [...p, 'noSuccessDays'], 2, 0),
+    staleAfterDays: c.int(o['staleAfterDays'], [...p, 'staleAfterDays'], 3, 1),
+    failuresRepeatHours: repeatHours(c, failures['repeat'], [...p, 'failures', 'repeat']),
+  };
   const w = c.obj(o['webhook'], [...p, 'webhook'], false);
   if (w) {
     c.unknownKeys(w, [...p, 'webhook'], ['url', 'headers', 'timeoutSeconds']);

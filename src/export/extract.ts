@@ -60,7 +60,7 @@ export const emptyExtractCounts = (): ExtractCounts => ({
 const CHUNK = 2000;
 
 /** Reads rows of one kind and writes them in committed chunks. */
-async function inChunks(source: SpeSource, kind: QueryKind, window: Window, store: Store, write: (row: Row) => void): Promise<void> {
+async function inChunks(source: SpeSource, kind: QueryKind, window: Window, store: Store, write: (row: Row) => void, signal?: AbortSignal): Promise<void> {
   let chunk: Row[] = [];
   const flush = (): void => {
     const rows = chunk;
@@ -71,7 +71,10 @@ async function inChunks(source: SpeSource, kind: QueryKind, window: Window, stor
   };
   for await (const row of source.rows(kind, window)) {
     chunk.push(row);
-    if (chunk.length >= CHUNK) flush();
+    if (chunk.length >= CHUNK) {
+      flush();
+      if (signal?.aborted) return;
+    }
   }
   flush();
 }
@@ -82,6 +85,10 @@ export interface ExtractResult {
   complete: boolean;
 }
 
+/**
+ * Reads the window's rows into the store. An interrupt (`signal`) stops between chunks: what was read
+ * is stored, the result is incomplete, so the watermark stays and the next run reads the window again.
+ */
 export async function extractFromSource(
   source: SpeSource,
   config: ExportConfig,
@@ -89,26 +96,43 @@ export async function extractFromSource(
   run: number,
   window: Window,
   log: Logger,
+  signal?: AbortSignal,
 ): Promise<ExtractResult> {
   const counts = emptyExtractCounts();
   const mapper = new RowMapper(config.mapping!, { timeZone: config.timeZone, publishRestrito: config.publishRestrito });
   // Publishable state of the processes returned in this run: items are checked against it.
   const seen = new Map<string, boolean>();
+  // Interrupted: what was read stays stored (idempotent), the lists replaced in this run keep the old
+  // rows too (the normalizer drops repeated names), and the watermark stays for the next run.
+  const stopped = (): ExtractResult => {
+    const assembled = store.assemblePackages();
+    counts.packagesCreated = assembled.created;
+    counts.packagesReopened = assembled.reopened;
+    return { counts, complete: false };
+  };
 
-  await inChunks(source, 'processos', window, store, (row) => {
-    const p = mapper.processo(row);
-    if ('error' in p) {
-      counts.rowsInvalid++;
-      return;
-    }
-    counts.processes++;
-    if (!p.publishable) {
-      counts.notPublishable++;
-      if (p.access === 'unknown') counts.unknownAccess++;
-    }
-    seen.set(p.speId, p.publishable);
-    store.upsertProcess(p, run);
-  });
+  await inChunks(
+    source,
+    'processos',
+    window,
+    store,
+    (row) => {
+      const p = mapper.processo(row);
+      if ('error' in p) {
+        counts.rowsInvalid++;
+        return;
+      }
+      counts.processes++;
+      if (!p.publishable) {
+        counts.notPublishable++;
+        if (p.access === 'unknown') counts.unknownAccess++;
+      }
+      seen.set(p.speId, p.publishable);
+      store.upsertProcess(p, run);
+    },
+    signal,
+  );
+  if (signal?.aborted) return stopped();
 
   // Positions only keep the order of the rows within a run: one counter serves every process.
   let position = 0;
@@ -118,13 +142,20 @@ export async function extractFromSource(
     map: (row: Row) => T | undefined,
     add: (x: T, position: number) => void,
   ): Promise<void> => {
-    await inChunks(source, kind, window, store, (row) => {
-      const x = map(row);
-      if (!x) return void counts.rowsInvalid++;
-      if (seen.get(x.processo) !== true) return;
-      add(x, ++position);
-      counts[kind]++;
-    });
+    await inChunks(
+      source,
+      kind,
+      window,
+      store,
+      (row) => {
+        const x = map(row);
+        if (!x) return void counts.rowsInvalid++;
+        if (seen.get(x.processo) !== true) return;
+        add(x, ++position);
+        counts[kind]++;
+      },
+      signal,
+    );
   };
   if (source.kinds.has('interessados') && config.mapping!.interessado) {
     await linked(
@@ -140,6 +171,7 @@ export async function extractFromSource(
       (r, at) => store.addRelacionado(r.processo, at, r.protocolo, run),
     );
   }
+  if (signal?.aborted) return stopped();
   const reopened = store.transaction(() =>
     store.finishProcesses(run, {
       interessados: source.kinds.has('interessados') && config.mapping!.interessado !== undefined,
@@ -148,19 +180,27 @@ export async function extractFromSource(
   );
 
   const orphanProcesses = new Set<string>();
-  await inChunks(source, 'historico', window, store, (row) => {
-    const item = mapper.item(row);
-    if ('error' in item) return void counts.rowsInvalid++;
-    if ('skip' in item) return void counts.itemsNotPublished++;
-    const publishable = seen.get(item.process) ?? store.processPublishable(item.process);
-    if (publishable === undefined) {
-      counts.itemsOrphan++;
-      orphanProcesses.add(item.process);
-      return;
-    }
-    if (!publishable) return void counts.itemsWithheld++;
-    countItem(counts, store.upsertItem(item));
-  });
+  await inChunks(
+    source,
+    'historico',
+    window,
+    store,
+    (row) => {
+      const item = mapper.item(row);
+      if ('error' in item) return void counts.rowsInvalid++;
+      if ('skip' in item) return void counts.itemsNotPublished++;
+      const publishable = seen.get(item.process) ?? store.processPublishable(item.process);
+      if (publishable === undefined) {
+        counts.itemsOrphan++;
+        orphanProcesses.add(item.process);
+        return;
+      }
+      if (!publishable) return void counts.itemsWithheld++;
+      countItem(counts, store.upsertItem(item));
+    },
+    signal,
+  );
+  if (signal?.aborted) return stopped();
   if (counts.itemsOrphan > 0) {
     log.error(
       { items: counts.itemsOrphan, processes: orphanProcesses.size, example: [...orphanProcesses].slice(0, 5) },

@@ -40,8 +40,10 @@ export interface ExportSummary {
   alerts: AlertDelivery[];
   /** Set when the run failed; what was done before the failure stays done. */
   error?: { code: string; message: string };
-  /** False when the watermark did not move (items of processes the queries did not return). */
+  /** False when the watermark did not move (items of processes the queries did not return, or an interrupt). */
   complete: boolean;
+  /** True when SIGINT/SIGTERM stopped the run between batches (or while reading): not a failure. */
+  interrupted: boolean;
   durationMs: number;
 }
 
@@ -82,6 +84,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
   let send = emptySendCounts();
   let error: ExportSummary['error'];
   let complete = true;
+  let interrupted = false;
   let window: Window | undefined;
   const sqlSource = config.source.type !== 'csv' && config.source.type !== 'jsonl' && config.source.type !== 'xml';
   if (sqlSource) window = runWindow(config, store.watermark);
@@ -98,7 +101,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
     } else {
       const source = createSource(config.source, config.timeZone, registry);
       try {
-        const result = await extractFromSource(source, config, store, run, window ?? { since: '', until: '' }, log);
+        const result = await extractFromSource(source, config, store, run, window ?? { since: '', until: '' }, log, options.signal);
         extract = result.counts;
         complete = result.complete;
         if (complete && window) store.setMeta('watermark', window.until);
@@ -107,7 +110,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
         await source.close();
       }
     }
-    if (!options.noSend) {
+    if (!options.noSend && options.signal?.aborted !== true) {
       let client = options.client;
       if (!client) {
         connection = connectFromConfig(config);
@@ -115,11 +118,18 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
       }
       send = await sendDue(store, client, config, xsd, log, options.signal);
     }
-    store.finishRun(run, 'ok', { extract, send });
+    interrupted = options.signal?.aborted === true;
+    store.finishRun(run, interrupted ? 'interrupted' : 'ok', { extract, send });
   } catch (err) {
-    error = { code: isPiSenderError(err) ? err.code : 'ERR_INTERNAL', message: err instanceof Error ? err.message : String(err) };
-    store.finishRun(run, 'failed', { extract, send }, error.message);
-    if (!isPiSenderError(err)) log.error({ err }, 'internal error');
+    if (options.signal?.aborted === true && (isPiSenderError(err, 'ERR_INTERRUPTED') || !isPiSenderError(err))) {
+      // Stopped by the person or the scheduler, not failed: what was answered is recorded.
+      interrupted = true;
+      store.finishRun(run, 'interrupted', { extract, send });
+    } else {
+      error = { code: isPiSenderError(err) ? err.code : 'ERR_INTERNAL', message: err instanceof Error ? err.message : String(err) };
+      store.finishRun(run, 'failed', { extract, send }, error.message);
+      if (!isPiSenderError(err)) log.error({ err }, 'internal error');
+    }
   } finally {
     await connection?.transport.close();
     if (!options.xsd) await xsd.close();
@@ -134,5 +144,5 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
   const status = store.status(config.sending.maxAttempts);
   store.releaseLock();
   store.close();
-  return { run, window, extract, send, status, alerts, ...(error ? { error } : {}), complete, durationMs: Date.now() - started };
+  return { run, window, extract, send, status, alerts, ...(error ? { error } : {}), complete, interrupted, durationMs: Date.now() - started };
 }

@@ -10,8 +10,8 @@ import { silentLogger, type Logger } from '../logging.js';
 import { sendDue, type PackageResult, type SendSettings } from '../outbox/send-due.js';
 import type { PiClient } from '../pi/client.js';
 import { createPiClient, piSettings, type PiConnection } from '../pi/connect.js';
-import { isValidTimeZone } from '../standard/datetime.js';
-import type { Documento, DocumentoDraft, Profile } from '../standard/model.js';
+import { isValidTimeZone, toDateTime } from '../standard/datetime.js';
+import type { Documento, DocumentoDraft, ItemHistorico, Profile } from '../standard/model.js';
 import { normalizeDocumento } from '../standard/normalize.js';
 import type { Problem } from '../standard/problems.js';
 import { shapeProblems, validateDocumento } from '../standard/validate.js';
@@ -61,6 +61,35 @@ export interface SenderConfig {
   concurrency?: number;
   /** A pino-compatible logger (default: silent). */
   logger?: Logger;
+}
+
+/**
+ * A Documento as {@link Sender.enqueue} takes it: the data standard's fields, with date-times in any
+ * form the export mapping reads: a `Date`, `2025-03-10` (local midnight, as the SEI module sends
+ * DataHoraProducao), `2025-03-10 09:15:02`, `10/03/2025 09:15`, or an xs:dateTime with its offset.
+ * Times without an offset are in the sender's `timeZone`.
+ */
+export type DocumentoInput = Omit<DocumentoDraft, 'DataHoraProducao' | 'Historico'> & {
+  DataHoraProducao?: string | Date;
+  Historico?: { ItemHistorico?: Array<Omit<Partial<ItemHistorico>, 'DataHoraOperacao'> & { DataHoraOperacao?: string | Date }> };
+};
+
+/** The date-time fields of a Documento as xs:dateTime with offset; anything else is left for validation. */
+function withDateTimes(doc: DocumentoInput, timeZone: string): DocumentoDraft {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return doc as DocumentoDraft;
+  const dateTime = (v: unknown): unknown => (typeof v === 'string' || v instanceof Date ? (toDateTime(v, timeZone) ?? v) : v);
+  const out: Record<string, unknown> = { ...doc };
+  if ('DataHoraProducao' in doc) out['DataHoraProducao'] = dateTime(doc.DataHoraProducao);
+  const items = doc.Historico?.ItemHistorico;
+  if (Array.isArray(items)) {
+    out['Historico'] = {
+      ...doc.Historico,
+      ItemHistorico: items.map((i) =>
+        typeof i === 'object' && i !== null && 'DataHoraOperacao' in i ? { ...i, DataHoraOperacao: dateTime(i.DataHoraOperacao) } : i,
+      ),
+    };
+  }
+  return out as DocumentoDraft;
 }
 
 /** Access level of what is enqueued: sigiloso is never sent, restrito only with `publishRestrito`. */
@@ -161,9 +190,9 @@ export class Sender extends EventEmitter<SenderEvents> {
    * Enqueueing the same movement again stores it once; new movements of a known Protocolo join its
    * pending Documento.
    */
-  async enqueue(documentos: DocumentoDraft | DocumentoDraft[], options: EnqueueOptions = {}): Promise<EnqueueResult[]> {
+  async enqueue(documentos: DocumentoInput | DocumentoInput[], options: EnqueueOptions = {}): Promise<EnqueueResult[]> {
     this.assertOpen();
-    const list = Array.isArray(documentos) ? documentos : [documentos];
+    const list = (Array.isArray(documentos) ? documentos : [documentos]).map((d) => withDateTimes(d, this.settings.timeZone));
     const access = options.access ?? 'publico';
     const publish = access === 'publico' || (access === 'restrito' && this.config.publishRestrito === true);
     const checked = list.map((doc, index) => {

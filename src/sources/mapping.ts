@@ -7,59 +7,13 @@
 
 import { PiSenderError } from '../errors.js';
 import type { AccessSpec, FieldSpec, MappingConfig, OperacaoSpec } from './config.js';
-import { nowInZone, withZoneOffset } from '../standard/datetime.js';
+import { textOf, toDateTime } from '../standard/datetime.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import type { Access, ItemRecord, ProcessRecord } from '../standard/spe.js';
 
 export type Row = Record<string, unknown>;
 
-/** A value from a database driver or a file, as text; null/undefined stay undefined. */
-export function textOf(v: unknown, timeZone: string): string | undefined {
-  if (v === null || v === undefined) return undefined;
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return nowInZone(timeZone, v.getTime());
-  if (Buffer.isBuffer(v)) return v.toString('utf8');
-  return String(v);
-}
-
-const ISO = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
-const BR = /^(\d{2})\/(\d{2})\/(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-
-/**
- * An xs:dateTime with offset from a date-time in any of the forms SPEs produce: `2025-03-10`,
- * `2025-03-10 09:15:02`, `2025-03-10T09:15:02.123-03`, `10/03/2025 09:15`, a Date. Without an offset,
- * the time is local to `timeZone`; a date alone is local midnight (as the SEI module sends
- * DataHoraProducao). Fractions of a second are dropped. Anything else is returned as it was, for
- * validation to report.
- */
-export function toDateTime(v: unknown, timeZone: string): string | undefined {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : nowInZone(timeZone, v.getTime());
-  const s = textOf(v, timeZone)?.trim();
-  if (s === undefined || s === '') return undefined;
-  let date: string, hh: string, mm: string, ss: string, offset: string | undefined;
-  const iso = ISO.exec(s);
-  const br = iso ? undefined : BR.exec(s);
-  if (iso) {
-    date = iso[1]!;
-    hh = iso[2] ?? '00';
-    mm = iso[3] ?? '00';
-    ss = iso[4] ?? '00';
-    offset = iso[5];
-  } else if (br) {
-    date = `${br[3]}-${br[2]}-${br[1]}`;
-    hh = br[4] ?? '00';
-    mm = br[5] ?? '00';
-    ss = br[6] ?? '00';
-  } else {
-    return s;
-  }
-  const local = `${date}T${hh}:${mm}:${ss}`;
-  if (offset === undefined) return withZoneOffset(local, timeZone);
-  if (offset === 'Z') return `${local}Z`;
-  const digits = offset.replace(':', '');
-  return `${local}${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
-}
+export { textOf, toDateTime } from '../standard/datetime.js';
 
 /** Finds a column in a row, ignoring case (Oracle answers in upper case). */
 function columnValue(row: Row, column: string, kind: string): unknown {

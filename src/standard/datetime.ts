@@ -104,3 +104,81 @@ export function nowInZone(timeZone: string, epochMs = Date.now()): string {
   const local = new Date(epochMs + offset * 60_000).toISOString().slice(0, 19);
   return `${local}${formatOffset(offset)}`;
 }
+
+/**
+ * A date (or date-time) typed by a person, as an ISO instant: `AAAA-MM-DD` or `DD/MM/AAAA`, optionally
+ * followed by ` HH:MM[:SS]` (or an ISO `T` time with an offset), in `timeZone` when no offset is given.
+ * Anything else is refused rather than guessed: `02/12` or `12-02-2026` could mean two dates, and
+ * `Date.parse` would read `02/12/2026` as 12 February. Returns undefined when refused.
+ */
+export function parsePersonDate(text: string, timeZone: string): string | undefined {
+  const t = text.trim();
+  let y: string, mo: string, d: string, rest: string;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(.*)$/.exec(t);
+  const br = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(.*)$/.exec(t);
+  if (iso) [, y, mo, d, rest] = iso as unknown as [string, string, string, string, string];
+  else if (br) {
+    [, d, mo, y, rest] = br as unknown as [string, string, string, string, string];
+    d = d.padStart(2, '0');
+    mo = mo.padStart(2, '0');
+  } else return undefined;
+  const time = /^(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?$/.exec(rest);
+  if (!time) return undefined;
+  const [, hh = '00', mm = '00', ss = '00', offset] = time;
+  const local = `${y}-${mo}-${d}T${hh}:${mm}:${ss}`;
+  const check = new Date(`${local}Z`);
+  // 31/02/2026 or 25:00 do not exist: refuse them instead of rolling over.
+  if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 19) !== local) return undefined;
+  const instant = instantOf(offset ? `${local}${offset}` : withZoneOffset(local, timeZone));
+  return instant === undefined ? undefined : new Date(instant).toISOString();
+}
+
+// --- the date-time forms SPEs produce (the export mapping and the library's enqueue) ---
+
+/** A value from a database driver or a file, as text; null/undefined stay undefined. */
+export function textOf(v: unknown, timeZone: string): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return nowInZone(timeZone, v.getTime());
+  if (Buffer.isBuffer(v)) return v.toString('utf8');
+  return String(v);
+}
+
+const ISO = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const BR = /^(\d{2})\/(\d{2})\/(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * An xs:dateTime with offset from a date-time in any of the forms SPEs produce: `2025-03-10`,
+ * `2025-03-10 09:15:02`, `2025-03-10T09:15:02.123-03`, `10/03/2025 09:15`, a Date. Without an offset,
+ * the time is local to `timeZone`; a date alone is local midnight (as the SEI module sends
+ * DataHoraProducao). Fractions of a second are dropped. Anything else is returned as it was, for
+ * validation to report.
+ */
+export function toDateTime(v: unknown, timeZone: string): string | undefined {
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? undefined : nowInZone(timeZone, v.getTime());
+  const s = textOf(v, timeZone)?.trim();
+  if (s === undefined || s === '') return undefined;
+  let date: string, hh: string, mm: string, ss: string, offset: string | undefined;
+  const iso = ISO.exec(s);
+  const br = iso ? undefined : BR.exec(s);
+  if (iso) {
+    date = iso[1]!;
+    hh = iso[2] ?? '00';
+    mm = iso[3] ?? '00';
+    ss = iso[4] ?? '00';
+    offset = iso[5];
+  } else if (br) {
+    date = `${br[3]}-${br[2]}-${br[1]}`;
+    hh = br[4] ?? '00';
+    mm = br[5] ?? '00';
+    ss = br[6] ?? '00';
+  } else {
+    return s;
+  }
+  const local = `${date}T${hh}:${mm}:${ss}`;
+  if (offset === undefined) return withZoneOffset(local, timeZone);
+  if (offset === 'Z') return `${local}Z`;
+  const digits = offset.replace(':', '');
+  return `${local}${digits.slice(0, 3)}:${digits.slice(3, 5) || '00'}`;
+}

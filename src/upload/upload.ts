@@ -5,7 +5,7 @@
  * interrupted upload resumable.
  */
 
-import { createReadStream, existsSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
@@ -18,7 +18,10 @@ import type { Problem } from '../standard/problems.js';
 import { validateLista } from '../standard/validate-stream.js';
 import { XsdPool } from '../standard/xsd-pool.js';
 import { Journal, journalPath, loadJournal, type JournalEntry } from './journal.js';
-import { ReportWriter } from './report.js';
+import { ReportWriter, type ReportLine } from './report.js';
+
+/** How many Documentos not accepted the summary lists. */
+const FIRST_PROBLEMS = 20;
 
 export interface UploadOptions {
   file: string;
@@ -66,6 +69,8 @@ export interface UploadSummary extends UploadCounts {
   batches: number;
   /** The batch size used: min(--batch-size, the service's maximum). */
   batchSize: number;
+  /** The first 20 Documentos rejected, invalid or failed, in the report's order of answers. */
+  notAccepted: ReportLine[];
   /** Problems of the file itself (not of a Documento); a fatal one ended the reading. */
   listProblems: Problem[];
   interrupted: boolean;
@@ -92,6 +97,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   }
   if (!stat.isFile()) throw new PiSenderError('ERR_FILE_READ', `${options.file} is not a file`, { file: options.file });
   if (!options.dryRun && !options.client) throw new PiSenderError('ERR_CONFIG', 'no PI client: give an endpoint, or use a dry run');
+  assertLooksLikeXml(file, options.file);
 
   const endpoint = options.client?.endpoint ?? '(dry run)';
   const useJournal = options.report !== '-' && !options.dryRun;
@@ -121,7 +127,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     journal?.record(results.map((r) => ({ i: r.key, p: r.protocolo, o: r.outcome, ...(r.code ? { c: r.code } : {}), m: r.message, a: r.attempts })));
     for (const r of results) {
       counts[r.outcome]++;
-      out.add({
+      addLine({
         index: r.key,
         line: lineOf.get(r.key) ?? 0,
         protocolo: r.protocolo,
@@ -151,6 +157,12 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
       : undefined;
   const batchSize = pipeline?.batchSize ?? options.batchSize ?? 100;
   const out = new ReportWriter(options.report);
+  // The first Documentos that were not accepted, for the summary a person reads.
+  const notAccepted: ReportLine[] = [];
+  function addLine(line: ReportLine): void {
+    out.add(line);
+    if (line.outcome !== 'accepted' && line.outcome !== 'valid' && notAccepted.length < FIRST_PROBLEMS) notAccepted.push(line);
+  }
   const journal = jPath
     ? Journal.open(
         jPath,
@@ -167,7 +179,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   const queue = async (item: BatchItem): Promise<void> => {
     if (pipeline) return pipeline.add(item);
     counts.valid++;
-    out.add({ index: item.key, line: lineOf.get(item.key) ?? 0, protocolo: item.protocolo, outcome: 'valid', code: null, message: null, attempts: 0 });
+    addLine({ index: item.key, line: lineOf.get(item.key) ?? 0, protocolo: item.protocolo, outcome: 'valid', code: null, message: null, attempts: 0 });
     lineOf.delete(item.key);
     if (dryBatch++ % batchSize === 0) dryBatches++;
   };
@@ -212,14 +224,14 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
       if (done && done.o !== 'failed') {
         counts.resumed++;
         counts[done.o]++;
-        out.add({ index: record.index, line: record.line, protocolo, outcome: done.o, code: done.c ?? null, message: done.m ?? null, attempts: done.a });
+        addLine({ index: record.index, line: record.line, protocolo, outcome: done.o, code: done.c ?? null, message: done.m ?? null, attempts: done.a });
         continue;
       }
       const error = firstError(ev.problems);
       if (error || ev.xml === undefined) {
         counts.invalid++;
         const others = ev.problems.filter((p) => p.severity === 'error').length - 1;
-        out.add({
+        addLine({
           index: record.index,
           line: error?.line ?? record.line,
           protocolo: protocolo || null,
@@ -259,10 +271,34 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     ...counts,
     durationMs: Date.now() - started,
     batches: pipeline?.batches ?? dryBatches,
+    notAccepted,
     batchSize,
     listProblems,
     interrupted,
     report: options.report,
     journal: keepJournal ? jPath : undefined,
   };
+}
+
+/**
+ * A file that does not even start like XML (a PDF, a spreadsheet, a zip) is refused with one line
+ * before the PI is called: after an optional byte order mark and white space, XML starts with '<'.
+ */
+function assertLooksLikeXml(file: string, shown: string): void {
+  const head = Buffer.alloc(512);
+  const fd = openSync(file, 'r');
+  let n: number;
+  try {
+    n = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  let text = head.subarray(0, n).toString('latin1');
+  if (text.startsWith('\xef\xbb\xbf')) text = text.slice(3);
+  else if (text.startsWith('\xfe\xff') || text.startsWith('\xff\xfe')) return; // UTF-16: the reader explains it
+  const first = text.trimStart()[0];
+  if (n > 0 && first !== '<') {
+    const kind = text.startsWith('%PDF') ? 'a PDF' : text.startsWith('PK') ? 'a zip (or an Office document)' : 'not XML';
+    throw new PiSenderError('ERR_FILE_READ', `${shown} is ${kind}, not a ListaDocumentos XML file: nothing was sent`, { file: shown });
+  }
 }

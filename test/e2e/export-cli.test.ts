@@ -109,7 +109,8 @@ describe('export commands (CLI)', () => {
   it('status warns past 48 hours without a success while something waits (exit 1)', async () => {
     const store = Store.open(storeFile);
     const old = new Date(Date.now() - 50 * 3_600_000).toISOString();
-    sqlDb(store.file).prepare("UPDATE packages SET state_at = ? WHERE state = 'I'").run(old);
+    // The last success is read from the record of answers: make them all 50 hours old.
+    sqlDb(store.file).prepare("UPDATE attempts SET at = ? WHERE outcome = 'accepted'").run(old);
     sqlDb(store.file).prepare("UPDATE packages SET state = 'NI' WHERE state = 'EN'").run();
     store.close();
     const r = await runCli(['status', '--config', file]);
@@ -153,4 +154,35 @@ describe('export commands (CLI)', () => {
     for (let i = 1; i < runs.length; i++) expect(runs[i]!.s >= runs[i - 1]!.f, 'runs overlap').toBe(true);
     expect((await runCli(['export', '--config', file, '--schedule', 'every day'])).code).toBe(2);
   });
+
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    it(`${signal} during an export stops between batches: run interrupted (not failed), what was answered recorded, exit ${code}`, async () => {
+      const d = mkdtempSync(path.join(tmpdir(), 'pi-cli-int-'));
+      const spe = sqliteSpe(d, { processes: 400 });
+      const slow = await simulator({ maxDocs: 10, faults: { delayMs: 40 } });
+      try {
+        const { file: f, config } = writeConfig({ type: 'sqlite', dir: d, endpoint: slow.url, location: spe });
+        const run = spawnCli(['export', '--config', f], { env });
+        await waitFor(() => slow.stats.requests >= 3 || run.child.exitCode !== null, 30_000, 'batches in flight');
+        expect(run.child.exitCode).toBeNull();
+        run.child.kill(signal);
+        const done = await run.done;
+        expect(done.code, done.stderr).toBe(code);
+        expect(done.stderr).toContain('INTERRUPTED');
+        expect(done.stderr).not.toContain('internal error');
+        const last = sqlDb(config.store).prepare('SELECT status, error FROM runs ORDER BY id DESC LIMIT 1').get();
+        expect(last).toEqual({ status: 'interrupted', error: null });
+        const counts = sqlDb(config.store).prepare("SELECT sum(state = 'I') AS i, sum(state = 'NI') AS ni FROM packages").get() as { i: number; ni: number };
+        expect(counts.i).toBe(slow.stats.accepted); // every answer that came back is recorded
+        expect(counts.ni).toBeGreaterThan(0); // and the rest waits for the next run
+        const rerun = await runCli(['export', '--config', f], { env });
+        expect(rerun.code, rerun.stderr).toBe(0);
+      } finally {
+        await slow.close();
+      }
+    });
+  }
 });

@@ -112,6 +112,29 @@ describe('createSender', () => {
     expect(good.status()).toMatchObject({ running: false, flushing: false, counts: { I: 1 } });
   });
 
+  it('takes the date-time forms the export mapping reads: a Date, AAAA-MM-DD, DD/MM/AAAA HH:MM, in its zone', async () => {
+    sim = await simulator({ record: path.join(mkdtempSync(path.join(tmpdir(), 'pi-lib-rec-')), 'record.jsonl') });
+    const s = make(sim.url);
+    const d = validDocumento({ Protocolo: nup(7) });
+    await s.enqueue({
+      ...d,
+      DataHoraProducao: '2025-03-10',
+      Historico: {
+        ItemHistorico: [
+          { ...d.Historico.ItemHistorico[0], DataHoraOperacao: new Date('2025-03-10T12:15:02Z') },
+          { ...d.Historico.ItemHistorico[0], DataHoraOperacao: '11/03/2025 14:40', Operacao: 'Processo remetido' },
+        ],
+      },
+    });
+    const [out] = await s.flush();
+    expect(out).toMatchObject({ outcome: 'accepted' });
+    const sent = sim.accepted.get(nup(7))!;
+    expect([...sent].map((k) => k.split('|')[0])).toEqual(['2025-03-10T09:15:02-03:00', '2025-03-11T14:40:00-03:00']);
+    const bad = await s.enqueue({ ...d, Protocolo: nup(8), DataHoraProducao: '03/10' }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(InvalidDocumentoError);
+    await s.close();
+  });
+
   it('refuses use after close', async () => {
     sim = await simulator();
     const s = make(sim.url);
