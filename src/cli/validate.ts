@@ -5,7 +5,8 @@
 
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { isPiSenderError } from '../errors.js';
+import { isPiSenderError, PiSenderError } from '../errors.js';
+import { isValidTimeZone } from '../standard/datetime.js';
 import { PROFILES, type Profile } from '../standard/model.js';
 import { hasErrors } from '../standard/problems.js';
 import { validateLista } from '../standard/validate-stream.js';
@@ -17,6 +18,8 @@ interface ValidateFlags {
   profile: Profile;
   json?: boolean;
   quiet?: boolean;
+  asWritten?: boolean;
+  timeZone?: string;
 }
 
 interface Tally {
@@ -36,9 +39,15 @@ export function registerValidate(program: Command): void {
     .addOption(new Option('--profile <profile>', 'strict enforces what the standard leaves unknown; lenient relaxes it').choices(PROFILES).default('strict'))
     .option('--json', 'print JSON Lines (one problem per line, then a summary) instead of text')
     .option('-q, --quiet', 'print errors only, not warnings')
+    .option('--as-written', 'judge the file exactly as written, for a file another client will send: what send would fix is an error')
+    .option('--time-zone <zone>', 'as send --time-zone: the IANA zone given to date-times without offset')
     .addHelpText(
       'after',
       `
+A file is judged as pi-sender send will send it: what send fixes (line breaks, a formatted protocol
+number, a CPF in a name, a long unit) is a warning that says what send will do. With --as-written,
+the file is judged exactly as written.
+
 Each problem is printed as
   FILE:LINE: Documento #N (Protocolo P): CODE message
 Codes are listed in docs/data-standard.md.
@@ -50,6 +59,9 @@ ${exitCodesHelp('validate', [0, 1, 2, 4])}`,
 }
 
 export async function validateFiles(files: string[], flags: ValidateFlags): Promise<ExitCode> {
+  if (flags.timeZone !== undefined && !isValidTimeZone(flags.timeZone)) {
+    throw new PiSenderError('ERR_USAGE', `unknown time zone '${flags.timeZone}' (use an IANA name such as America/Sao_Paulo)`);
+  }
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   const total = emptyTally();
   let unreadable = 0;
@@ -66,7 +78,8 @@ export async function validateFiles(files: string[], flags: ValidateFlags): Prom
         out(flags.json ? problemJson(p, ctx) : formatProblem(p, ctx));
       };
       try {
-        for await (const event of validateLista(file, { profile: flags.profile, xsd })) {
+        const asSent = flags.asWritten ? {} : { normalize: flags.timeZone ? { timeZone: flags.timeZone } : {}, reportChanges: true };
+        for await (const event of validateLista(file, { profile: flags.profile, xsd, ...asSent })) {
           if (event.kind === 'problem') {
             if (event.problem.severity === 'error') fileErrors++;
             print(event.problem, { file });

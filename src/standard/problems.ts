@@ -59,6 +59,10 @@ export const PROBLEM_CODES = {
   PROTOCOLO_DUPLICATE: { severity: 'error', summary: 'The same Protocolo twice in one ListaDocumentos.' },
   CPF_UNMASKED: { severity: 'warning', summary: 'A valid CPF, unmasked, inside NomeInteressado.' },
   HISTORICO_ORDER: { severity: 'warning', summary: 'ItemHistorico not in chronological order.' },
+  NORMALIZED: {
+    severity: 'warning',
+    summary: 'Something send changes before sending (punctuation of a protocol number, spaces, a repeated interessado, ...): the message says what.',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable problem code, such as `NUP_CHECK_DIGITS` or `XSD_ORDER`. */

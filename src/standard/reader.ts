@@ -60,6 +60,11 @@ export interface DocumentoRecord {
   /** Problems found while reading: encoding, well-formedness, size. */
   problems: Problem[];
   ignored: IgnoredElement[];
+  /**
+   * Elements whose children are not in the order of the standard: `''` for the Documento itself,
+   * `Historico/ItemHistorico[2]` for an item. The writer puts them in order; validate says so.
+   */
+  reordered: string[];
 }
 
 /** A problem of the file itself, outside any Documento. After a fatal one the reader stops. */
@@ -444,6 +449,7 @@ class ListaReader {
       lines: new DocumentoLines(),
       problems: [],
       ignored: [],
+      reordered: [],
     };
     this.doc = {
       record,
@@ -538,6 +544,8 @@ class ListaReader {
   }
 
   private closeInDocumento(doc: OpenDocumento): void {
+    const top = doc.frames[doc.frames.length - 1];
+    if (top?.kind === 'item' && top.counts && outOfOrder(Object.keys(top.counts), ITEM_ORDER)) doc.record.reordered.push(pathOf(doc.frames));
     const frame = doc.frames.pop();
     if (frame?.kind !== 'leaf' || doc.oversized) return;
     if (frame.key === undefined) (frame.target as string[]).push(frame.text);
@@ -547,6 +555,8 @@ class ListaReader {
   private endDocumento(doc: OpenDocumento, name: string): void {
     const end = this.parser.position;
     const record = doc.record;
+    const own = doc.frames[0]?.counts;
+    if (own && outOfOrder(Object.keys(own), DOCUMENTO_ORDER)) record.reordered.unshift('');
     record.endLine = this.parser.line;
     this.attribute(end, doc);
     if (!doc.oversized) {
@@ -657,6 +667,25 @@ class ListaReader {
     this.queue.push({ kind: 'problem', problem: problem(code, message, { line }), fatal: true });
     this.stopped = true;
   }
+}
+
+/** The standard's order of Documento's children, and of ItemHistorico's. */
+const DOCUMENTO_ORDER = [
+  'Protocolo',
+  'DataHoraProducao',
+  'Especie',
+  'Assunto',
+  'IdentificacaoDocumento',
+  'ListaProtocolosRelacionados',
+  'ListaInteressados',
+  'Historico',
+];
+const ITEM_ORDER = ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao'];
+
+/** True when the known names (in order of first appearance) are not in the standard's order. */
+function outOfOrder(names: string[], order: readonly string[]): boolean {
+  const at = names.map((n) => order.indexOf(n)).filter((i) => i >= 0);
+  return at.some((v, i) => i > 0 && v < at[i - 1]!);
 }
 
 /** Path of the innermost frame, as in problems: `Historico/ItemHistorico[2]/Operacao`. */

@@ -27,7 +27,30 @@ export interface ValidateListaOptions {
    * Documento is validated exactly as written in the file.
    */
   normalize?: NormalizeOptions;
+  /**
+   * With `normalize`: report what the normalizer changes, as warnings that say what `send` will do
+   * (a line break in an Assunto, a formatted Protocolo, a CPF in a name, a long unit). `validate`
+   * sets it, so that it judges a file as `send` will send it.
+   */
+  reportChanges?: boolean;
 }
+
+/** Rule problems that the normalizer fixes when it changes their field: warnings, when reported as changes. */
+const FIXED_BY_NORMALIZING: ReadonlySet<string> = new Set(['CONTROL_CHARACTER', 'CPF_UNMASKED', 'NOME_INTERESSADO_LENGTH', 'UNIDADE_OPERACAO_LENGTH']);
+
+/** What `send` does for each kind of change, as the end of a sentence about a field. */
+const WHAT_SEND_DOES: Record<Change['kind'], string> = {
+  'mojibake-repaired': 'has accents encoded twice (UTF-8 read as Latin-1); send repairs them',
+  'control-characters': 'has line breaks, tabs or control characters; send turns line breaks and tabs into spaces and removes the others',
+  trimmed: 'has spaces at the start or the end; send removes them',
+  'cpf-masked': 'holds a CPF; send masks it as the SEI module does',
+  truncated: 'is longer than its limit; send cuts it, ending in ...',
+  'protocolo-digits': 'is written with punctuation or spaces; send sends the digits only',
+  'protocolo-check-digits': 'ends in DV; send puts the computed check digits in its place',
+  'relacionado-dropped': 'is not a protocol number the PI knows, a repeat, or the Documento itself; send leaves it out',
+  'interessado-duplicate-dropped': 'repeats an earlier interessado; send leaves it out',
+  'timezone-applied': 'has no offset; send gives it the offset of --time-zone',
+};
 
 /** A Documento of a list with its problems, as {@link validateLista} yields it. */
 export interface ValidatedDocumento {
@@ -97,6 +120,7 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
         if (unknown && profile === 'lenient') p.severity = 'warning';
         before.push(p);
       }
+      if (options.reportChanges) before.push(...changeWarnings(record, changes, profile));
       // The canonical form is what goes on the wire; it is validated only if the file was readable.
       xml = record.xml === undefined ? undefined : documentoXml(documento, { invalidCharacters: 'replace' });
     }
@@ -116,4 +140,40 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
     }
     return item;
   }
+}
+
+/**
+ * The changes of a Documento as warnings: a rule problem of the file as written, whose field the
+ * normalizer fixed, keeps its code and message as a warning; any other change is NORMALIZED.
+ */
+function changeWarnings(record: DocumentoRecord, changes: Change[], profile: Profile): Problem[] {
+  const reordered = record.reordered.map((field) => ({
+    ...problem('NORMALIZED', `${field || 'Documento'}: its elements are not in the order of the standard; send writes them in order`, {
+      ...(field ? { field } : {}),
+      line: (field ? record.lines.get(field) : undefined) ?? record.line,
+    }),
+    severity: 'warning' as const,
+  }));
+  if (changes.length === 0) return reordered;
+  const changed = new Set(changes.map((c) => c.field));
+  const asWritten = checkRules(record.documento, profile, record.lines, record.line).filter(
+    (p) => p.field && changed.has(p.field) && FIXED_BY_NORMALIZING.has(p.code),
+  );
+  const covered = new Set(asWritten.map((p) => p.field));
+  const cut = new Set(['NOME_INTERESSADO_LENGTH', 'UNIDADE_OPERACAO_LENGTH']);
+  const out: Problem[] = [...reordered];
+  out.push(
+    ...asWritten.map((p): Problem => ({ ...p, severity: 'warning', message: cut.has(p.code) ? `${p.message}; send cuts it, ending in ...` : p.message })),
+  );
+  const seen = new Set<string>();
+  for (const c of changes) {
+    const key = `${c.field}|${c.kind}`;
+    if (covered.has(c.field) || seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      ...problem('NORMALIZED', `${c.field}: ${WHAT_SEND_DOES[c.kind]}`, { field: c.field, line: record.lines.get(c.field) ?? record.line }),
+      severity: 'warning',
+    });
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
@@ -25,8 +27,8 @@ describe('pi-sender validate', () => {
     expect(r.stdout).not.toContain('123.456.789-09');
   });
 
-  it('reports every problem of an invalid file with file, line, Documento, Protocolo and code: exit 1', async () => {
-    const r = await runInProcess(['validate', 'samples/invalid/bad-values.xml']);
+  it('--as-written: reports every problem of an invalid file with file, line, Documento, Protocolo and code: exit 1', async () => {
+    const r = await runInProcess(['validate', '--as-written', 'samples/invalid/bad-values.xml']);
     expect(r.code).toBe(1);
     expect(problems(r.stdout).map((p) => `${p.line} #${p.doc} ${p.code}`)).toEqual([
       '5 #1 NUP_CHECK_DIGITS',
@@ -51,20 +53,70 @@ describe('pi-sender validate', () => {
     ['xxe.xml', ['3 - XML_DOCTYPE']],
     ['billion-laughs.xml', ['3 - XML_DOCTYPE']],
     ['invalid-utf8.xml', ['42 #2 UTF8_INVALID']],
-  ])('samples/invalid/%s: %j', async (file, expected) => {
-    const r = await runInProcess(['validate', `samples/invalid/${file}`]);
+  ])('--as-written samples/invalid/%s: %j', async (file, expected) => {
+    const r = await runInProcess(['validate', '--as-written', `samples/invalid/${file}`]);
     expect(r.code).toBe(1);
     expect(problems(r.stdout).map((p) => `${p.line} ${p.doc ? `#${p.doc}` : '-'} ${p.code}`)).toEqual(expected);
   });
 
-  it('covers every sample: the valid ones pass, every file in samples/invalid fails', async () => {
+  it('covers every sample: the valid ones pass, every file in samples/invalid fails as written', async () => {
     const valid = readdirSync('samples')
       .filter((f) => f.endsWith('.xml'))
       .map((f) => `samples/${f}`);
     const invalid = readdirSync('samples/invalid').filter((f) => f.endsWith('.xml'));
     expect(valid.length).toBeGreaterThanOrEqual(2);
     expect((await runInProcess(['validate', ...valid])).code).toBe(0);
-    for (const f of invalid) expect((await runInProcess(['validate', '-q', `samples/invalid/${f}`])).code, f).toBe(1);
+    for (const f of invalid) expect((await runInProcess(['validate', '--as-written', '-q', `samples/invalid/${f}`])).code, f).toBe(1);
+  });
+
+  it('judges a file as send will send it: what send fixes is a warning that says so; the verdict is the same', async () => {
+    const r = await runInProcess(['validate', 'samples/invalid/bad-values.xml']);
+    expect(r.code).toBe(1);
+    expect(problems(r.stdout).map((p) => `${p.line} #${p.doc} ${p.code}${p.warn ?? ''}`)).toEqual([
+      '5 #1 NUP_CHECK_DIGITS',
+      '18 #2 XSD_PROTOCOLO_FORMAT',
+      '32 #3 DATETIME_OFFSET',
+      '37 #3 DATETIME_OFFSET',
+      '47 #4 CONTROL_CHARACTER [warning]',
+      '48 #4 XSD_UNKNOWN_ELEMENT',
+      '53 #4 NORMALIZED [warning]',
+      '53 #4 TEXT_BLANK',
+      '56 #4 HISTORICO_ORDER [warning]',
+      '69 #5 NOME_INTERESSADO_LENGTH [warning]',
+      '75 #5 UNIDADE_OPERACAO_LENGTH [warning]',
+      '81 #6 PROTOCOLO_DUPLICATE',
+    ]);
+    expect(r.stdout).toContain('Assunto: contains the control character U+0009 (a tab); send turns line breaks and tabs into spaces');
+    expect(r.stdout).toContain('has 314 characters; the limit is 300; send cuts it, ending in ...');
+    expect(r.stdout).toContain('6 Documentos: 1 valid, 5 invalid (7 errors, 5 warnings)');
+    const order = await runInProcess(['validate', 'samples/invalid/wrong-order.xml']);
+    expect(order.code).toBe(0);
+    expect(problems(order.stdout).map((p) => `${p.line} ${p.code}${p.warn ?? ''} ${p.message}`)).toEqual([
+      '4 NORMALIZED [warning] Documento: its elements are not in the order of the standard; send writes them in order',
+    ]);
+  });
+
+  it('validate, send --dry-run and the send report give the same counts and the same lines', async () => {
+    const report = path.join(mkdtempSync(path.join(tmpdir(), 'pi-val-')), 'r.jsonl');
+    for (const file of ['samples/invalid/bad-values.xml', 'samples/lista-documentos.xml', 'samples/invalid/truncated.xml']) {
+      const v = await runInProcess(['validate', '--json', file]);
+      const events = v.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; documento: number | null; severity: string; line: number; valid: number; invalid: number });
+      const summary = events.at(-1)!;
+      const firstError = new Map<number, number>();
+      for (const e of events)
+        if (e.type === 'problem' && e.severity === 'error' && e.documento !== null && !firstError.has(e.documento)) firstError.set(e.documento, e.line);
+      await runInProcess(['send', file, '--dry-run', '--report', report, '--restart']);
+      const lines = readFileSync(report, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { index: number; line: number; outcome: string });
+      expect(lines.filter((l) => l.outcome === 'valid').length, file).toBe(summary.valid);
+      expect(lines.filter((l) => l.outcome === 'invalid').length, file).toBe(summary.invalid);
+      for (const l of lines.filter((x) => x.outcome === 'invalid')) expect(l.line, `${file} #${l.index}`).toBe(firstError.get(l.index));
+    }
   });
 
   it('relaxes the unknown constraints with --profile lenient', async () => {
@@ -78,7 +130,7 @@ describe('pi-sender validate', () => {
   });
 
   it('prints JSON Lines with --json, ending with a summary', async () => {
-    const r = await runInProcess(['validate', '--json', 'samples/invalid/bad-values.xml', 'samples/lista-documentos.xml']);
+    const r = await runInProcess(['validate', '--as-written', '--json', 'samples/invalid/bad-values.xml', 'samples/lista-documentos.xml']);
     expect(r.code).toBe(1);
     const lines = r.stdout
       .trim()
