@@ -4,15 +4,18 @@
  * channels. Sends nothing and changes nothing (the sample goes to a throwaway in-memory store).
  */
 
+import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { isPiSenderError } from '../errors.js';
 import { verifyAlertChannels } from '../export/alerts.js';
 import type { ExportConfig } from '../export/config.js';
 import { extractFromSource } from '../export/extract.js';
-import { connectFromConfig, runWindow } from '../export/job.js';
+import { connectFromConfig, localTime, runWindow } from '../export/job.js';
 import { pendingFiles, type FileRegistry } from '../sources/files/drop-folder.js';
 import { createSource } from '../sources/index.js';
 import { SampleSource } from '../sources/sample.js';
+import { instantOf } from '../standard/datetime.js';
+import type { DocumentoDraft } from '../standard/model.js';
 import { normalizeDocumento } from '../standard/normalize.js';
 import { hasErrors } from '../standard/problems.js';
 import { validateDocumento } from '../standard/validate.js';
@@ -90,8 +93,9 @@ async function checkSource(config: ExportConfig, flags: CheckFlags, out: (s: str
       out(`SPE: ${config.source.folder}: ${files.length} ListaDocumentos files to read (pi-sender validate checks them one by one)`);
       return EXIT.OK;
     }
-    // The whole history (capped per query), not the next run's window, which may well be empty.
-    const window = runWindow(config, undefined);
+    // The whole history (capped per query), not the next run's window, which may well be empty; and
+    // a day past now, so that rows recorded "in the future" (an SPE writing another zone) show up.
+    const window = { ...runWindow(config, undefined), until: localTime(Date.now() + 86_400_000, config.timeZone) };
     const speSource = config.source;
     const source = new SampleSource(() => createSource(speSource, config.timeZone, registry), flags.rows);
     await source.check();
@@ -104,16 +108,36 @@ async function checkSource(config: ExportConfig, flags: CheckFlags, out: (s: str
         `${counts.itemsNew} history items to publish, ${counts.itemsNotPublished} of unpublished tasks, ${counts.itemsWithheld} withheld` +
         `${counts.itemsOrphan ? `, ${counts.itemsOrphan} of processes outside the sample` : ''}${counts.rowsInvalid ? `, ${counts.rowsInvalid} rows without id or process` : ''}`,
     );
-    const packages = tempStore.duePackages(config.sending.maxAttempts, 0, flags.sample);
-    if (packages.length === 0) {
+    // Every Documento of the sample is validated, not only the ones shown: counts per problem code,
+    // with one example each, are what tells whether the mapping is right before go-live.
+    const all = tempStore.duePackages(config.sending.maxAttempts, 0, Number.MAX_SAFE_INTEGER);
+    if (all.length === 0) {
       out('  no Documento to show: nothing in the window has a published task of a publishable process');
       return EXIT.OK;
     }
     let invalid = 0;
-    for (const pkg of packages) {
+    const byCode = new Map<string, { count: number; severity: string; example: string }>();
+    const checked = all.map((pkg) => {
       const { documento, changes } = normalizeDocumento(tempStore.buildDocumento(pkg), { timeZone: config.timeZone });
       const result = validateDocumento(documento, { profile: config.profile });
       if (hasErrors(result.problems)) invalid++;
+      for (const p of result.problems) {
+        const seen = byCode.get(p.code) ?? { count: 0, severity: p.severity, example: `Protocolo ${documento.Protocolo ?? '?'}: ${p.message}` };
+        seen.count++;
+        byCode.set(p.code, seen);
+      }
+      return { documento, changes, result };
+    });
+    out(`  validated ${all.length} Documentos of the sample: ${all.length - invalid} valid, ${invalid} invalid`);
+    for (const [code, c] of [...byCode].sort((x, y) => y[1].count - x[1].count)) {
+      out(`    ${code}${c.severity === 'warning' ? ' [warning]' : ''}: ${c.count} (e.g. ${c.example})`);
+    }
+    for (const warning of clockWarnings(
+      config,
+      checked.map((c) => c.documento),
+    ))
+      out(`  WARNING: ${warning}`);
+    for (const { documento, changes, result } of checked.slice(0, flags.sample)) {
       out(
         `\nDocumento ${documento.Protocolo ?? '?'}: ${result.valid ? 'valid' : 'INVALID'}${changes.length ? ` (normalized: ${[...new Set(changes.map((c) => c.kind))].join(', ')})` : ''}`,
       );
@@ -124,4 +148,44 @@ async function checkSource(config: ExportConfig, flags: CheckFlags, out: (s: str
   } finally {
     tempStore.close();
   }
+}
+
+/**
+ * Signs that the SPE's times are read in the wrong zone, or that the clock jumped: movements dated
+ * after now (the SPE writes another zone's local time), or a watermark later than now (the next
+ * window would be inverted and read nothing).
+ */
+function clockWarnings(config: ExportConfig, documentos: DocumentoDraft[]): string[] {
+  const warnings: string[] = [];
+  const now = Date.now();
+  let newest: { at: number; text: string } | undefined;
+  for (const d of documentos) {
+    for (const i of d.Historico?.ItemHistorico ?? []) {
+      const at = i.DataHoraOperacao ? instantOf(i.DataHoraOperacao) : undefined;
+      if (at !== undefined && (!newest || at > newest.at)) newest = { at, text: i.DataHoraOperacao! };
+    }
+  }
+  if (newest && newest.at > now + 5 * 60_000) {
+    warnings.push(
+      `the newest movement of the sample, ${newest.text}, is ${Math.round((newest.at - now) / 60_000)} minutes in the future: ` +
+        `the SPE's times may be in another zone than timeZone (${config.timeZone}); such movements are read only once their time has passed`,
+    );
+  }
+  if (existsSync(config.store)) {
+    const store = Store.open(config.store);
+    try {
+      const w = store.watermark;
+      if (w) {
+        const window = runWindow(config, w);
+        if (window.since > window.until) {
+          warnings.push(
+            `the watermark ${w} is later than now (${window.until} in ${config.timeZone}): the clock went back or the zone changed; the next windows read nothing until then`,
+          );
+        }
+      }
+    } finally {
+      store.close();
+    }
+  }
+  return warnings;
 }

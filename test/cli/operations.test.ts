@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/logging.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { Store } from '../../src/store/store.js';
 import { ROOT } from '../helpers/cli.js';
-import { sqliteSpe, writeConfig } from '../helpers/export.js';
+import { addMovements, sqliteSpe, writeConfig } from '../helpers/export.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { pgReachable, PG } from '../helpers/databases.js';
 import { simulator, SIM_PASSWORD } from '../helpers/simulator.js';
@@ -218,5 +218,31 @@ describe('problems never go quiet', () => {
     } finally {
       hook.close();
     }
+  });
+});
+
+describe('check before go-live', () => {
+  it('check-config validates every Documento of the sample, counts per problem code, and warns of a clock in another zone', async () => {
+    const dir = tmp();
+    const spe = sqliteSpe(dir, { processes: 40, invalidEvery: 10 });
+    sim = await simulator();
+    const { file, config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    const ok = await runInProcess(['check-config', '--config', file, '--sample', '1'], env);
+    expect(ok.code).toBe(1);
+    expect(ok.stdout).toMatch(/validated 34 Documentos of the sample: 30 valid, 4 invalid/);
+    expect(ok.stdout).toMatch(/ {4}NUP_CHECK_DIGITS: 4 \(e\.g\. Protocolo \d+: Protocolo: /);
+    expect(ok.stdout.match(/^Documento /gm)).toHaveLength(1); // --sample 1 shows one, all are counted
+    expect(ok.stdout).not.toContain('WARNING');
+
+    // The SPE writes UTC while the configuration says America/Sao_Paulo: its movements look 3 hours ahead.
+    addMovements(spe, 2, Date.now() + 3 * 3600_000);
+    const store = Store.open(config.store);
+    store.setMeta('watermark', localTime(Date.now() + 86_400_000, config.timeZone));
+    store.close();
+    const warned = await runInProcess(['check-config', '--config', file], env);
+    expect(warned.stdout).toMatch(
+      /WARNING: the newest movement of the sample, .*, is 1\d\d minutes in the future: the SPE's times may be in another zone than timeZone \(America\/Sao_Paulo\)/,
+    );
+    expect(warned.stdout).toMatch(/WARNING: the watermark .* is later than now .*: the clock went back or the zone changed/);
   });
 });

@@ -41,7 +41,9 @@ describe('export commands (CLI)', () => {
 
   it('check-config shows mapped Documentos and checks the PI credentials, sending nothing', async () => {
     const r = await runCli(['check-config', '--config', file, '--sample', '2'], { env });
-    expect(r.code, r.stdout + r.stderr).toBe(0);
+    // Every Documento of the sample is validated, not only the two shown: the sample has wrong NUPs.
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stdout).toMatch(/validated 76 Documentos of the sample: 73 valid, 3 invalid\n {4}NUP_CHECK_DIGITS: 3 \(e\.g\. /);
     expect(r.stdout).toContain('SPE: reachable');
     expect(r.stdout).toMatch(/sample: 90 processes \(\d+ withheld\)/);
     expect((r.stdout.match(/^Documento \d+: valid/gm) ?? []).length).toBe(2);
