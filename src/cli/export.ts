@@ -11,6 +11,8 @@ import { addConfigOption, readConfig, when, type ConfigFlags } from './config-fi
 import { EXIT, exitCodeFor, exitCodeForCode, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { gracefulAbort } from './interrupt.js';
 import { createLogger, LOG_LEVELS } from './logger.js';
+import { duration, ProgressLine } from './progress-line.js';
+import type { SendProgress } from '../outbox/send-due.js';
 
 interface ExportFlags extends ConfigFlags {
   schedule?: string;
@@ -33,8 +35,16 @@ export function registerExport(program: Command): void {
 
 async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
   const config = readConfig(flags);
-  const log = createLogger(flags.logLevel ?? (flags.schedule ? 'info' : undefined));
-  if (!flags.schedule) return runOnce(flags, config, log);
+  // On a terminal, one run shows its progress on stderr; log lines go above it, never through it.
+  const line = !flags.schedule && process.stderr.isTTY ? new ProgressLine() : undefined;
+  const log = createLogger(flags.logLevel ?? (flags.schedule ? 'info' : undefined), line);
+  if (!flags.schedule) {
+    try {
+      return await runOnce(flags, config, log, line);
+    } finally {
+      line?.done();
+    }
+  }
   const scheduled = scheduleRuns(flags.schedule, config.timeZone, async () => void (await runOnce(flags, readConfig(flags), log)), log);
   log.info(
     { schedule: flags.schedule, timeZone: config.timeZone, next: scheduled.next()?.toISOString() },
@@ -51,13 +61,20 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
   return EXIT.OK;
 }
 
-async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>, log: Logger): Promise<ExitCode> {
+async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>, log: Logger, line?: ProgressLine): Promise<ExitCode> {
   const interrupt = flags.schedule
     ? undefined
     : gracefulAbort(() => process.stderr.write('\ninterrupting: recording the batches in flight, starting no other (Ctrl-C again to quit at once)\n'));
   let summary: ExportSummary;
   try {
-    summary = await runExport({ config, log, noSend: !flags.send, ...(interrupt ? { signal: interrupt.signal } : {}) });
+    const started = Date.now();
+    const onProgress = (p: SendProgress): void => {
+      const secs = (Date.now() - started) / 1000;
+      const rate = secs > 0 ? p.done / secs : 0;
+      const eta = rate > 0 && p.total > p.done ? `, about ${duration((p.total - p.done) / rate)} to go` : '';
+      line?.update(`sending: ${p.done}/${p.total} packages, ${p.inFlight} batches in flight, ${rate.toFixed(0)} packages/s${eta}`);
+    };
+    summary = await runExport({ config, log, noSend: !flags.send, ...(interrupt ? { signal: interrupt.signal } : {}), ...(line ? { onProgress } : {}) });
   } catch (err) {
     if (!isPiSenderError(err)) throw err;
     process.stderr.write(`pi-sender: ${err.message}\n`);
@@ -65,6 +82,7 @@ async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>
   } finally {
     interrupt?.dispose();
   }
+  line?.done();
   if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   process.stderr.write(summaryText(summary, config.timeZone));
   if (summary.error) return exitCodeForCode(summary.error.code);

@@ -4,13 +4,18 @@
  * envelope, a Documento's text, a URL with credentials or a password.
  */
 
+import { Writable } from 'node:stream';
 import pino from 'pino';
 import pretty from 'pino-pretty';
 import type { Logger } from '../logging.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
-export function createLogger(level: string | undefined): Logger {
+/**
+ * A logger on stderr. `through` receives each formatted line instead of stderr (a progress line
+ * that must not be overwritten).
+ */
+export function createLogger(level: string | undefined, through?: { write(chunk: string): void }): Logger {
   const lvl = level ?? process.env['PI_LOG_LEVEL'] ?? 'warn';
   const options = {
     level: lvl,
@@ -21,7 +26,18 @@ export function createLogger(level: string | undefined): Logger {
     redact: { paths: ['password', 'senha', 'authorization', '*.password', '*.authorization', 'passphrase'], censor: '[redacted]' },
   };
   if (process.stderr.isTTY) {
-    return pino(options, pretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' }));
+    const destination = through ? lines(through) : 2;
+    return pino(options, pretty({ destination, sync: true, colorize: !process.env['NO_COLOR'], ignore: 'pid,hostname', translateTime: 'HH:MM:ss' }));
   }
-  return pino(options, pino.destination({ fd: 2, sync: true }));
+  return pino(options, through ? lines(through) : pino.destination({ fd: 2, sync: true }));
+}
+
+/** A stream that hands each chunk to `through`, synchronously. */
+function lines(through: { write(chunk: string): void }): Writable {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      through.write(String(chunk));
+      done();
+    },
+  });
 }

@@ -17,7 +17,7 @@ import { Store, type StoreStatus } from '../store/store.js';
 import { sendAlerts, type AlertDelivery } from './alerts.js';
 import type { ExportConfig } from './config.js';
 import { emptyExtractCounts, extractFromSource, extractFromXmlFiles, type ExtractCounts } from './extract.js';
-import { emptySendCounts, sendDue, type SendCounts } from '../outbox/send-due.js';
+import { emptySendCounts, sendDue, type SendCounts, type SendProgress } from '../outbox/send-due.js';
 
 export interface ExportOptions {
   config: ExportConfig;
@@ -29,6 +29,8 @@ export interface ExportOptions {
   /** Extract only, send nothing. */
   noSend?: boolean;
   xsd?: XsdValidatorService;
+  /** Where the sending stands, for a progress line. */
+  onProgress?: (p: SendProgress) => void;
 }
 
 export interface ExportSummary {
@@ -116,7 +118,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
         connection = connectFromConfig(config);
         client = connection.client;
       }
-      send = await sendDue(store, client, config, xsd, log, options.signal);
+      send = await sendDue(store, client, config, xsd, { log, signal: options.signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
     }
     interrupted = options.signal?.aborted === true;
     store.finishRun(run, interrupted ? 'interrupted' : 'ok', { extract, send });

@@ -233,9 +233,13 @@ export class Sender extends EventEmitter<SenderEvents> {
     const outcomes: SendOutcome[] = [];
     try {
       this.xsd ??= new XsdPool();
-      await sendDue(this.store, this.client(), this.settings, this.xsd, this.log, signal, (r) => {
-        outcomes.push(r);
-        this.emit(r.outcome, r);
+      await sendDue(this.store, this.client(), this.settings, this.xsd, {
+        log: this.log,
+        signal,
+        onResult: (r) => {
+          outcomes.push(r);
+          this.emit(r.outcome, r);
+        },
       });
     } finally {
       this.store.releaseLock();

@@ -65,16 +65,35 @@ interface BuiltPackage {
   problems: Problem[];
 }
 
-export async function sendDue(
-  store: Store,
-  client: PiClient,
-  config: SendSettings,
-  xsd: XsdValidatorService,
-  log: Logger,
-  signal?: AbortSignal,
-  onResult?: (r: PackageResult) => void,
-): Promise<SendCounts> {
+/** Where a run of {@link sendDue} stands, for a progress line. */
+export interface SendProgress {
+  /** Packages due at the start of the run. */
+  total: number;
+  /** Packages answered (or found invalid) so far. */
+  done: number;
+  /** Batches in flight now. */
+  inFlight: number;
+}
+
+export interface SendDueOptions {
+  log: Logger;
+  /** Stops between batches; what was answered is recorded. */
+  signal?: AbortSignal | undefined;
+  onResult?: (r: PackageResult) => void;
+  onProgress?: (p: SendProgress) => void;
+}
+
+export async function sendDue(store: Store, client: PiClient, config: SendSettings, xsd: XsdValidatorService, options: SendDueOptions): Promise<SendCounts> {
+  const { log, signal, onResult, onProgress } = options;
   const counts = emptySendCounts();
+  const total = onProgress ? store.countDue(config.sending.maxAttempts) : 0;
+  let done = 0;
+  const progress = (n: number): void => {
+    done += n;
+    onProgress?.({ total, done, inFlight: pipeline?.inFlightCount ?? 0 });
+  };
+  // eslint-disable-next-line prefer-const -- assigned once the batch size is agreed; progress reads it before
+  let pipeline: BatchPipeline | undefined;
   const built = new Map<number, BuiltPackage>();
 
   const settle = (results: ItemResult[]): void => {
@@ -101,9 +120,10 @@ export async function sendDue(
       };
     });
     store.recordOutcomes(outcomes);
+    progress(results.length);
   };
 
-  const pipeline = await BatchPipeline.open({
+  pipeline = await BatchPipeline.open({
     client,
     retry: { ...DEFAULT_RETRY, attempts: config.sending.retries, baseDelayMs: config.sending.retryDelayMs },
     log,
@@ -152,6 +172,7 @@ export async function sendDue(
         });
       }
       store.recordOutcomes(invalid);
+      progress(invalid.length);
       for (const p of valid) {
         if (pipeline.stopped) break;
         built.set(p.pkg.id, p);

@@ -59,6 +59,11 @@ export class BatchPipeline {
     return new BatchPipeline(options, batchSize);
   }
 
+  /** Batches sent and not answered yet. */
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
   /** True once the user interrupted or a fatal error happened: the caller stops adding. */
   get stopped(): boolean {
     return this.halted || this.fatal !== undefined || this.options.signal?.aborted === true;

@@ -353,6 +353,11 @@ export class Store {
 
   // --- sending ---
 
+  /** How many packages are due (NI, and FI below the attempt limit). */
+  countDue(maxAttempts: number): number {
+    return (this.prepare("SELECT count(*) AS n FROM packages WHERE state = 'NI' OR (state = 'FI' AND attempts < ?)").get(maxAttempts) as { n: number }).n;
+  }
+
   /** Packages due: NI, and FI below the attempt limit; oldest first, after `afterId`. */
   duePackages(maxAttempts: number, afterId: number, limit: number): PackageRow[] {
     return this.prepare("SELECT * FROM packages WHERE (state = 'NI' OR (state = 'FI' AND attempts < ?)) AND id > ? ORDER BY id LIMIT ?").all(
