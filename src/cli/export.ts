@@ -101,6 +101,9 @@ function summaryText(s: ExportSummary, timeZone: string): string {
       `${e.itemsChanged ? `, ${e.itemsChanged} changed` : ''}${e.itemsAlreadyQueued ? `, ${e.itemsAlreadyQueued} already queued` : ''}` +
       `${e.itemsNotPublished ? `, ${e.itemsNotPublished} of unpublished tasks` : ''}${e.itemsWithheld ? `, ${e.itemsWithheld} withheld` : ''}`,
   ];
+  if (e.processesDropped)
+    lines.push(`  ${e.processesDropped} processes became sigiloso (or restrito, not published): their movements not yet sent were deleted, never sent`);
+  if (e.processesNowPublic) lines.push(`  ${e.processesNowPublic} withheld processes may be published now: their earlier movements were read again`);
   if (e.itemsOrphan) lines.push(`  ${e.itemsOrphan} history items refer to processes the processos query did not return: the watermark stays until it does`);
   if (s.send.due > 0 || s.send.batchSize > 0) {
     lines.push(

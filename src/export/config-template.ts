@@ -152,6 +152,9 @@ ${type === 'xml' ? '' : MAPPING}
 timeZone: America/Sao_Paulo
 # The Portaria asks for items without access restriction: restrito is off unless you turn it on.
 publishRestrito: false
+# A withheld process that becomes publishable later has its earlier movements sent then (false: only
+# the movements from then on).
+publishEarlierMovements: true
 profile: strict                             # or lenient: docs/data-standard.md#profiles
 
 # One SQLite file holds what was read and sent. Use a new one when switching homologação → produção.

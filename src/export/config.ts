@@ -79,6 +79,11 @@ export interface ExportConfig {
   mapping?: MappingConfig;
   timeZone: string;
   publishRestrito: boolean;
+  /**
+   * When a withheld process (sigiloso, or restrito while not published) becomes publishable, send its
+   * earlier movements too (default true: they were withheld only because of the access level).
+   */
+  publishEarlierMovements: boolean;
   profile: Profile;
   store: string;
   pi: PiConfig;
@@ -87,7 +92,19 @@ export interface ExportConfig {
   alerts: AlertsConfig;
 }
 
-const TOP = ['source', 'mapping', 'timeZone', 'publishRestrito', 'profile', 'store', 'pi', 'sending', 'watermark', 'alerts'] as const;
+const TOP = [
+  'source',
+  'mapping',
+  'timeZone',
+  'publishRestrito',
+  'publishEarlierMovements',
+  'profile',
+  'store',
+  'pi',
+  'sending',
+  'watermark',
+  'alerts',
+] as const;
 
 /** Reads and checks a configuration file. Relative paths in it are relative to the file. */
 export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): ExportConfig {
@@ -129,6 +146,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const timeZone = c.str(raw['timeZone'], ['timeZone'], false) ?? 'America/Sao_Paulo';
   if (!isValidTimeZone(timeZone)) c.fail(['timeZone'], `unknown time zone '${timeZone}' (an IANA name, e.g. America/Sao_Paulo)`);
   const publishRestrito = c.bool(raw['publishRestrito'], ['publishRestrito'], false);
+  const publishEarlierMovements = c.bool(raw['publishEarlierMovements'], ['publishEarlierMovements'], true);
   const profile = c.oneOf(raw['profile'], ['profile'], ['strict', 'lenient'] as const, 'strict') ?? 'strict';
   const store = rel(c.str(raw['store'], ['store'], false)) ?? path.join(dir, 'pi-sender.db');
   const pi = checkPi(c, c.obj(raw['pi'], ['pi'], false) ?? {}, rel, env);
@@ -165,6 +183,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     ...(mapping ? { mapping } : {}),
     timeZone,
     publishRestrito,
+    publishEarlierMovements,
     profile,
     store,
     pi,

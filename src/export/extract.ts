@@ -32,6 +32,10 @@ export interface ExtractCounts {
   itemsNotPublished: number;
   /** Items of processes that may not be published. */
   itemsWithheld: number;
+  /** Processes that became sigiloso (or restrito while not published): their unsent movements were deleted. */
+  processesDropped: number;
+  /** Withheld processes that became publishable in this run. */
+  processesNowPublic: number;
   /** Items of processes the processos query did not return: they hold the watermark back. */
   itemsOrphan: number;
   /** Rows that could not be read (no id, no process). */
@@ -51,6 +55,8 @@ export const emptyExtractCounts = (): ExtractCounts => ({
   itemsAlreadyQueued: 0,
   itemsNotPublished: 0,
   itemsWithheld: 0,
+  processesDropped: 0,
+  processesNowPublic: 0,
   itemsOrphan: 0,
   rowsInvalid: 0,
   packagesCreated: 0,
@@ -102,6 +108,8 @@ export async function extractFromSource(
   const mapper = new RowMapper(config.mapping!, { timeZone: config.timeZone, publishRestrito: config.publishRestrito });
   // Publishable state of the processes returned in this run: items are checked against it.
   const seen = new Map<string, boolean>();
+  // Withheld processes that may be published from this run on: their earlier movements were never read.
+  const nowPublic = new Set<string>();
   // Interrupted: what was read stays stored (idempotent), the lists replaced in this run keep the old
   // rows too (the normalizer drops repeated names), and the watermark stays for the next run.
   const stopped = (): ExtractResult => {
@@ -128,7 +136,9 @@ export async function extractFromSource(
         if (p.access === 'unknown') counts.unknownAccess++;
       }
       seen.set(p.speId, p.publishable);
-      store.upsertProcess(p, run);
+      const change = store.upsertProcess(p, run);
+      if (change === 'dropped') counts.processesDropped++;
+      if (change === 'now-public') nowPublic.add(p.speId);
     },
     signal,
   );
@@ -201,6 +211,18 @@ export async function extractFromSource(
     signal,
   );
   if (signal?.aborted) return stopped();
+  counts.processesNowPublic = nowPublic.size;
+  if (nowPublic.size > 0 && config.publishEarlierMovements) {
+    // Their earlier movements are outside this window: read the history from the start, keep theirs.
+    const all = { since: config.watermark.initial, until: window.until };
+    const earlier = (row: Row): void => {
+      const item = mapper.item(row);
+      if ('error' in item || 'skip' in item || !nowPublic.has(item.process)) return;
+      countItem(counts, store.upsertItem(item));
+    };
+    await inChunks(source, 'historico', all, store, earlier, signal);
+    if (signal?.aborted) return stopped();
+  }
   if (counts.itemsOrphan > 0) {
     log.error(
       { items: counts.itemsOrphan, processes: orphanProcesses.size, example: [...orphanProcesses].slice(0, 5) },

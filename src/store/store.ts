@@ -28,6 +28,13 @@ export function sha1(...parts: Array<string | null | undefined>): string {
 
 const now = (): string => new Date().toISOString();
 
+/**
+ * What storing a process did: `public` (publishable as before, or new), `now-public` (it was
+ * withheld and may be published now), `withheld` (not publishable), `dropped` (it became not
+ * publishable and its unsent movements were deleted).
+ */
+export type ProcessChange = 'public' | 'now-public' | 'withheld' | 'dropped';
+
 export class Store {
   private readonly db: Database.Database;
 
@@ -136,8 +143,9 @@ export class Store {
    * Stores a process seen in this run. A process that may not be published keeps only its id and
    * access level, and loses whatever it had not yet sent: such data must never leave.
    */
-  upsertProcess(p: ProcessRecord, run: number): void {
+  upsertProcess(p: ProcessRecord, run: number): ProcessChange {
     const keep = p.publishable;
+    const before = this.prepare('SELECT publishable FROM processes WHERE spe_id = ?').get(p.speId) as { publishable: number } | undefined;
     this.prepare(
       `INSERT INTO processes (spe_id, access, publishable, protocolo, data_hora_producao, especie, assunto, seen_run, updated_at)
          VALUES (@speId, @access, @publishable, @protocolo, @dataHoraProducao, @especie, @assunto, @run, @now)
@@ -155,18 +163,19 @@ export class Store {
       run,
       now: now(),
     });
-    if (!keep) this.forgetUnsent(p.speId);
+    if (!keep) return this.forgetUnsent(p.speId) > 0 ? 'dropped' : 'withheld';
+    return before?.publishable === 0 ? 'now-public' : 'public';
   }
 
-  /** Deletes what a process has not sent yet (it became sigiloso, or restrito while those are not published). */
-  private forgetUnsent(speId: string): void {
-    this.prepare("DELETE FROM items WHERE process = ? AND (package IS NULL OR package IN (SELECT id FROM packages WHERE process = ? AND state <> 'I'))").run(
-      speId,
-      speId,
-    );
+  /** Deletes what a process has not sent yet  (it became sigiloso, or restrito while those are not published). */
+  private forgetUnsent(speId: string): number {
+    const items = this.prepare(
+      "DELETE FROM items WHERE process = ? AND (package IS NULL OR package IN (SELECT id FROM packages WHERE process = ? AND state <> 'I'))",
+    ).run(speId, speId).changes;
     this.prepare("DELETE FROM packages WHERE process = ? AND state <> 'I'").run(speId);
     this.prepare('DELETE FROM interessados WHERE process = ?').run(speId);
     this.prepare('DELETE FROM relacionados WHERE process = ?').run(speId);
+    return items;
   }
 
   addInteressado(speId: string, position: number, nome: string, run: number): void {

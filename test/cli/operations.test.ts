@@ -246,3 +246,32 @@ describe('check before go-live', () => {
     expect(warned.stdout).toMatch(/WARNING: the watermark .* is later than now .*: the clock went back or the zone changed/);
   });
 });
+
+describe('access levels that change', () => {
+  it('a sigiloso process that becomes público has its earlier movements sent; one that becomes sigiloso loses the unsent ones', async () => {
+    const dir = tmp();
+    const spe = sqliteSpe(dir, { processes: 20 }); // process 7 is sigiloso in the sample
+    sim = await simulator();
+    const { file, config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    expect((await runInProcess(['export', '--config', file, '--no-send'], env)).code).toBe(0);
+    const db = new Database(spe);
+    const numero = (id: number): string => (db.prepare('SELECT numero FROM processo WHERE id = ?').pluck().get(id) as string).replace(/\D/g, '');
+    const published = (id: number): number =>
+      db
+        .prepare("SELECT count(*) FROM andamento WHERE processo_id = ? AND tarefa IN ('GERACAO', 'REMESSA', 'RECEBIMENTO', 'CONCLUSAO', 'REABERTURA')")
+        .pluck()
+        .get(id) as number;
+    const [n7, n1, count7] = [numero(7), numero(1), published(7)];
+    const now = localTime(Date.now(), config.timeZone);
+    db.prepare('UPDATE processo SET nivel_acesso = 0, alterado_em = ? WHERE id = 7').run(now);
+    db.prepare('UPDATE processo SET nivel_acesso = 2, alterado_em = ? WHERE id = 1').run(now);
+    db.close();
+    const run = await runInProcess(['export', '--config', file], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('1 processes became sigiloso (or restrito, not published): their movements not yet sent were deleted, never sent');
+    expect(run.stderr).toContain('1 withheld processes may be published now: their earlier movements were read again');
+    expect(count7).toBeGreaterThan(0);
+    expect(sim.accepted.get(n7)?.size).toBe(count7);
+    expect(sim.accepted.has(n1)).toBe(false);
+  });
+});
