@@ -175,7 +175,7 @@ function clockWarnings(config: ExportConfig, documentos: DocumentoDraft[]): stri
     const store = Store.open(config.store);
     try {
       const w = store.watermark;
-      if (w) {
+      if (w && !config.watermark.column) {
         const window = runWindow(config, w);
         if (window.since > window.until) {
           warnings.push(

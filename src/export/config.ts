@@ -88,7 +88,12 @@ export interface ExportConfig {
   store: string;
   pi: PiConfig;
   sending: { maxAttempts: number; retries: number; retryDelayMs: number };
-  watermark: { initial: string; overlapMinutes: number };
+  /**
+   * Where the next run starts: by default a time (the window :since/:until, local to timeZone, moved
+   * back by overlapMinutes); with `column`, the largest value of that historico column read so far,
+   * for SPEs without a "recorded at" column (a monotonic key: :since is the last one read).
+   */
+  watermark: { initial: string; overlapMinutes: number; column?: string };
   alerts: AlertsConfig;
 }
 
@@ -158,15 +163,17 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     retryDelayMs: c.int(sendingRaw['retryDelayMs'], ['sending', 'retryDelayMs'], 1000, 1),
   };
   const wmRaw = c.obj(raw['watermark'], ['watermark'], false) ?? {};
-  c.unknownKeys(wmRaw, ['watermark'], ['initial', 'overlapMinutes']);
-  const initial = c.str(wmRaw['initial'], ['watermark', 'initial'], false) ?? '2015-01-01 00:00:00';
-  if (!/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(initial))
+  c.unknownKeys(wmRaw, ['watermark'], ['initial', 'overlapMinutes', 'column']);
+  const column = c.str(wmRaw['column'], ['watermark', 'column'], false);
+  const initial = c.str(wmRaw['initial'], ['watermark', 'initial'], false) ?? (column ? '0' : '2015-01-01 00:00:00');
+  if (!column && !/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(initial))
     c.fail(['watermark', 'initial'], `must be a local date-time such as 2015-01-01 00:00:00, not '${initial}'`);
   // Stored as `YYYY-MM-DD HH:MM:SS`, local time of timeZone, the form the queries compare with.
   const full = initial.replace('T', ' ');
   const watermark = {
-    initial: full.length === 10 ? `${full} 00:00:00` : full.length === 16 ? `${full}:00` : full,
+    initial: column ? initial : full.length === 10 ? `${full} 00:00:00` : full.length === 16 ? `${full}:00` : full,
     overlapMinutes: c.int(wmRaw['overlapMinutes'], ['watermark', 'overlapMinutes'], 60, 0),
+    ...(column ? { column } : {}),
   };
   const alerts = checkAlerts(c, c.obj(raw['alerts'], ['alerts'], false) ?? {}, rel);
 

@@ -8,6 +8,7 @@
  * is lost.
  */
 
+import { PiSenderError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { DropFile } from '../sources/files/drop-folder.js';
 import { RowMapper, type Row } from '../sources/mapping.js';
@@ -87,6 +88,8 @@ async function inChunks(source: SpeSource, kind: QueryKind, window: Window, stor
 
 export interface ExtractResult {
   counts: ExtractCounts;
+  /** With a key watermark (watermark.column): the largest key among the history rows read. */
+  maxKey?: string;
   /** False when something must be read again next time (orphan items): the watermark stays. */
   complete: boolean;
 }
@@ -190,12 +193,15 @@ export async function extractFromSource(
   );
 
   const orphanProcesses = new Set<string>();
+  const keyColumn = config.watermark.column;
+  let maxKey: string | undefined;
   await inChunks(
     source,
     'historico',
     window,
     store,
     (row) => {
+      if (keyColumn) maxKey = largerKey(maxKey, keyOf(row, keyColumn));
       const item = mapper.item(row);
       if ('error' in item) return void counts.rowsInvalid++;
       if ('skip' in item) return void counts.itemsNotPublished++;
@@ -236,7 +242,24 @@ export async function extractFromSource(
   const assembled = store.assemblePackages();
   counts.packagesCreated = assembled.created;
   counts.packagesReopened = assembled.reopened + reopened;
-  return { counts, complete: counts.itemsOrphan === 0 };
+  return { counts, complete: counts.itemsOrphan === 0, ...(maxKey !== undefined ? { maxKey } : {}) };
+}
+
+/** The watermark key of a history row (its column found regardless of case), as text. */
+function keyOf(row: Row, column: string): string | undefined {
+  const key = Object.keys(row).find((k) => k.toLowerCase() === column.toLowerCase());
+  if (key === undefined)
+    throw new PiSenderError('ERR_CONFIG', `watermark.column: the historico rows have no column '${column}' (they have: ${Object.keys(row).join(', ')})`);
+  const v = row[key];
+  return v === null || v === undefined ? undefined : String(v);
+}
+
+/** The larger of two keys: as numbers when both are integers, else as text. */
+function largerKey(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return BigInt(b) > BigInt(a) ? b : a;
+  return b > a ? b : a;
 }
 
 function countItem(counts: ExtractCounts, result: 'new' | 'same' | 'changed'): void {

@@ -57,6 +57,8 @@ export function localTime(epochMs: number, timeZone: string): string {
 /** The window of this run: from the watermark (minus the overlap) to now. */
 export function runWindow(config: ExportConfig, watermark: string | undefined, nowMs = Date.now()): Window {
   const start = watermark ?? config.watermark.initial;
+  // A key watermark: :since is the last key read (no overlap: the key only grows); :until is now.
+  if (config.watermark.column) return { since: start, until: localTime(nowMs, config.timeZone) };
   const startMs = instantOf(withZoneOffset(start.replace(' ', 'T'), config.timeZone)) ?? 0;
   // Re-reading an overlap catches items committed late with an earlier time; they are queued once.
   const since = watermark ? localTime(startMs - config.watermark.overlapMinutes * 60_000, config.timeZone) : start;
@@ -106,7 +108,10 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
         const result = await extractFromSource(source, config, store, run, window ?? { since: '', until: '' }, log, options.signal);
         extract = result.counts;
         complete = result.complete;
-        if (complete && window) store.setMeta('watermark', window.until);
+        if (complete && window) {
+          const next = config.watermark.column ? (result.maxKey ?? store.watermark) : window.until;
+          if (next !== undefined) store.setMeta('watermark', next);
+        }
         await source.complete();
       } finally {
         await source.close();
