@@ -90,6 +90,9 @@ export const DOCUMENTO_TEXT_FIELDS = ['Protocolo', 'DataHoraProducao', 'Especie'
 
 export const ITEM_HISTORICO_FIELDS = ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao'] as const;
 
+/** Documento's children in the order of the standard (the writer's order). */
+export const DOCUMENTO_ORDER: readonly string[] = [...DOCUMENTO_TEXT_FIELDS, 'ListaProtocolosRelacionados', 'ListaInteressados', 'Historico'];
+
 /** Every element name the standard (either profile) knows. */
 export const STANDARD_ELEMENTS: ReadonlySet<string> = new Set([
   'ListaDocumentos',

@@ -13,7 +13,7 @@ import { PiSenderError } from '../errors.js';
 import { AmpersandGuard } from './ampersand-guard.js';
 import { EncodingError, sniffEncoding, StreamDecoder, type DecodedChunk } from './decoder.js';
 import { DocumentoLines } from './lines.js';
-import type { DocumentoDraft } from './model.js';
+import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, type DocumentoDraft } from './model.js';
 import { problem, type Problem } from './problems.js';
 
 /** Options of {@link readListaDocumentos}. */
@@ -545,7 +545,7 @@ class ListaReader {
 
   private closeInDocumento(doc: OpenDocumento): void {
     const top = doc.frames[doc.frames.length - 1];
-    if (top?.kind === 'item' && top.counts && outOfOrder(Object.keys(top.counts), ITEM_ORDER)) doc.record.reordered.push(pathOf(doc.frames));
+    if (top?.kind === 'item' && top.counts && outOfOrder(Object.keys(top.counts), ITEM_HISTORICO_FIELDS)) doc.record.reordered.push(pathOf(doc.frames));
     const frame = doc.frames.pop();
     if (frame?.kind !== 'leaf' || doc.oversized) return;
     if (frame.key === undefined) (frame.target as string[]).push(frame.text);
@@ -668,19 +668,6 @@ class ListaReader {
     this.stopped = true;
   }
 }
-
-/** The standard's order of Documento's children, and of ItemHistorico's. */
-const DOCUMENTO_ORDER = [
-  'Protocolo',
-  'DataHoraProducao',
-  'Especie',
-  'Assunto',
-  'IdentificacaoDocumento',
-  'ListaProtocolosRelacionados',
-  'ListaInteressados',
-  'Historico',
-];
-const ITEM_ORDER = ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao'];
 
 /** True when the known names (in order of first appearance) are not in the standard's order. */
 function outOfOrder(names: string[], order: readonly string[]): boolean {

@@ -4,7 +4,7 @@
  * canonical form the writer gives it (which is what would be sent).
  */
 
-import type { Documento, DocumentoDraft, Profile } from './model.js';
+import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, type Documento, type DocumentoDraft, type Profile } from './model.js';
 import { problem, hasErrors, type Problem, type ProblemCode } from './problems.js';
 import type { DocumentoRecord } from './reader.js';
 import { checkRules } from './rules.js';
@@ -83,33 +83,15 @@ export function shapeProblems(doc: unknown): Problem[] {
     if (!isRecord(item)) return bad(field, 'an object', item);
     for (const key of ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao']) text(item, key, `${field}/${key}`);
   });
-  const known = new Set([
-    'Protocolo',
-    'DataHoraProducao',
-    'Especie',
-    'Assunto',
-    'IdentificacaoDocumento',
-    'ListaProtocolosRelacionados',
-    'ListaInteressados',
-    'Historico',
-  ]);
+  const known = new Set(DOCUMENTO_ORDER);
   for (const key of Object.keys(doc)) {
     if (!known.has(key)) found.push(problem('XSD_UNKNOWN_ELEMENT', `${key}: is not an element of the data standard`, { field: key }));
   }
   return found;
 }
 
-const TOP_ORDER = [
-  'Protocolo',
-  'DataHoraProducao',
-  'Especie',
-  'Assunto',
-  'IdentificacaoDocumento',
-  'ListaProtocolosRelacionados',
-  'ListaInteressados',
-  'Historico',
-];
-const ITEM_ORDER = ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao'];
+const TOP_ORDER = DOCUMENTO_ORDER;
+const ITEM_ORDER: readonly string[] = ITEM_HISTORICO_FIELDS;
 
 /** Position of a field in a Documento, for listing problems in document order. */
 function fieldOrder(field: string | undefined): number[] {
