@@ -90,10 +90,9 @@ export async function sendDue(store: Store, client: PiClient, config: SendSettin
   let done = 0;
   const progress = (n: number): void => {
     done += n;
-    onProgress?.({ total, done, inFlight: pipeline?.inFlightCount ?? 0 });
+    // Called from settle only, once the pipeline below exists.
+    onProgress?.({ total, done, inFlight: pipeline.inFlightCount });
   };
-  // eslint-disable-next-line prefer-const -- assigned once the batch size is agreed; progress reads it before
-  let pipeline: BatchPipeline | undefined;
   const built = new Map<number, BuiltPackage>();
 
   const settle = (results: ItemResult[]): void => {
@@ -123,7 +122,7 @@ export async function sendDue(store: Store, client: PiClient, config: SendSettin
     progress(results.length);
   };
 
-  pipeline = await BatchPipeline.open({
+  const pipeline = await BatchPipeline.open({
     client,
     retry: { ...DEFAULT_RETRY, attempts: config.sending.retries, baseDelayMs: config.sending.retryDelayMs },
     log,
