@@ -28,6 +28,9 @@ export function sha1(...parts: Array<string | null | undefined>): string {
 
 const now = (): string => new Date().toISOString();
 
+/** What makes a package due, with the attempt limit as its one parameter: NI, and FI below the limit. */
+const DUE = "state = 'NI' OR (state = 'FI' AND attempts < ?)";
+
 /**
  * What storing a process did: `public` (publishable as before, or new), `now-public` (it was
  * withheld and may be published now), `withheld` (not publishable), `dropped` (it became not
@@ -145,7 +148,7 @@ export class Store {
    */
   upsertProcess(p: ProcessRecord, run: number): ProcessChange {
     const keep = p.publishable;
-    const before = this.prepare('SELECT publishable FROM processes WHERE spe_id = ?').get(p.speId) as { publishable: number } | undefined;
+    const before = this.processPublishable(p.speId);
     this.prepare(
       `INSERT INTO processes (spe_id, access, publishable, protocolo, data_hora_producao, especie, assunto, seen_run, updated_at)
          VALUES (@speId, @access, @publishable, @protocolo, @dataHoraProducao, @especie, @assunto, @run, @now)
@@ -164,10 +167,10 @@ export class Store {
       now: now(),
     });
     if (!keep) return this.forgetUnsent(p.speId) > 0 ? 'dropped' : 'withheld';
-    return before?.publishable === 0 ? 'now-public' : 'public';
+    return before === false ? 'now-public' : 'public';
   }
 
-  /** Deletes what a process has not sent yet  (it became sigiloso, or restrito while those are not published). */
+  /** Deletes what a process has not sent yet (it became sigiloso, or restrito while those are not published). */
   private forgetUnsent(speId: string): number {
     const items = this.prepare(
       "DELETE FROM items WHERE process = ? AND (package IS NULL OR package IN (SELECT id FROM packages WHERE process = ? AND state <> 'I'))",
@@ -364,16 +367,12 @@ export class Store {
 
   /** How many packages are due (NI, and FI below the attempt limit). */
   countDue(maxAttempts: number): number {
-    return (this.prepare("SELECT count(*) AS n FROM packages WHERE state = 'NI' OR (state = 'FI' AND attempts < ?)").get(maxAttempts) as { n: number }).n;
+    return (this.prepare(`SELECT count(*) AS n FROM packages WHERE ${DUE}`).get(maxAttempts) as { n: number }).n;
   }
 
   /** Packages due: NI, and FI below the attempt limit; oldest first, after `afterId`. */
   duePackages(maxAttempts: number, afterId: number, limit: number): PackageRow[] {
-    return this.prepare("SELECT * FROM packages WHERE (state = 'NI' OR (state = 'FI' AND attempts < ?)) AND id > ? ORDER BY id LIMIT ?").all(
-      maxAttempts,
-      afterId,
-      limit,
-    ) as PackageRow[];
+    return this.prepare(`SELECT * FROM packages WHERE (${DUE}) AND id > ? ORDER BY id LIMIT ?`).all(maxAttempts, afterId, limit) as PackageRow[];
   }
 
   /** The Documento of a package: the process's current data and the package's items, in time order. */
@@ -441,8 +440,7 @@ export class Store {
       fiExhausted: one<{ n: number }>("SELECT count(*) AS n FROM packages WHERE state = 'FI' AND attempts >= ?", maxAttempts).n,
       // From the record of answers, not from the states packages are in now (a resend changes those).
       lastSuccessAt: one<{ t: string | null }>("SELECT max(at) AS t FROM attempts WHERE outcome = 'accepted'").t,
-      oldestPendingAt: one<{ t: string | null }>("SELECT min(created_at) AS t FROM packages WHERE state = 'NI' OR (state = 'FI' AND attempts < ?)", maxAttempts)
-        .t,
+      oldestPendingAt: one<{ t: string | null }>(`SELECT min(created_at) AS t FROM packages WHERE ${DUE}`, maxAttempts).t,
       lastRun: lastRun
         ? { id: lastRun.id, startedAt: lastRun.started_at, finishedAt: lastRun.finished_at, status: lastRun.status, error: lastRun.error }
         : null,
