@@ -66,19 +66,20 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
   }
 
   const fresh = store.unalertedFailures();
-  const failing = store.status(config.sending.maxAttempts);
+  // The store's state once, for the failures and the no-success alerts alike.
+  const status = store.status(config.sending.maxAttempts);
   const lastFailuresAlert = store.alertFiredAt('failures');
   // While packages stay EN or FI, the alert comes back on its period (daily by default, as the SEI
   // module's e-mail), so that a problem never goes quiet after its first report.
   const reminder =
     fresh.fi + fresh.en === 0 &&
-    failing.counts.EN + failing.counts.FI > 0 &&
+    status.counts.EN + status.counts.FI > 0 &&
     a.failuresRepeatHours > 0 &&
     lastFailuresAlert !== undefined &&
     now - Date.parse(lastFailuresAlert) >= a.failuresRepeatHours * HOUR;
   if (fresh.fi + fresh.en > 0 || reminder) {
     const oldest = store.oldestFailures(10);
-    const total = failing.counts.EN + failing.counts.FI;
+    const total = status.counts.EN + status.counts.FI;
     due.push({
       kind: 'failures',
       key: 'failures',
@@ -88,17 +89,17 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
         subject: reminder ? `[pi-sender] ${total} processes still not integrated` : '[pi-sender] Processes not integrated in the last cycle',
         message:
           `${reminder ? `${total} packages are still not integrated into the Protocolo Integrado.` : `${fresh.fi + fresh.en} new packages were not integrated into the Protocolo Integrado.`} ` +
-          `${failing.counts.FI} are in FI (a failure of the service, retried on every run; ${failing.fiExhausted} of them reached the attempt limit and wait for pi-sender resend --state FI), ` +
-          `and ${failing.counts.EN} in EN (${failing.enFromPi} refused by the PI, ${failing.enFromValidation} invalid before sending: they go again once the data is fixed in the SPE). ` +
+          `${status.counts.FI} are in FI (a failure of the service, retried on every run; ${status.fiExhausted} of them reached the attempt limit and wait for pi-sender resend --state FI), ` +
+          `and ${status.counts.EN} in EN (${status.enFromPi} refused by the PI, ${status.enFromValidation} invalid before sending: they go again once the data is fixed in the SPE). ` +
           'The oldest are listed below; pi-sender list --state EN and --state FI show them all.',
         details: {
           newFi: fresh.fi,
           newEn: fresh.en,
-          fi: failing.counts.FI,
-          fiExhausted: failing.fiExhausted,
-          en: failing.counts.EN,
-          enFromPi: failing.enFromPi,
-          enFromValidation: failing.enFromValidation,
+          fi: status.counts.FI,
+          fiExhausted: status.fiExhausted,
+          en: status.counts.EN,
+          enFromPi: status.enFromPi,
+          enFromValidation: status.enFromValidation,
           reminder,
           examples: oldest.map((p) => ({
             protocolo: p.protocolo,
@@ -114,7 +115,6 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
   }
 
   if (a.noSuccessDays > 0) {
-    const status = store.status(config.sending.maxAttempts);
     const since = status.lastSuccessAt ?? store.firstRunAt();
     const hours = since ? (now - Date.parse(since)) / HOUR : 0;
     if (since && hours >= a.noSuccessDays * 24) {
