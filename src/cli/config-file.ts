@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PiSenderError } from '../errors.js';
-import { loadConfig, type ExportConfig } from '../export/config.js';
+import { DEFAULT_STALE_AFTER_DAYS, loadConfig, type ExportConfig } from '../export/config.js';
+import { DEFAULT_MAX_ATTEMPTS } from '../store/types.js';
 import { isValidTimeZone, nowInZone } from '../standard/datetime.js';
 import { Store } from '../store/store.js';
 
@@ -60,8 +61,8 @@ export function storeContext(flags: StoreFlags): StoreContext {
     if (!existsSync(file)) throw new PiSenderError('ERR_CONFIG', `no state store at ${file}`, { file });
     const timeZone = process.env['PI_SENDER_TIME_ZONE'] || 'America/Sao_Paulo';
     if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', `PI_SENDER_TIME_ZONE: unknown time zone '${timeZone}'`);
-    // The library's defaults (createSender): 15 attempts; stale after 3 days as the export's alerts.
-    return { file, timeZone, maxAttempts: 15, staleAfterDays: 3, open: () => Store.open(file) };
+    // The library's defaults (createSender), and the export's for staleness.
+    return { file, timeZone, maxAttempts: DEFAULT_MAX_ATTEMPTS, staleAfterDays: DEFAULT_STALE_AFTER_DAYS, open: () => Store.open(file) };
   }
   const config = readConfig(flags);
   return {

@@ -23,6 +23,7 @@ import {
   type SqlSourceConfig,
 } from '../sources/config.js';
 import { isValidTimeZone } from '../standard/datetime.js';
+import { DEFAULT_MAX_ATTEMPTS } from '../store/types.js';
 import type { Profile } from '../standard/model.js';
 import { Checker, optional, type Path } from './config-checker.js';
 
@@ -50,6 +51,9 @@ export interface PiConfig extends CertificateFiles {
   batchSize?: number;
   concurrency: number;
 }
+
+/** Days a package may stay EN or FI before `status` says a person must look (alerts.staleAfterDays). */
+export const DEFAULT_STALE_AFTER_DAYS = 3;
 
 export interface AlertsConfig {
   /** Alert when nothing was sent successfully for this many days (0: never). Default 2 (48 h). */
@@ -158,7 +162,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const sendingRaw = c.obj(raw['sending'], ['sending'], false) ?? {};
   c.unknownKeys(sendingRaw, ['sending'], ['maxAttempts', 'retries', 'retryDelayMs']);
   const sending = {
-    maxAttempts: c.int(sendingRaw['maxAttempts'], ['sending', 'maxAttempts'], 15, 1),
+    maxAttempts: c.int(sendingRaw['maxAttempts'], ['sending', 'maxAttempts'], DEFAULT_MAX_ATTEMPTS, 1),
     retries: c.int(sendingRaw['retries'], ['sending', 'retries'], 5, 1),
     retryDelayMs: c.int(sendingRaw['retryDelayMs'], ['sending', 'retryDelayMs'], 1000, 1),
   };
@@ -420,7 +424,7 @@ function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | u
   c.unknownKeys(failures, [...p, 'failures'], ['repeat']);
   const alerts: AlertsConfig = {
     noSuccessDays: c.int(o['noSuccessDays'], [...p, 'noSuccessDays'], 2, 0),
-    staleAfterDays: c.int(o['staleAfterDays'], [...p, 'staleAfterDays'], 3, 1),
+    staleAfterDays: c.int(o['staleAfterDays'], [...p, 'staleAfterDays'], DEFAULT_STALE_AFTER_DAYS, 1),
     failuresRepeatHours: repeatHours(c, failures['repeat'], [...p, 'failures', 'repeat']),
   };
   const w = c.obj(o['webhook'], [...p, 'webhook'], false);

@@ -17,7 +17,7 @@ import type { Problem } from '../standard/problems.js';
 import { shapeProblems, validateDocumento } from '../standard/validate.js';
 import { XsdPool } from '../standard/xsd-pool.js';
 import { Store } from '../store/store.js';
-import type { StoreStatus } from '../store/types.js';
+import { DEFAULT_MAX_ATTEMPTS, type StoreStatus } from '../store/types.js';
 
 /** How to reach the PI: connection settings, or a ready {@link PiClient}. */
 export type SenderPi =
@@ -178,7 +178,7 @@ export class Sender extends EventEmitter<SenderEvents> {
     this.settings = {
       profile: config.profile ?? 'strict',
       timeZone,
-      sending: { maxAttempts: config.maxAttempts ?? 15, retries: config.retries ?? 5, retryDelayMs: config.retryDelayMs ?? 1000 },
+      sending: { maxAttempts: config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, retries: config.retries ?? 5, retryDelayMs: config.retryDelayMs ?? 1000 },
       pi: { ...(config.batchSize ? { batchSize: config.batchSize } : {}), concurrency: config.concurrency ?? 2 },
     };
   }

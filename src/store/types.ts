@@ -4,6 +4,12 @@
  */
 
 export type PackageState = 'NI' | 'I' | 'EN' | 'FI';
+/**
+ * Attempts of a failing package across runs before it waits for a resend (the SEI module's
+ * TentativasReenvio). Here, with the plain types, so that a command reading it loads nothing heavy.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 15;
+
 export const PACKAGE_STATES: readonly PackageState[] = ['NI', 'I', 'EN', 'FI'];
 export type { Access, ItemRecord, ProcessRecord } from '../standard/spe.js';
 
