@@ -171,9 +171,6 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
       )
     : undefined;
   const xsd = new XsdPool();
-  // A dry run sends nothing: its batches are counted as the pipeline would fill them.
-  let dryBatch = 0;
-  let dryBatches = 0;
   const stopped = (): boolean => pipeline?.stopped ?? options.signal?.aborted === true;
 
   const queue = async (item: BatchItem): Promise<void> => {
@@ -181,7 +178,6 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     counts.valid++;
     addLine({ index: item.key, line: lineOf.get(item.key) ?? 0, protocolo: item.protocolo, outcome: 'valid', code: null, message: null, attempts: 0 });
     lineOf.delete(item.key);
-    if (dryBatch++ % batchSize === 0) dryBatches++;
   };
 
   async function* counted(): AsyncGenerator<Uint8Array> {
@@ -270,7 +266,8 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   return {
     ...counts,
     durationMs: Date.now() - started,
-    batches: pipeline?.batches ?? dryBatches,
+    // A dry run sends nothing: its batches are those the pipeline would fill.
+    batches: pipeline?.batches ?? Math.ceil(counts.valid / batchSize),
     notAccepted,
     batchSize,
     listProblems,
