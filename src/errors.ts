@@ -3,6 +3,8 @@
  * the CLI maps codes to exit codes (src/cli/exit-codes.ts), library users switch on `code`.
  */
 
+import { redact } from './redact.js';
+
 /**
  * Every error code, with the exit code the CLI gives it and what it means for the person who reads
  * it. docs/errors.md is checked against this table by a test; the CLI's exit codes come from it.
@@ -71,7 +73,8 @@ export class PiSenderError extends Error {
   readonly context: ErrorContext;
 
   constructor(code: ErrorCode, message: string, context: ErrorContext = {}, options?: { cause?: unknown }) {
-    super(message, options);
+    // Messages often quote a server's answer or a driver's error: no registered secret survives in them.
+    super(redact(message), options);
     this.name = 'PiSenderError';
     this.code = code;
     this.context = context;

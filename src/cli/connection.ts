@@ -25,7 +25,8 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('--key <file>', 'private key of --cert (PEM)')
     .option('--pfx <file>', 'client certificate and key as PKCS#12 (.p12/.pfx)')
     .option('--cert-passphrase-file <file>', 'file holding the passphrase of --key or --pfx (else env PI_CERT_PASSPHRASE)')
-    .option('--proxy <url>', 'HTTP(S) proxy (else HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment)')
+    .option('--proxy <url>', 'HTTP(S) proxy, without credentials (else HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment)')
+    .option('--proxy-credentials-file <file>', 'file holding the proxy\'s "user:password" (never in --proxy: ps shows it)')
     .addOption(new Option('--timeout <seconds>', 'seconds to wait for each answer').argParser(positiveInt('--timeout')).default(120));
 }
 

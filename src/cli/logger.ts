@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import pretty from 'pino-pretty';
 import type { Logger } from '../logging.js';
+import { redact } from '../redact.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const;
 
@@ -23,6 +24,8 @@ export function createLogger(level: string | undefined, through?: { write(chunk:
     // ISO-8601 times in JSON logs (pino's default is epoch milliseconds).
     timestamp: pino.stdTimeFunctions.isoTime,
     // Defence in depth: these keys never carry values we want to see in a log.
+    // Every line, whatever its fields, goes through the redaction of registered secrets.
+    hooks: { streamWrite: redact },
     redact: { paths: ['password', 'senha', 'authorization', '*.password', '*.authorization', 'passphrase'], censor: '[redacted]' },
   };
   if (process.stderr.isTTY) {

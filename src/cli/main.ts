@@ -6,6 +6,7 @@
 
 import { tuneHeapForStreaming } from './memory.js';
 import { runProgram } from './program.js';
+import { redactStandardOutputs } from './redacted-output.js';
 
 // `pi-sender list --json | head` closes the pipe early: that ends the output, it is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -13,5 +14,6 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+redactStandardOutputs();
 tuneHeapForStreaming();
 process.exitCode = await runProgram(process.argv);

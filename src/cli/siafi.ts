@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
 import { PiSenderError } from '../errors.js';
 import { createSiafiSender, type SiafiSendResult, type SiafiSender } from '../library/siafi-sender.js';
-import { readSecret } from '../secrets.js';
+import { proxyWithCredentials, readSecret } from '../secrets.js';
 import { tlsOptionsFrom, type CertificateFiles } from '../soap/tls.js';
 import { SPUNET_NAMESPACE, siafiEndpoint } from '../siafi/endpoint.js';
 import { OPERATIONS, type OperationInfo } from '../siafi/operations.js';
@@ -33,6 +33,7 @@ interface SiafiConnectionFlags extends CertificateFiles {
   passwordFile?: string;
   emptyPassword?: boolean;
   proxy?: string;
+  proxyCredentialsFile?: string;
   timeout: number;
   tlsMaxVersion: '1.2' | '1.3';
   namespace?: string;
@@ -60,7 +61,8 @@ function addConnection(cmd: Command): Command {
     .option('--pfx <file>', 'client certificate and key as PKCS#12 (env SIAFI_PFX)')
     .option('--cert-passphrase-file <file>', 'file holding the passphrase of --key or --pfx (else env SIAFI_CERT_PASSPHRASE)')
     .option('--ca <file>', 'PEM file of an extra CA to trust (repeatable; env SIAFI_CA_FILE)', collect)
-    .option('--proxy <url>', 'HTTP(S) proxy (else HTTPS_PROXY / NO_PROXY from the environment)')
+    .option('--proxy <url>', 'HTTP(S) proxy, without credentials (else HTTPS_PROXY / NO_PROXY from the environment)')
+    .option('--proxy-credentials-file <file>', 'file holding the proxy\'s "user:password" (never in --proxy: ps shows it)')
     .addOption(new Option('--timeout <seconds>', 'seconds to wait for each answer').argParser(positiveInt('--timeout')).default(60))
     .addOption(new Option('--tls-max-version <v>', 'highest TLS version (the interface document asks for 1.2)').choices(['1.2', '1.3']).default('1.2'))
     .option('--namespace <uri>', 'service namespace, if the real WSDL differs from the inferred one (env SIAFI_NAMESPACE)')
@@ -78,7 +80,7 @@ function openSender(f: SiafiConnectionFlags): SiafiSender {
     password: readSecret('SIAFI_PASSWORD', f.passwordFile, 'password'),
     emptyPassword: f.emptyPassword,
     tls: { ...tlsOptionsFrom(f, 'SIAFI', { certFromEnv: true }), maxVersion: f.tlsMaxVersion === '1.3' ? 'TLSv1.3' : 'TLSv1.2' },
-    proxy: f.proxy,
+    proxy: proxyWithCredentials(f.proxy, f.proxyCredentialsFile, '--proxy'),
     timeoutSeconds: f.timeout,
     namespace: f.namespace ?? env['SIAFI_NAMESPACE'],
     nomeSistemaSIAFI: f.nomeSistema,

@@ -11,6 +11,7 @@ import { hostname } from 'node:os';
 import nodemailer from 'nodemailer';
 import { Agent, request } from 'undici';
 import type { Logger } from '../logging.js';
+import { readSecret } from '../secrets.js';
 import type { Store } from '../store/store.js';
 import type { AlertsConfig, ExportConfig } from './config.js';
 
@@ -193,7 +194,7 @@ async function postWebhook(alert: Alert, webhook: NonNullable<AlertsConfig['webh
 }
 
 async function sendEmail(alert: Alert, email: NonNullable<AlertsConfig['email']>): Promise<void> {
-  const password = email.passwordFile ? readFileSync(email.passwordFile, 'utf8').replace(/\r?\n$/, '') : process.env[email.passwordEnv];
+  const password = readSecret(email.passwordEnv, email.passwordFile, 'SMTP password');
   const transport = nodemailer.createTransport({
     host: email.host,
     port: email.port,

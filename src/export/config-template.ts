@@ -169,6 +169,7 @@ pi:
   # passwordFile: /etc/pi-sender/pi-password
   # ca: /etc/pi-sender/extra-ca.pem         # an extra CA (private CA, TLS-inspecting proxy)
   # proxy: http://proxy.orgao.gov.br:3128  # else HTTPS_PROXY / NO_PROXY from the environment
+  # proxyCredentialsFile: /etc/pi-sender/proxy-credentials  # "user:password" of the proxy, if it needs one
   timeoutSeconds: 120
   concurrency: 2
 

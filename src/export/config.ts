@@ -47,6 +47,7 @@ export interface PiConfig extends CertificateFiles {
   user?: string;
   passwordFile?: string;
   proxy?: string;
+  proxyCredentialsFile?: string;
   timeoutSeconds: number;
   batchSize?: number;
   concurrency: number;
@@ -378,6 +379,7 @@ function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undef
     'pfx',
     'certPassphraseFile',
     'proxy',
+    'proxyCredentialsFile',
     'timeoutSeconds',
     'batchSize',
     'concurrency',
@@ -400,6 +402,7 @@ function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undef
     ...optional('pfx', rel(c.str(o['pfx'], [...p, 'pfx'], false))),
     ...optional('certPassphraseFile', rel(c.str(o['certPassphraseFile'], [...p, 'certPassphraseFile'], false))),
     ...optional('proxy', c.str(o['proxy'], [...p, 'proxy'], false)),
+    ...optional('proxyCredentialsFile', rel(c.str(o['proxyCredentialsFile'], [...p, 'proxyCredentialsFile'], false))),
     timeoutSeconds: c.int(o['timeoutSeconds'], [...p, 'timeoutSeconds'], 120, 1),
     ...optional('batchSize', batchSize),
     concurrency: c.int(o['concurrency'], [...p, 'concurrency'], 2, 1),

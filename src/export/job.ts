@@ -67,7 +67,7 @@ export function runWindow(config: ExportConfig, watermark: string | undefined, n
 
 /** The PI client of a configuration: endpoint and user from it (or PI_ENDPOINT/PI_USER), password from PI_PASSWORD or its file. */
 export function connectFromConfig(config: ExportConfig): PiConnection {
-  return createPiClient(piSettings(config.pi));
+  return createPiClient(piSettings({ ...config.pi, proxyOrigin: 'pi.proxy' }));
 }
 
 function registryOf(store: Store): FileRegistry {

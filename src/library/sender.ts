@@ -251,7 +251,7 @@ export class Sender extends EventEmitter<SenderEvents> {
     const pi = this.config.pi;
     if ('client' in pi) return pi.client;
     if (!this.connection) {
-      const settings = piSettings(pi);
+      const settings = piSettings({ ...pi, proxyOrigin: 'pi.proxy' });
       this.connection = createPiClient({ ...settings, ...(pi.password !== undefined ? { password: pi.password } : {}) });
     }
     return this.connection.client;

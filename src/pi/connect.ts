@@ -4,7 +4,7 @@
  */
 
 import { PiSenderError } from '../errors.js';
-import { readSecret } from '../secrets.js';
+import { proxyWithCredentials, readSecret } from '../secrets.js';
 import { SoapClient } from '../soap/client.js';
 import { tlsOptionsFrom, type CertificateFiles, type TlsOptions } from '../soap/tls.js';
 import { HttpTransport } from '../soap/transport.js';
@@ -28,6 +28,10 @@ export interface PiOptions extends CertificateFiles {
   user?: string | undefined;
   passwordFile?: string | undefined;
   proxy?: string | undefined;
+  /** File holding the proxy's `user:password` (the proxy URL itself must not carry them). */
+  proxyCredentialsFile?: string | undefined;
+  /** How the proxy setting is named in errors: `--proxy` (default) or `pi.proxy`. */
+  proxyOrigin?: string | undefined;
   timeoutSeconds?: number | undefined;
 }
 
@@ -41,9 +45,13 @@ export function piSettings(o: PiOptions, env: NodeJS.ProcessEnv = process.env): 
     user: o.user ?? env['PI_USER'],
     password: readSecret('PI_PASSWORD', o.passwordFile, 'password'),
     tls: tlsOptionsFrom(o, 'PI', { env }),
-    ...(o.proxy ? { proxy: o.proxy } : {}),
+    ...optionalProxy(proxyWithCredentials(o.proxy, o.proxyCredentialsFile, o.proxyOrigin ?? '--proxy')),
     ...(o.timeoutSeconds ? { timeoutSeconds: o.timeoutSeconds } : {}),
   };
+}
+
+function optionalProxy(proxy: string | undefined): { proxy?: string } {
+  return proxy === undefined ? {} : { proxy };
 }
 
 /** A PI client with its transport (close the transport when done). */

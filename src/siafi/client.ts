@@ -6,6 +6,8 @@
  */
 
 import { PiSenderError } from '../errors.js';
+import { registerSecret } from '../redact.js';
+import { maskCpf } from '../standard/cpf.js';
 import { SoapClient } from '../soap/client.js';
 import { SoapFaultError, SoapResponseError, TransportError } from '../soap/errors.js';
 import type { TlsOptions } from '../soap/tls.js';
@@ -76,6 +78,11 @@ export class SiafiClient {
     private readonly options: Pick<SiafiConnectionSettings, 'namespace' | 'nomeSistemaSIAFI' | 'parameterNames' | 'retryDelays'> = {},
   ) {
     this.cpf = normalizeCpf(credentials.cpf);
+    // A SIAFI that echoes the Security header must not put the operator's CPF or password in an output.
+    registerSecret(credentials.password);
+    registerSecret(this.cpf, maskCpf(this.cpf));
+    const formatted = `${this.cpf.slice(0, 3)}.${this.cpf.slice(3, 6)}.${this.cpf.slice(6, 9)}-${this.cpf.slice(9)}`;
+    registerSecret(formatted, maskCpf(formatted));
     this.security = usernameTokenHeader(this.cpf, credentials.password);
     this.namespace = options.namespace ?? SPUNET_NAMESPACE;
     this.delays = { ...DEFAULT_RETRY_DELAYS, ...options.retryDelays };

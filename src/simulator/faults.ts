@@ -27,7 +27,11 @@ export type Behaviour =
   /** process, then answer every Resultado as an unexpected text (neither Ok! nor NFxxx) */
   | { kind: 'garbage-result' }
   /** a NegocioFault without processing */
-  | { kind: 'fault' };
+  | { kind: 'fault' }
+  /** a SOAP fault whose text repeats the request's Authorization header and credentials (a careless server) */
+  | { kind: 'echo-fault' }
+  /** process, then answer every Resultado as an NF001 that repeats the request's credentials */
+  | { kind: 'echo-result' };
 
 /** Fault injection: a script of behaviours for the next requests, and random rates. */
 export interface FaultOptions {
@@ -54,6 +58,8 @@ const SIMPLE: Record<string, Behaviour> = {
   'count-mismatch': { kind: 'count-mismatch' },
   'garbage-result': { kind: 'garbage-result' },
   fault: { kind: 'fault' },
+  'echo-fault': { kind: 'echo-fault' },
+  'echo-result': { kind: 'echo-result' },
 };
 
 /**
@@ -87,7 +93,7 @@ export function parseScript(script: string): Behaviour[] {
       return delay ? { kind: 'delay', ms: Number(delay[1]) } : undefined;
     },
     'fault',
-    'ok, 500, 503, drop, drop-after, delay=MS, malformed, not-xml, count-mismatch, garbage-result, fault',
+    'ok, 500, 503, drop, drop-after, delay=MS, malformed, not-xml, count-mismatch, garbage-result, fault, echo-fault, echo-result',
   );
 }
 

@@ -94,6 +94,13 @@ function fault(faultcode: string, faultstring: string, negocio?: string): string
   return envelope(`<S:Fault><faultcode>S:${faultcode}</faultcode><faultstring>${escapeXmlText(faultstring)}</faultstring>${detail}</S:Fault>`);
 }
 
+/** What a careless server repeats of a request: its Authorization header, decoded too. */
+function echoOf(authorization: string): string {
+  const decoded = Buffer.from(authorization.replace(/^Basic\s+/i, ''), 'base64').toString('utf8');
+  const password = decoded.slice(decoded.indexOf(':') + 1);
+  return `Authorization: ${authorization}; credenciais ${decoded}; senha=${encodeURIComponent(password)}`;
+}
+
 function itemKey(item: { DataHoraOperacao?: string; UnidadeOperacao?: string; Operacao?: string }): string {
   return `${item.DataHoraOperacao ?? ''}|${item.UnidadeOperacao ?? ''}|${item.Operacao ?? ''}`;
 }
@@ -220,7 +227,7 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
 
     const { behaviour, delayMs } = faults.next();
     if (delayMs > 0) await sleep(delayMs);
-    if (await injectBefore(behaviour, res)) return;
+    if (await injectBefore(behaviour, res, echoOf(auth))) return;
 
     const start = body.search(/<ListaDocumentos[\s>/]/);
     const end = body.lastIndexOf('</ListaDocumentos>');
@@ -248,11 +255,12 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
     }
     if (behaviour.kind === 'count-mismatch') results = results.slice(0, -1);
     if (behaviour.kind === 'garbage-result') results = results.map((r) => ({ ...r, resultado: 'Erro interno ao gravar o documento' }));
+    if (behaviour.kind === 'echo-result') results = results.map((r) => ({ ...r, resultado: `NF001 - Protocolo recusado. ${echoOf(auth)}` }));
     return send(res, 200, envelope(`<ns2:enviarListaDocumentosResponse xmlns:ns2="${NS}">${resultsXml(results)}</ns2:enviarListaDocumentosResponse>`));
   }
 
   /** Applies a fault that happens before processing; true when the request was answered (or dropped). */
-  async function injectBefore(b: Behaviour, res: ServerResponse): Promise<boolean> {
+  async function injectBefore(b: Behaviour, res: ServerResponse, echo: string): Promise<boolean> {
     switch (b.kind) {
       case 'delay':
         await sleep(b.ms);
@@ -275,6 +283,9 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
         return true;
       case 'fault':
         send(res, 500, fault('Server', 'Erro ao processar a requisição', 'Erro temporário; tente novamente.'));
+        return true;
+      case 'echo-fault':
+        send(res, 500, fault('Server', `Erro ao processar a requisição. ${echo}`, `Requisição recebida com ${echo}`));
         return true;
       default:
         return false;

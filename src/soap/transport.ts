@@ -7,6 +7,7 @@
 
 import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { PiSenderError } from '../errors.js';
+import { redact, registerSecret, registerUrlCredentials } from '../redact.js';
 import { AuthError, displayUrl, EndpointError, TlsError, TransportError } from './errors.js';
 import { describeTlsError, loadTls, type ConnectTls, type TlsOptions } from './tls.js';
 
@@ -58,10 +59,15 @@ export class HttpTransport {
 
   constructor(private readonly options: TransportOptions = {}) {
     this.tls = loadTls(options.tls);
+    registerUrlCredentials(options.proxy);
+    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) registerUrlCredentials(process.env[name]);
     if (options.basicAuth) {
       const { user, password } = options.basicAuth;
       if (user.includes(':')) throw new PiSenderError('ERR_CONFIG', 'the user name cannot contain ":" (HTTP Basic)');
+      registerSecret(password);
+      registerSecret(`${user}:${password}`);
       this.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+      registerSecret(this.authorization);
     }
   }
 
@@ -107,7 +113,8 @@ export class HttpTransport {
       if (res.statusCode === 401 || res.statusCode === 403) {
         throw new AuthError(`the service refused the credentials (HTTP ${res.statusCode})`, res.statusCode);
       }
-      return { status: res.statusCode, headers: res.headers, body: text };
+      // A server may echo the credentials it was sent: they go no further than this line.
+      return { status: res.statusCode, headers: res.headers, body: redact(text) };
     } catch (err) {
       throw this.translate(err, target);
     }

@@ -7,6 +7,7 @@
 
 import type Database from 'better-sqlite3';
 import { PiSenderError } from '../errors.js';
+import { redact } from '../redact.js';
 import { openSqlite } from './sqlite.js';
 
 /**
@@ -170,16 +171,16 @@ export class SiafiStore {
           r.state,
           r.resultado,
           r.ews ?? null,
-          r.message,
-          r.resposta === undefined ? null : JSON.stringify(r.resposta),
-          r.repetida === undefined ? null : JSON.stringify(r.repetida),
+          redactOrNull(r.message),
+          r.resposta === undefined ? null : redact(JSON.stringify(r.resposta)),
+          r.repetida === undefined ? null : redact(JSON.stringify(r.repetida)),
           r.nextAttemptAt ? r.nextAttemptAt.toISOString() : null,
           now.toISOString(),
           id,
         );
       this.db
         .prepare('INSERT INTO attempts (requisicao, at, resultado, ews, message) VALUES (?, ?, ?, ?, ?)')
-        .run(id, now.toISOString(), r.resultado, r.ews ?? null, r.message);
+        .run(id, now.toISOString(), r.resultado, r.ews ?? null, redactOrNull(r.message));
     })();
     return this.byId(id)!;
   }
@@ -219,4 +220,9 @@ export class SiafiStore {
       out[row.state] = row.n;
     return out;
   }
+}
+
+/** The SIAFI's answers may quote the request's credentials: none is stored. */
+function redactOrNull(text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : redact(text);
 }

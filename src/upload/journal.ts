@@ -8,6 +8,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PiSenderError } from '../errors.js';
+import { redact } from '../redact.js';
 import type { SendOutcome } from '../pi/results.js';
 
 export interface JournalHeader {
@@ -100,7 +101,7 @@ export class Journal {
   /** Appends answers and waits until they are on disk. */
   record(entries: JournalEntry[]): void {
     if (entries.length === 0) return;
-    writeSync(this.fd, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    writeSync(this.fd, entries.map((e) => `${redact(JSON.stringify(e))}\n`).join(''));
     fsyncSync(this.fd);
   }
 

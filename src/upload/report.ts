@@ -5,6 +5,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PiSenderError } from '../errors.js';
+import { redact } from '../redact.js';
 
 export type ReportOutcome = 'accepted' | 'rejected' | 'invalid' | 'failed' | 'valid';
 
@@ -41,7 +42,7 @@ export class ReportWriter {
     this.pending.set(line.index, line);
     let chunk = '';
     for (let l = this.pending.get(this.next); l; l = this.pending.get(this.next)) {
-      chunk += `${JSON.stringify(l)}\n`;
+      chunk += `${redact(JSON.stringify(l))}\n`;
       this.pending.delete(this.next);
       this.next++;
     }
@@ -52,7 +53,7 @@ export class ReportWriter {
     // Lines still held (an interrupted run) are written in order, with the gaps left as they are.
     const rest = [...this.pending.values()].sort((a, b) => a.index - b.index);
     this.pending.clear();
-    if (rest.length > 0) this.out.write(rest.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    if (rest.length > 0) this.out.write(rest.map((l) => `${redact(JSON.stringify(l))}\n`).join(''));
     if (this.stream) {
       this.stream.end();
       await once(this.stream, 'close');

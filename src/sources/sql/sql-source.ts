@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { PiSenderError } from '../../errors.js';
+import { readSecret } from '../../secrets.js';
 import type { QueryKind, SqlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
 import type { SpeSource, Window } from '../source.js';
@@ -33,15 +34,7 @@ export abstract class SqlSource implements SpeSource {
 
   /** The database password: from the file, else the environment variable; undefined when neither is set. */
   protected password(): string | undefined {
-    if (this.config.passwordFile) {
-      try {
-        return readFileSync(this.config.passwordFile, 'utf8').replace(/\r?\n$/, '');
-      } catch (err) {
-        throw new PiSenderError('ERR_CONFIG', `cannot read the database password file ${this.config.passwordFile}: ${(err as NodeJS.ErrnoException).code}`);
-      }
-    }
-    const v = process.env[this.config.passwordEnv];
-    return v === undefined || v === '' ? undefined : v;
+    return readSecret(this.config.passwordEnv, this.config.passwordFile, 'database password');
   }
 
   /** host, port, database, user and password: the ones the configuration sets. */
