@@ -25,11 +25,17 @@ export const ERROR_CODES = {
   },
   ERR_TLS: {
     exit: 2,
-    meaning: 'The TLS handshake failed: an untrusted, expired or wrong-host certificate, or a client certificate the server wants or refuses. Not retried.',
+    meaning:
+      'The TLS handshake failed: an untrusted, expired, weak (SHA-1, RSA under 2048 bits) or wrong-host certificate, or a client certificate the server wants ("the server asks for a client certificate") or refuses ("the server refused our client certificate"). Not retried.',
   },
   ERR_ENDPOINT: {
     exit: 2,
     meaning: 'The endpoint is wrong: its host name does not exist, or it answered HTTP 400, 404 or 405 (a wrong path). Not retried: check the URL.',
+  },
+  ERR_PROXY: {
+    exit: 2,
+    meaning:
+      'The proxy refused the connection or the login (HTTP 407), forbids the service (HTTP 403), or cannot be reached. Not retried: check the proxy address and its credentials.',
   },
   ERR_TRANSPORT: {
     exit: 3,

@@ -43,7 +43,7 @@ export interface ItemResult {
 
 /** Errors that end the whole run: retrying cannot help until the configuration changes. */
 export function isFatalSendError(err: unknown): boolean {
-  return ['ERR_AUTH', 'ERR_TLS', 'ERR_CONFIG', 'ERR_ENDPOINT', 'ERR_INTERRUPTED'].some((code) => isPiSenderError(err, code as ErrorCode));
+  return ['ERR_AUTH', 'ERR_TLS', 'ERR_CONFIG', 'ERR_ENDPOINT', 'ERR_PROXY', 'ERR_INTERRUPTED'].some((code) => isPiSenderError(err, code as ErrorCode));
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -34,7 +34,7 @@ export class TransportError extends PiSenderError {
      */
     readonly maybeReceived: boolean,
     readonly httpStatus?: number,
-    options?: { cause?: unknown; retryAfterMs?: number; code?: 'ERR_TRANSPORT' | 'ERR_ENDPOINT' },
+    options?: { cause?: unknown; retryAfterMs?: number; code?: 'ERR_TRANSPORT' | 'ERR_ENDPOINT' | 'ERR_PROXY' },
   ) {
     super(options?.code ?? 'ERR_TRANSPORT', message, {}, options);
     this.name = 'TransportError';
@@ -52,6 +52,17 @@ export class EndpointError extends TransportError {
   constructor(message: string, reason: string, httpStatus?: number, options?: { cause?: unknown }) {
     super(message, reason, false, httpStatus, { ...options, code: 'ERR_ENDPOINT' });
     this.name = 'EndpointError';
+  }
+}
+
+/**
+ * The proxy refused the connection or the login, forbids the service, or does not exist: nothing
+ * reached the service; retrying cannot help until the proxy settings change. Code ERR_PROXY (exit 2).
+ */
+export class ProxyError extends TransportError {
+  constructor(message: string, reason: string, httpStatus?: number, options?: { cause?: unknown }) {
+    super(message, reason, false, httpStatus, { ...options, code: 'ERR_PROXY' });
+    this.name = 'ProxyError';
   }
 }
 

@@ -73,7 +73,14 @@ export interface ConnectTls {
   passphrase?: string;
   maxVersion?: 'TLSv1.2' | 'TLSv1.3';
   rejectUnauthorized: true;
+  ciphers: string;
 }
+
+/**
+ * OpenSSL security level 2 (112-bit): certificates signed with SHA-1 or with RSA keys under 2048 bits
+ * are refused. Node's default (level 1) accepts RSA-1024, which no CA has issued since 2013.
+ */
+const CIPHERS = 'DEFAULT@SECLEVEL=2';
 
 function read(file: string, what: string): Buffer {
   try {
@@ -85,7 +92,7 @@ function read(file: string, what: string): Buffer {
 
 /** Reads the files named in `options`. Verification of the server is always on. */
 export function loadTls(options: TlsOptions = {}): ConnectTls {
-  const tls: ConnectTls = { rejectUnauthorized: true };
+  const tls: ConnectTls = { rejectUnauthorized: true, ciphers: CIPHERS };
   const caFiles = options.caFile === undefined ? [] : [options.caFile].flat();
   if (caFiles.length > 0) {
     // Giving `ca` replaces Node's roots: keep them, so a public service stays trusted too.
@@ -121,17 +128,23 @@ export function describeTlsError(code: string | undefined, message: string): str
   if (UNTRUSTED.has(code)) {
     return `the server's certificate is not trusted (${code}); if the service uses a private or new CA, pass its certificate with --ca (or NODE_EXTRA_CA_CERTS)`;
   }
-  if (code === 'CERT_HAS_EXPIRED') return `the server's certificate has expired (${code})`;
+  if (code === 'CERT_HAS_EXPIRED') return `the server's certificate has expired (${code}): the service must renew it`;
+  if (/too weak|too small/i.test(message) || /MD_TOO_WEAK|KEY_TOO_SMALL/.test(code)) {
+    return `the server's certificate uses weak cryptography (${message}): certificates signed with SHA-1 or with RSA keys under 2048 bits are refused; the service must renew it`;
+  }
+  if (/ALERT_CERTIFICATE_REQUIRED/.test(code)) {
+    return `the server asks for a client certificate (${code}): give --cert and --key, or --pfx`;
+  }
   if (code === 'CERT_NOT_YET_VALID') return `the server's certificate is not valid yet (${code}): check this machine's clock`;
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the server's certificate is for another host name (${code}): check the endpoint URL`;
-  if (/ALERT_CERTIFICATE_REQUIRED|ALERT_HANDSHAKE_FAILURE/.test(code)) {
+  if (/ALERT_HANDSHAKE_FAILURE/.test(code)) {
     return `the server refused the TLS handshake (${code}): it requires a client certificate (give --cert and --key, or --pfx), or refused the one given`;
   }
   if (
     /ALERT_UNKNOWN_CA|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_UNKNOWN|ALERT_ACCESS_DENIED/.test(code) ||
     (code === 'ECONNRESET' && /before secure TLS connection/.test(message))
   ) {
-    return `the server cut the TLS handshake (${code}): it does not trust the client certificate; check that the certificate is the one registered with the service and issued by a CA it accepts`;
+    return `the server refused our client certificate (${code}): check that the certificate is the one registered with the service and issued by a CA it accepts`;
   }
   if (/^ERR_OSSL|^ERR_TLS|^ERR_SSL/.test(code) || /unsupported|mac verify|bad decrypt|wrong tag|PKCS12/i.test(message)) {
     return `TLS setup failed (${code}: ${message}); a legacy .p12 (RC2/3DES) may need re-exporting with AES, or node --openssl-legacy-provider`;

@@ -5,10 +5,10 @@
  * Nothing it handles (body, headers, credentials) is ever logged.
  */
 
-import { Agent, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, buildConnector, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { PiSenderError } from '../errors.js';
 import { redact, registerSecret, registerUrlCredentials } from '../redact.js';
-import { AuthError, displayUrl, EndpointError, TlsError, TransportError } from './errors.js';
+import { AuthError, displayUrl, EndpointError, ProxyError, TlsError, TransportError } from './errors.js';
 import { describeTlsError, loadTls, type ConnectTls, type TlsOptions } from './tls.js';
 
 export interface TransportOptions {
@@ -43,6 +43,23 @@ function proxyFromEnv(): boolean {
   return Boolean(e['HTTPS_PROXY'] || e['https_proxy'] || e['HTTP_PROXY'] || e['http_proxy']);
 }
 
+/** Whether NO_PROXY (`host`, `.domain`, `host:port`, `*`, comma-separated) sends `target` direct. */
+function bypassesProxy(target: URL, noProxy: string): boolean {
+  const host = target.hostname.toLowerCase();
+  const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+  return noProxy
+    .split(/[,\s]+/)
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean)
+    .some((entry) => {
+      if (entry === '*') return true;
+      const [h, p] = entry.split(':') as [string, string | undefined];
+      if (p && p !== port) return false;
+      const bare = h.replace(/^\*?\./, '');
+      return host === bare || host.endsWith(`.${bare}`);
+    });
+}
+
 /** The Retry-After header as milliseconds (seconds or an HTTP date). */
 export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const v = Array.isArray(value) ? value[0] : value;
@@ -56,6 +73,12 @@ export class HttpTransport {
   private readonly dispatchers = new Map<string, Dispatcher>();
   private readonly tls: ConnectTls;
   private readonly authorization: string | undefined;
+  /**
+   * The last TLS alert a socket reported. Under TLS 1.3 a server that wants a client certificate
+   * says so after the handshake; undici then reports only "other side closed", so the alert is
+   * taken from the socket itself.
+   */
+  private lastTlsAlert: { code: string; message: string; at: number } | undefined;
 
   constructor(private readonly options: TransportOptions = {}) {
     this.tls = loadTls(options.tls);
@@ -71,13 +94,21 @@ export class HttpTransport {
     }
   }
 
+  private get connectTimeoutMs(): number {
+    return this.options.connectTimeoutMs ?? 15_000;
+  }
+
+  private get headersTimeoutMs(): number {
+    return this.options.headersTimeoutMs ?? 120_000;
+  }
+
   private dispatcherFor(origin: string): Dispatcher {
     let d = this.dispatchers.get(origin);
     if (d) return d;
     const o = this.options;
     const common = {
-      connectTimeout: o.connectTimeoutMs ?? 15_000,
-      headersTimeout: o.headersTimeoutMs ?? 120_000,
+      connectTimeout: this.connectTimeoutMs,
+      headersTimeout: this.headersTimeoutMs,
       bodyTimeout: o.bodyTimeoutMs ?? 60_000,
       keepAliveTimeout: o.keepAliveTimeoutMs ?? 30_000,
       maxResponseSize: o.maxResponseBytes ?? 32 * 1024 * 1024,
@@ -87,10 +118,40 @@ export class HttpTransport {
     } else if (!o.ignoreEnvProxy && proxyFromEnv()) {
       d = new EnvHttpProxyAgent({ ...common, requestTls: this.tls, connect: this.tls });
     } else {
-      d = new Agent({ ...common, connect: this.tls });
+      d = new Agent({ ...common, connect: this.alertRecordingConnector() });
     }
     this.dispatchers.set(origin, d);
     return d;
+  }
+
+  /** undici's own connector, with a listener that keeps the socket's TLS alerts for {@link translate}. */
+  private alertRecordingConnector(): buildConnector.connector {
+    const connect = buildConnector({ ...this.tls, timeout: this.connectTimeoutMs });
+    return (opts, callback) =>
+      connect(opts, (...args) => {
+        const socket = args[1];
+        socket?.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code && /^ERR_SSL_/.test(e.code)) this.lastTlsAlert = { code: e.code, message: e.message, at: Date.now() };
+        });
+        callback(...args);
+      });
+  }
+
+  /** The proxy a request to `target` goes through, or undefined when it goes direct. */
+  private proxyFor(target: URL): URL | undefined {
+    const o = this.options;
+    let raw = o.proxy;
+    if (!raw && !o.ignoreEnvProxy) {
+      const e = process.env;
+      raw = target.protocol === 'https:' ? e['HTTPS_PROXY'] || e['https_proxy'] : e['HTTP_PROXY'] || e['http_proxy'];
+      if (raw && bypassesProxy(target, e['NO_PROXY'] ?? e['no_proxy'] ?? '')) raw = undefined;
+    }
+    if (!raw) return undefined;
+    try {
+      return new URL(raw);
+    } catch {
+      return undefined;
+    }
   }
 
   /** POSTs a body; resolves for any HTTP status, rejects only when there is no answer. */
@@ -101,14 +162,21 @@ export class HttpTransport {
       'user-agent': this.options.userAgent ?? 'pi-sender',
     };
     if (this.authorization) all['authorization'] = this.authorization;
+    // undici bounds the connection and the wait for headers, but not a proxy that accepts the
+    // connection and never answers CONNECT: one deadline covers the whole wait for the headers.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.connectTimeoutMs + this.headersTimeoutMs + 1000);
+    const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+    // undici does not give up a request queued behind a CONNECT that never ends, even when its signal
+    // aborts: the deadline rejects on its own, and the stuck dispatcher is thrown away.
+    const expired = new Promise<never>((_, reject) => {
+      deadline.signal.addEventListener('abort', () => reject(new Error('deadline')), { once: true });
+    });
+    expired.catch(() => undefined);
+    const dispatcher = this.dispatcherFor(target.origin);
     try {
-      const res = await request(target, {
-        method: 'POST',
-        headers: all,
-        body,
-        dispatcher: this.dispatcherFor(target.origin),
-        ...(signal ? { signal } : {}),
-      });
+      const res = await Promise.race([request(target, { method: 'POST', headers: all, body, dispatcher, signal: combined }), expired]);
+      clearTimeout(timer);
       const text = await res.body.text();
       if (res.statusCode === 401 || res.statusCode === 403) {
         throw new AuthError(`the service refused the credentials (HTTP ${res.statusCode})`, res.statusCode);
@@ -116,20 +184,41 @@ export class HttpTransport {
       // A server may echo the credentials it was sent: they go no further than this line.
       return { status: res.statusCode, headers: res.headers, body: redact(text) };
     } catch (err) {
-      throw this.translate(err, target);
+      const deadlinePassed = deadline.signal.aborted && !signal?.aborted;
+      if (deadlinePassed && this.dispatchers.get(target.origin) === dispatcher) {
+        this.dispatchers.delete(target.origin);
+        dispatcher.destroy().catch(() => undefined);
+      }
+      throw this.translate(err, target, deadlinePassed);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private translate(err: unknown, target: URL): Error {
+  private translate(err: unknown, target: URL, deadlinePassed = false): Error {
     if (err instanceof PiSenderError) return err;
-    const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
+    const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string } };
     const code = e.code ?? e.cause?.code ?? 'UNKNOWN';
     const message = e.message || e.cause?.message || String(err);
+    const proxy = this.proxyFor(target);
+    if (proxy) {
+      const viaProxy = this.translateProxy(e, code, message, target, proxy, deadlinePassed);
+      if (viaProxy) return viaProxy;
+    }
+    if (deadlinePassed) {
+      const seconds = Math.round((this.connectTimeoutMs + this.headersTimeoutMs) / 1000);
+      return new TransportError(`${target.origin}: no answer in ${seconds} s`, 'UND_ERR_HEADERS_TIMEOUT', true, undefined, { cause: err });
+    }
     if (code === 'UND_ERR_ABORTED' || e.name === 'AbortError') {
       return new PiSenderError('ERR_INTERRUPTED', 'the request was interrupted', {}, { cause: err });
     }
-    const tls = describeTlsError(code, message) ?? (e.cause ? describeTlsError(e.cause.code, e.cause.message) : undefined);
-    if (tls) return new TlsError(`${target.origin}: ${tls}`, code, { cause: err });
+    const alert = this.lastTlsAlert;
+    const lateAlert = (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') && alert && Date.now() - alert.at < 10_000 ? alert : undefined;
+    const tls =
+      describeTlsError(code, message) ??
+      (e.cause ? describeTlsError(e.cause.code, e.cause.message) : undefined) ??
+      (lateAlert ? describeTlsError(lateAlert.code, lateAlert.message) : undefined);
+    if (tls) return new TlsError(`${target.origin}: ${tls}`, lateAlert?.code ?? code, { cause: err });
     if (code === 'ENOTFOUND') {
       return new EndpointError(`${displayUrl(target)}: the host ${target.hostname} does not exist (DNS): check the URL`, code, undefined, { cause: err });
     }
@@ -152,8 +241,68 @@ export class HttpTransport {
       UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
       UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
     };
-    const proxy = /proxy/i.test(message) ? ` (through the proxy: ${message})` : '';
-    return new TransportError(`${target.origin}: ${what[code] ?? message}${proxy}`, code, !NOT_SENT.has(code), undefined, { cause: err });
+    return new TransportError(`${target.origin}: ${what[code] ?? message}`, code, !NOT_SENT.has(code), undefined, { cause: err });
+  }
+
+  /**
+   * An error that the proxy caused, named after it (without credentials): a refused or unknown proxy,
+   * a CONNECT answered 407 or 403, a proxy that never answers. Undefined when the error is not the proxy's.
+   */
+  private translateProxy(
+    e: NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string } },
+    code: string,
+    message: string,
+    target: URL,
+    proxy: URL,
+    deadlinePassed: boolean,
+  ): Error | undefined {
+    const name = `the proxy ${proxy.protocol}//${proxy.host}`;
+    const tunnel = /Proxy response \((\d+)\)/.exec(message);
+    if (tunnel) {
+      const status = Number(tunnel[1]);
+      if (status === 407) {
+        const given = Boolean(proxy.username || proxy.password);
+        return new ProxyError(
+          given
+            ? `${name} refused its user and password (HTTP 407): check the proxy credentials file or HTTPS_PROXY`
+            : `${name} asks for a login (HTTP 407): put "user:password" in a file given with --proxy-credentials-file (proxyCredentialsFile), or in HTTPS_PROXY`,
+          'PROXY_407',
+          407,
+          { cause: e },
+        );
+      }
+      if (status >= 500) {
+        return new TransportError(`${name} could not reach ${target.host} (HTTP ${status})`, `PROXY_${status}`, false, status, { cause: e });
+      }
+      return new ProxyError(
+        `${name} refuses the connection to ${target.host} (HTTP ${status}): ask for ${target.host} to be allowed, or check NO_PROXY`,
+        `PROXY_${status}`,
+        status,
+        { cause: e },
+      );
+    }
+    if (deadlinePassed) {
+      const seconds = Math.round((this.connectTimeoutMs + this.headersTimeoutMs) / 1000);
+      return new TransportError(`${name} did not answer in ${seconds} s (the connection to ${target.host} through it)`, 'PROXY_TIMEOUT', false, undefined, {
+        cause: e,
+      });
+    }
+    const cause = (e.cause ?? e) as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
+    const proxyPort = Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80));
+    const atProxy = (cause.port === proxyPort && cause.address !== undefined) || cause.hostname === proxy.hostname;
+    if (!atProxy) return undefined;
+    if (code === 'ECONNREFUSED')
+      return new ProxyError(`${name} refuses connections (ECONNREFUSED): check the proxy address and port`, code, undefined, { cause: e });
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+      return new ProxyError(`${name} does not exist (DNS: ${code}): check the proxy address`, code, undefined, { cause: e });
+    }
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+      return new ProxyError(`${name} cannot be reached (${code}): check the proxy address and the network`, code, undefined, { cause: e });
+    }
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') {
+      return new TransportError(`${name}: connection timed out`, code, false, undefined, { cause: e });
+    }
+    return undefined;
   }
 
   async close(): Promise<void> {

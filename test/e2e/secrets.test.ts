@@ -114,6 +114,26 @@ describe('proxy credentials', () => {
     expect(r.stderr).not.toContain('segredo-do-proxy');
   });
 
+  it('a proxy that asks for a login ends send with exit 2, naming the proxy', async () => {
+    const proxy = await connectProxy({ credentials: 'agente:segredo-do-proxy' });
+    const sim = await simulator({ tls: { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) } });
+    try {
+      const r = await runCli(
+        ['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', path.join(dir, 'p407.jsonl'), '--ca', pki.caCert, '--proxy', proxy.url],
+        {
+          env,
+        },
+      );
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`the proxy ${proxy.url} asks for a login (HTTP 407)`);
+      expect(r.stderr).not.toContain('internal error');
+      expect(sim.stats.documentos).toBe(0);
+    } finally {
+      proxy.close();
+      await sim.close();
+    }
+  });
+
   it('takes them from a file: the proxy gets them, ps never shows them', async () => {
     const proxy = await connectProxy({ credentials: 'agente:segredo-do-proxy' });
     const sim = await simulator({ tls: { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) }, faults: { delayMs: 300 } });

@@ -109,7 +109,7 @@ describe('pi-sender siafi, as a user runs it', () => {
       env: env({ SIAFI_CERT: pki.otherClientCert, SIAFI_KEY: pki.otherClientKey, SIAFI_STORE: path.join(dir, 'other.db') }),
     });
     expect(untrusted.code).toBe(2);
-    expect(untrusted.stderr).toMatch(/does not trust the client certificate/);
+    expect(untrusted.stderr).toMatch(/refused our client certificate/);
     const pw = await runCli(['siafi', 'avaliacao', '--file', path.join(SAMPLES, 'avaliacao.json')], {
       env: env({ SIAFI_PASSWORD: 'errada', SIAFI_STORE: path.join(dir, 'pw.db') }),
     });

@@ -24,8 +24,15 @@ function openssl(args: string[], cwd: string): void {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-function issue(dir: string, name: string, subject: string, ca: { cert: string; key: string }, ext: string): void {
-  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject], dir);
+function issue(
+  dir: string,
+  name: string,
+  subject: string,
+  ca: { cert: string; key: string },
+  ext: string,
+  weak: { bits?: number; digest?: string } = {},
+): void {
+  openssl(['req', '-newkey', `rsa:${weak.bits ?? 2048}`, '-nodes', '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', subject], dir);
   writeFileSync(path.join(dir, `${name}.ext`), ext);
   openssl(
     [
@@ -42,7 +49,7 @@ function issue(dir: string, name: string, subject: string, ca: { cert: string; k
       `${name}.crt`,
       '-days',
       '2',
-      '-sha256',
+      `-${weak.digest ?? 'sha256'}`,
       '-extfile',
       `${name}.ext`,
     ],
@@ -117,4 +124,14 @@ export function makeTestPki(): TestPki {
     otherClientKey: p('other-client.key'),
     read: (f) => readFileSync(f),
   };
+}
+
+/** Server certificates no client should accept, from the test CA: signed with SHA-1, and an RSA-1024 key. */
+export function makeWeakServerCerts(pki: TestPki): { sha1Cert: string; sha1Key: string; rsa1024Cert: string; rsa1024Key: string } {
+  const ca = { cert: 'ca.crt', key: 'ca.key' };
+  const ext = 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n';
+  issue(pki.dir, 'sha1-server', '/CN=localhost', ca, ext, { digest: 'sha1' });
+  issue(pki.dir, 'rsa1024-server', '/CN=localhost', ca, ext, { bits: 1024 });
+  const p = (f: string): string => path.join(pki.dir, f);
+  return { sha1Cert: p('sha1-server.crt'), sha1Key: p('sha1-server.key'), rsa1024Cert: p('rsa1024-server.crt'), rsa1024Key: p('rsa1024-server.key') };
 }

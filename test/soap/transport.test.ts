@@ -1,11 +1,13 @@
+import { spawn } from 'node:child_process';
 import type http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, TlsError, TransportError } from '../../src/soap/errors.js';
 import { HttpTransport, retryAfterMs } from '../../src/soap/transport.js';
 import { listen, type Listening } from '../../src/simulator/server.js';
-import { makeTestPki, type TestPki } from '../helpers/certs.js';
+import { makeTestPki, makeWeakServerCerts, type TestPki } from '../helpers/certs.js';
 import { connectProxy } from '../helpers/proxy.js';
 
 let pki: TestPki;
@@ -27,6 +29,36 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** `openssl s_server` answering HTTP (-www): a TLS stack that sends the alerts a real server sends. */
+async function opensslServer(extra: string[]): Promise<{ origin: string; close: () => void }> {
+  const port = await freePort();
+  const child = spawn('openssl', ['s_server', '-accept', `127.0.0.1:${port}`, '-cert', pki.serverCert, '-key', pki.serverKey, '-www', '-quiet', ...extra], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  // Ready when the port accepts connections.
+  for (let ready = false; !ready;) {
+    if (child.exitCode !== null) throw new Error(`openssl s_server exited with ${child.exitCode}`);
+    ready = await new Promise<boolean>((resolve) => {
+      const c = net.connect(port, '127.0.0.1', () => {
+        c.destroy();
+        resolve(true);
+      });
+      c.on('error', () => setTimeout(() => resolve(false), 25));
+    });
+  }
+  return { origin: `https://127.0.0.1:${port}`, close: () => child.kill() };
+}
+
 async function serve(handler: http.RequestListener, tls?: Parameters<typeof listen>[1]['tls']): Promise<string> {
   const s = await listen(handler, tls ? { tls } : {});
   servers.push(s);
@@ -36,14 +68,18 @@ async function serve(handler: http.RequestListener, tls?: Parameters<typeof list
 describe('HttpTransport', () => {
   it('POSTs with HTTP Basic and reuses the connection (keep-alive)', async () => {
     const sockets = new Set<unknown>();
+    const received: Array<string | undefined> = [];
     const origin = await serve((req, res) => {
       sockets.add(req.socket);
+      received.push(req.headers['authorization']);
       echo(req, res);
     });
     const t = new HttpTransport({ basicAuth: { user: '99991', password: 'sénha:x' } });
     for (let i = 0; i < 10; i++) {
       const r = await t.post(`${origin}/x`, `corpo ${i}`, { soapaction: '""' });
-      expect(JSON.parse(r.body)).toMatchObject({ body: `corpo ${i}`, auth: `Basic ${Buffer.from('99991:sénha:x').toString('base64')}`, action: '""' });
+      // The server got the header; its echo comes back redacted.
+      expect(received[i]).toBe(`Basic ${Buffer.from('99991:sénha:x').toString('base64')}`);
+      expect(JSON.parse(r.body)).toMatchObject({ body: `corpo ${i}`, auth: '***', action: '""' });
     }
     // undici may open a second pooled connection; without keep-alive there would be 10
     expect(sockets.size).toBeLessThanOrEqual(2);
@@ -114,9 +150,104 @@ describe('HttpTransport', () => {
     const wrongPass = new HttpTransport({ tls: { caFile: pki.caCert, pfxFile: pki.clientP12, passphrase: 'errada' } });
     await expect(wrongPass.post(`${origin}/`, 'x', {})).rejects.toBeInstanceOf(TlsError);
     await wrongPass.close();
+    // TLS 1.3: the server's "certificate required" alert comes after the handshake; it is still a TLS error.
     const none = new HttpTransport({ tls: { caFile: pki.caCert } });
-    await expect(none.post(`${origin}/`, 'x', {})).rejects.toMatchObject({ code: expect.stringMatching(/ERR_TLS|ERR_TRANSPORT/) });
+    await expect(none.post(`${origin}/`, 'x', {})).rejects.toMatchObject({ code: 'ERR_TLS', message: expect.stringMatching(/asks for a client certificate/) });
     await none.close();
+    const none12 = new HttpTransport({ tls: { caFile: pki.caCert, maxVersion: 'TLSv1.2' } });
+    await expect(none12.post(`${origin}/`, 'x', {})).rejects.toMatchObject({
+      code: 'ERR_TLS',
+      message: expect.stringMatching(/requires a client certificate/),
+    });
+    await none12.close();
+  });
+
+  it('names a client certificate the server does not trust (OpenSSL server, TLS 1.2 and 1.3)', async () => {
+    for (const version of ['-tls1_2', '-tls1_3']) {
+      const server = await opensslServer(['-Verify', '1', '-verify_return_error', '-CAfile', pki.caCert, version]);
+      try {
+        const t = new HttpTransport({ tls: { caFile: pki.caCert, certFile: pki.otherClientCert, keyFile: pki.otherClientKey } });
+        await expect(t.post(`${server.origin}/`, 'x', {}), version).rejects.toMatchObject({
+          code: 'ERR_TLS',
+          message: expect.stringMatching(/refused our client certificate/),
+        });
+        await t.close();
+        const none = new HttpTransport({ tls: { caFile: pki.caCert } });
+        await expect(none.post(`${server.origin}/`, 'x', {}), version).rejects.toMatchObject({
+          code: 'ERR_TLS',
+          message: expect.stringMatching(/client certificate/),
+        });
+        await none.close();
+      } finally {
+        server.close();
+      }
+    }
+  });
+
+  it('refuses server certificates signed with SHA-1 or with an RSA-1024 key, naming the reason', async () => {
+    const weak = makeWeakServerCerts(pki);
+    for (const [cert, key] of [
+      [weak.sha1Cert, weak.sha1Key],
+      [weak.rsa1024Cert, weak.rsa1024Key],
+    ] as const) {
+      // The server side must lower its own security level even to load such a certificate.
+      const server = https.createServer({ cert: pki.read(cert), key: pki.read(key), ciphers: 'DEFAULT@SECLEVEL=0' }, (_req, res) => res.end('ok'));
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+      const t = new HttpTransport({ tls: { caFile: pki.caCert } });
+      try {
+        await expect(t.post(`https://127.0.0.1:${(server.address() as net.AddressInfo).port}/`, 'x', {})).rejects.toMatchObject({
+          code: 'ERR_TLS',
+          message: expect.stringMatching(/weak cryptography \((CA signature digest algorithm too weak|EE certificate key too weak)\)/),
+        });
+      } finally {
+        await t.close();
+        server.closeAllConnections();
+        server.close();
+      }
+    }
+  });
+
+  it('a proxy that refuses, asks for a login, forbids or never answers is named, without its credentials', async () => {
+    const origin = await serve(echo, { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) });
+    const closed = await freePort();
+    const refused = new HttpTransport({ proxy: `http://127.0.0.1:${closed}`, tls: { caFile: pki.caCert } });
+    await expect(refused.post(`${origin}/`, 'x', {})).rejects.toMatchObject({ code: 'ERR_PROXY', message: expect.stringMatching(/refuses connections/) });
+    await refused.close();
+
+    const guarded = await connectProxy({ credentials: 'agente:certa' });
+    const anonymous = new HttpTransport({ proxy: guarded.url, tls: { caFile: pki.caCert } });
+    await expect(anonymous.post(`${origin}/`, 'x', {})).rejects.toMatchObject({
+      code: 'ERR_PROXY',
+      message: expect.stringMatching(/asks for a login \(HTTP 407\)/),
+    });
+    await anonymous.close();
+    const wrong = new HttpTransport({ proxy: guarded.url.replace('//', '//agente:errada-demais@'), tls: { caFile: pki.caCert } });
+    const err = (await wrong.post(`${origin}/`, 'x', {}).catch((e: unknown) => e)) as Error;
+    expect(err).toMatchObject({ code: 'ERR_PROXY', message: expect.stringMatching(/refused its user and password \(HTTP 407\)/) });
+    expect(err.message).not.toContain('errada-demais');
+    await wrong.close();
+    const right = new HttpTransport({ proxy: guarded.url.replace('//', '//agente:certa@'), tls: { caFile: pki.caCert } });
+    expect(JSON.parse((await right.post(`${origin}/`, 'ok', {})).body).body).toBe('ok');
+    await right.close();
+    guarded.close();
+
+    const forbidding = net.createServer((c) => c.once('data', () => c.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n')));
+    const silent = net.createServer(() => undefined);
+    for (const s of [forbidding, silent]) await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+    const port = (s: net.Server): number => (s.address() as net.AddressInfo).port;
+    const forbidden = new HttpTransport({ proxy: `http://127.0.0.1:${port(forbidding)}`, tls: { caFile: pki.caCert } });
+    await expect(forbidden.post(`${origin}/`, 'x', {})).rejects.toMatchObject({
+      code: 'ERR_PROXY',
+      message: expect.stringMatching(/refuses the connection to .*HTTP 403/),
+    });
+    await forbidden.close();
+    const hanging = new HttpTransport({ proxy: `http://127.0.0.1:${port(silent)}`, connectTimeoutMs: 200, headersTimeoutMs: 200, tls: { caFile: pki.caCert } });
+    const timedOut = (await hanging.post(`${origin}/`, 'x', {}).catch((e: unknown) => e)) as TransportError;
+    expect(timedOut).toMatchObject({ code: 'ERR_TRANSPORT', reason: 'PROXY_TIMEOUT', maybeReceived: false });
+    expect(timedOut.message).toMatch(/the proxy http:\/\/127\.0\.0\.1:\d+ did not answer/);
+    await hanging.close();
+    forbidding.close();
+    silent.close();
   });
 
   it('goes through an HTTP proxy (CONNECT for HTTPS), given or from HTTPS_PROXY', async () => {
