@@ -154,6 +154,11 @@ function summaryText(file: string, endpoint: string | undefined, s: UploadSummar
     for (const r of s.notAccepted)
       lines.push(`    ${file}:${r.line}: Documento #${r.index} (Protocolo ${r.protocolo ?? '?'}): ${r.outcome} ${r.code ?? ''} ${r.message ?? ''}`.trimEnd());
   }
+  if (s.warned > 0) {
+    lines.push(
+      `  ${plural(s.warned, 'Documento')} had something left out or repaired (an attribute, text between elements, a Latin-1 byte): see "warnings" in the report`,
+    );
+  }
   if (s.invalid > 0) lines.push(`  invalid Documentos were not sent: pi-sender validate ${file} lists every problem`);
   if (s.failed > 0 || s.interrupted)
     lines.push(

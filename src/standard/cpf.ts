@@ -3,8 +3,17 @@
  * (`gerarNomeInteressadoComCpfEscondido`): `123.456.789-09` → `***.456.78*-**`, `12345678909` → `***45678***`.
  */
 
-/** The SEI module's pattern for a CPF-like substring (formatted or not). */
-const CPF_LIKE = /[0-9]{3}[.]?[0-9]{3}[.]?[0-9]{3}[-]?[0-9]{2}/g;
+/**
+ * The SEI module's pattern for a CPF-like substring (formatted or not), widened to full-width digits,
+ * dot and hyphen (`１２３．４５６...`): a CPF typed on a Japanese or Chinese keyboard layout, or pasted
+ * from a PDF, is the same CPF and must be masked like any other.
+ */
+const CPF_LIKE = /[0-9\uff10-\uff19]{3}[.\uff0e]?[0-9\uff10-\uff19]{3}[.\uff0e]?[0-9\uff10-\uff19]{3}[-\uff0d]?[0-9\uff10-\uff19]{2}/g;
+
+/** A CPF-like match in ASCII (full-width forms folded), as the SEI pattern sees it. */
+function ascii(match: string): string {
+  return match.normalize('NFKC');
+}
 
 /** True for a valid CPF (any formatting): 11 digits, not all equal, both mod-11 check digits right. */
 export function isValidCpf(value: string): boolean {
@@ -35,7 +44,7 @@ export interface CpfMatch {
 export function findCpfs(text: string): CpfMatch[] {
   const found: CpfMatch[] = [];
   for (const m of text.matchAll(CPF_LIKE)) {
-    if (isValidCpf(m[0])) found.push({ index: m.index, length: m[0].length });
+    if (isValidCpf(ascii(m[0]))) found.push({ index: m.index, length: m[0].length });
   }
   return found;
 }
@@ -45,5 +54,5 @@ export function findCpfs(text: string): CpfMatch[] {
  * one with the same transformation is never less private and gives the same result for one CPF.
  */
 export function maskCpfsInName(name: string): string {
-  return name.replace(CPF_LIKE, (m) => (isValidCpf(m) ? maskCpf(m) : m));
+  return name.replace(CPF_LIKE, (m) => (isValidCpf(ascii(m)) ? maskCpf(ascii(m)) : m));
 }

@@ -5,10 +5,20 @@
 
 export type SourceEncoding = 'utf-8' | 'windows-1252';
 
+/** A byte that is not valid UTF-8, where it was and what it became. */
+export interface InvalidByte {
+  /** Offset in the decoded chunk's `text` of the character that stands for it. */
+  offset: number;
+  /** Offset of the byte in the input (0-based, the BOM included). */
+  byteOffset: number;
+  byte: number;
+  /** True when it was read as the Latin-1 letter it certainly is (see {@link StreamDecoder}). */
+  repaired: boolean;
+}
+
 export interface DecodedChunk {
   text: string;
-  /** Offsets in `text` of characters that stand for invalid UTF-8 bytes. */
-  invalid: number[];
+  invalid: InvalidByte[];
 }
 
 export class EncodingError extends Error {
@@ -64,10 +74,17 @@ function validSequenceLength(bytes: Uint8Array, i: number): number {
 /**
  * Streaming decoder. UTF-8 is decoded natively and only a chunk that fails is re-scanned byte by byte
  * to locate each invalid byte. An invalid byte becomes U+FFFD, or, with `repairLatin1`, the Latin-1
- * character it most likely was (only bytes 0xA0–0xFF, which are unambiguous letters and signs).
+ * character it is when that reading is exact: a byte 0xA0–0xFF that starts no UTF-8 sequence
+ * ("certid\xE3o") or a sign 0xA0–0xBF that follows no lead byte ("n\xBA"). What looks like a broken or
+ * forbidden UTF-8 sequence (an overlong form, an encoded surrogate, a code point above U+10FFFF, a lead
+ * byte followed by continuation bytes) is never guessed at: it stays U+FFFD, and an error.
  */
 export class StreamDecoder {
   private carry: Uint8Array = new Uint8Array(0);
+  /** Bytes of the input before the next chunk's first byte (the carry included in neither). */
+  private consumed: number;
+  /** The last byte of the previous complete chunk, to judge a continuation byte at a chunk's start. */
+  private previous = 0;
   private readonly fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
   private readonly cp1252 = new TextDecoder('windows-1252');
   private readonly utf8 = new TextDecoder('utf-8');
@@ -75,7 +92,10 @@ export class StreamDecoder {
   constructor(
     readonly encoding: SourceEncoding,
     private readonly repairLatin1 = false,
-  ) {}
+    startOffset = 0,
+  ) {
+    this.consumed = startOffset;
+  }
 
   decode(chunk: Uint8Array): DecodedChunk {
     if (this.encoding === 'windows-1252') return { text: this.cp1252.decode(chunk, { stream: true }), invalid: [] };
@@ -99,16 +119,20 @@ export class StreamDecoder {
   }
 
   private decodeComplete(bytes: Uint8Array): DecodedChunk {
+    let out: DecodedChunk;
     try {
-      return { text: this.fatalUtf8.decode(bytes), invalid: [] };
+      out = { text: this.fatalUtf8.decode(bytes), invalid: [] };
     } catch {
-      return this.decodeWithErrors(bytes);
+      out = this.decodeWithErrors(bytes);
     }
+    this.consumed += bytes.length;
+    if (bytes.length > 0) this.previous = bytes[bytes.length - 1]!;
+    return out;
   }
 
   private decodeWithErrors(bytes: Uint8Array): DecodedChunk {
     const parts: string[] = [];
-    const invalid: number[] = [];
+    const invalid: InvalidByte[] = [];
     let length = 0;
     let start = 0;
     let i = 0;
@@ -127,9 +151,11 @@ export class StreamDecoder {
       }
       flushValid(i);
       const b = bytes[i]!;
-      const replacement = this.repairLatin1 && b >= 0xa0 ? String.fromCharCode(b) : '\ufffd';
-      invalid.push(length);
-      parts.push(replacement);
+      const before = i > 0 ? bytes[i - 1]! : this.previous;
+      const afterLead = b <= 0xbf && before >= 0xc0;
+      const repaired = this.repairLatin1 && b >= 0xa0 && !afterLead && !startsBrokenSequence(bytes, i);
+      invalid.push({ offset: length, byteOffset: this.consumed + i, byte: b, repaired });
+      parts.push(repaired ? String.fromCharCode(b) : '\ufffd');
       length += 1;
       i += 1;
       start = i;
@@ -139,20 +165,38 @@ export class StreamDecoder {
   }
 }
 
+/** A lead byte followed by a continuation byte: a UTF-8 sequence gone wrong, not a Latin-1 letter. */
+function startsBrokenSequence(bytes: Uint8Array, i: number): boolean {
+  const next = bytes[i + 1];
+  return bytes[i]! >= 0xc0 && next !== undefined && next >= 0x80 && next <= 0xbf;
+}
+
 /**
  * Looks at the first bytes of a file: BOM and XML declaration. Returns the encoding and how many
  * bytes of BOM to skip.
  */
 export function sniffEncoding(head: Uint8Array): { encoding: SourceEncoding; bomLength: number } {
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+    // A UTF-8 byte order mark and a declaration of another encoding cannot both be right.
+    const declared = declaredEncoding(head.subarray(3));
+    if (declared !== undefined && encodingFromLabel(declared) !== 'utf-8') {
+      throw new EncodingError(`the file starts with a UTF-8 byte order mark but declares encoding="${declared}": one of them is wrong; save it again as UTF-8`);
+    }
+    return { encoding: 'utf-8', bomLength: 3 };
+  }
   if ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe)) {
     throw new EncodingError('the file is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8');
   }
   if (head[0] === 0x00 || head[1] === 0x00) {
     throw new EncodingError('the file looks like UTF-16 or UTF-32 (NUL bytes at the start): convert it to UTF-8');
   }
+  const declared = declaredEncoding(head);
+  return { encoding: declared !== undefined ? encodingFromLabel(declared) : 'utf-8', bomLength: 0 };
+}
+
+/** The `encoding` of the XML declaration at the start of `head`, if any. */
+function declaredEncoding(head: Uint8Array): string | undefined {
   // The declaration is ASCII in every encoding we accept.
   const start = Buffer.from(head.subarray(0, Math.min(head.length, 512))).toString('latin1');
-  const decl = /^<\?xml\s[^?]*?encoding\s*=\s*(["'])([^"']*)\1/.exec(start);
-  return { encoding: decl ? encodingFromLabel(decl[2]!) : 'utf-8', bomLength: 0 };
+  return /^<\?xml\s[^?]*?encoding\s*=\s*(["'])([^"']*)\1/.exec(start)?.[2];
 }

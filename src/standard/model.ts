@@ -116,3 +116,9 @@ export const MAX_ESPECIE_STRICT = 50;
 
 /** Lengths the PI portal accepts for protocol numbers (13, 14, 15, 17 = NUP, 21). */
 export const PROTOCOLO_LENGTHS: ReadonlySet<number> = new Set([13, 14, 15, 17, 21]);
+
+/**
+ * Largest Documento, in characters of XML, that pi-sender reads from a file or takes from the library
+ * (8 Mi): far beyond any real process, small enough that a hostile input cannot fill memory.
+ */
+export const MAX_DOCUMENTO_LENGTH = 8 * 1024 * 1024;

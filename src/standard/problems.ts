@@ -35,7 +35,20 @@ export const PROBLEM_CODES = {
   XML_UNEXPECTED_CONTENT: { severity: 'error', summary: 'Something other than Documento elements inside ListaDocumentos.' },
   XML_TOO_LARGE: { severity: 'error', summary: 'A Documento, text node or nesting level beyond the reader limits.' },
   LISTA_EMPTY: { severity: 'error', summary: 'ListaDocumentos has no Documento.' },
-  UTF8_INVALID: { severity: 'error', summary: 'Bytes that are not valid UTF-8 in a UTF-8 file.' },
+  UTF8_INVALID: {
+    severity: 'error',
+    summary: 'Bytes that are not valid UTF-8 in a UTF-8 file (a warning when send reads a lone Latin-1 letter as what it certainly is).',
+  },
+  CHARACTER_NOT_ALLOWED: {
+    severity: 'error',
+    summary:
+      'A character XML 1.0 cannot carry or the PI would store damaged, raw or by reference: a control character, a surrogate, a non-character (U+FFFE, U+FDD0, ...).',
+  },
+  XML_MIXED_CONTENT: { severity: 'error', summary: 'An element inside the text of a field (`Pro<b>cesso</b>`): the text cannot be sent as written.' },
+  XML_DROPPED: {
+    severity: 'warning',
+    summary: 'Something of the file that send leaves out: an attribute, a namespace declaration, text between elements.',
+  },
   // --- the XSD (libxml2) ---
   XSD_ORDER: { severity: 'error', summary: 'A standard element out of the order of the standard.' },
   XSD_UNKNOWN_ELEMENT: { severity: 'error', summary: 'An element the standard does not define.' },

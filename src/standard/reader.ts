@@ -13,7 +13,7 @@ import { PiSenderError } from '../errors.js';
 import { AmpersandGuard } from './ampersand-guard.js';
 import { EncodingError, sniffEncoding, StreamDecoder, type DecodedChunk } from './decoder.js';
 import { DocumentoLines } from './lines.js';
-import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, type DocumentoDraft } from './model.js';
+import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, MAX_DOCUMENTO_LENGTH, type DocumentoDraft } from './model.js';
 import { problem, type Problem } from './problems.js';
 
 /** Options of {@link readListaDocumentos}. */
@@ -35,7 +35,11 @@ export interface ReadOptions {
 export interface IgnoredElement {
   field: string;
   line: number;
-  reason: 'unknown' | 'repeated';
+  /**
+   * `unknown` and `repeated` elements; what `send` leaves out of an element it keeps: an `attribute`
+   * (`Especie/@lang`), a `namespace` declaration, `text` between elements.
+   */
+  reason: 'unknown' | 'repeated' | 'attribute' | 'namespace' | 'text';
 }
 
 /** One Documento read from the list. */
@@ -80,8 +84,11 @@ export type ReadEvent = DocumentoRecord | ListProblem;
 /** A file path, bytes in memory, or a stream of bytes. */
 export type ReadSource = string | URL | Uint8Array | AsyncIterable<Uint8Array>;
 
-const DEFAULT_MAX_DOCUMENTO = 8 * 1024 * 1024;
 const MAX_DEPTH = 64;
+/** Attributes kept for one start tag: the standard has none; saxes would keep any number in memory. */
+const MAX_ATTRIBUTES = 64;
+/** How many of what one Documento leaves out (attributes, stray text) are reported, each with its line. */
+const MAX_DROPPED = 20;
 /** Elements that repeat inside their parent; their paths always carry an index. */
 const REPEATED = new Set(['ProtocoloRelacionado', 'Interessado', 'ItemHistorico']);
 const DOCUMENTO_LEAVES = new Set(['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'IdentificacaoDocumento']);
@@ -95,6 +102,7 @@ interface SaxesInternals {
   name: string;
   entity: string;
   piTarget: string;
+  attribList: unknown[];
 }
 
 type FrameKind = 'documento' | 'leaf' | 'relacionados' | 'interessados' | 'interessado' | 'historico' | 'item' | 'skip';
@@ -116,6 +124,10 @@ interface Frame {
 interface Note {
   offset: number;
   kind: 'utf8' | 'ampersand';
+  /** For invalid UTF-8: the byte, its offset in the file, and whether it was read as Latin-1. */
+  byte?: number;
+  byteOffset?: number;
+  repaired?: boolean;
 }
 
 interface OpenDocumento {
@@ -124,6 +136,7 @@ interface OpenDocumento {
   selfClosing: boolean;
   oversized: boolean;
   malformed: boolean;
+  mixed: boolean;
   frames: Frame[];
 }
 
@@ -180,6 +193,10 @@ class ListaReader {
   private skipDepth = 0; // > 0 while inside a non-Documento child of the root
   private textOutsideReported = false;
   private hugeNodeReported = false;
+  /** One report per tag with too many attributes (reset at each start tag). */
+  private attributesReported = false;
+  private rootLine = 1;
+  private lastError = '';
 
   /** Decoded text kept for capturing the current Documento's XML; `bufStart` is its stream offset. */
   private buf = '';
@@ -191,9 +208,11 @@ class ListaReader {
   private unlocated: Note[] = [];
   /** Replaced characters with their line, waiting to be attributed to a Documento or to the file. */
   private pending: Array<Note & { line: number }> = [];
+  /** Notes already reported, by kind, line and field: one problem each, however many bytes. */
+  private attributed = new Set<string>();
 
   constructor(options: ReadOptions) {
-    this.maxDocumento = options.maxDocumentoLength ?? DEFAULT_MAX_DOCUMENTO;
+    this.maxDocumento = options.maxDocumentoLength ?? MAX_DOCUMENTO_LENGTH;
     this.maxErrors = options.maxErrors ?? 100;
     this.repairLatin1 = options.repairLatin1 ?? false;
     const p = this.parser;
@@ -237,7 +256,7 @@ class ListaReader {
     this.head = [];
     try {
       const { encoding, bomLength } = sniffEncoding(head);
-      this.decoder = new StreamDecoder(encoding, this.repairLatin1);
+      this.decoder = new StreamDecoder(encoding, this.repairLatin1, bomLength);
       yield* this.feed(this.decoder.decode(head.subarray(bomLength)));
     } catch (err) {
       if (!(err instanceof EncodingError)) throw err;
@@ -248,7 +267,9 @@ class ListaReader {
 
   private *feed(chunk: DecodedChunk, end = false): Generator<ReadEvent> {
     if (this.stopped) return;
-    for (const offset of chunk.invalid) this.unlocated.push({ offset: this.decoded + offset, kind: 'utf8' });
+    for (const b of chunk.invalid) {
+      this.unlocated.push({ offset: this.decoded + b.offset, kind: 'utf8', byte: b.byte, byteOffset: b.byteOffset, repaired: b.repaired });
+    }
     this.decoded += chunk.text.length;
     const { text, bare } = this.guard.push(chunk.text, end);
     if (text.length === 0) return;
@@ -284,33 +305,36 @@ class ListaReader {
     }
   }
 
-  private noteProblem(note: Note & { line: number }): Problem {
+  private noteProblem(note: Note & { line: number }, field: string | undefined): Problem {
+    const where = { line: note.line, ...(field ? { field } : {}) };
+    const prefix = field ? `${field}: ` : '';
     if (note.kind === 'ampersand') {
-      return problem('XML_MALFORMED', "a bare '&' in the text: write it as &amp;", { line: note.line });
+      return problem('XML_MALFORMED', `${prefix}a bare '&' in the text: write it as &amp;`, where);
     }
-    const p = problem(
+    const byte = `byte 0x${(note.byte ?? 0).toString(16).toUpperCase().padStart(2, '0')} at byte offset ${note.byteOffset ?? 0}`;
+    if (note.repaired) {
+      const p = problem('UTF8_INVALID', `${prefix}${byte} is not valid UTF-8; read as the Latin-1 letter '${String.fromCharCode(note.byte ?? 0)}'`, where);
+      p.severity = 'warning';
+      return p;
+    }
+    return problem(
       'UTF8_INVALID',
-      this.repairLatin1
-        ? 'a byte that is not valid UTF-8 was read as the Latin-1 character it most likely is'
-        : 'bytes that are not valid UTF-8; if the file is ISO-8859-1, declare it: <?xml version="1.0" encoding="ISO-8859-1"?>',
-      { line: note.line },
+      `${prefix}${byte} is not valid UTF-8 (${this.repairLatin1 ? 'not a Latin-1 letter either: a broken, overlong or forbidden sequence' : 'if the file is ISO-8859-1, declare it: <?xml version="1.0" encoding="ISO-8859-1"?>'}); the Documento is not sent`,
+      where,
     );
-    if (this.repairLatin1) p.severity = 'warning';
-    return p;
   }
 
   /**
    * Moves the notes before stream offset `before` to the open Documento (when given) or to the file,
    * one problem per line and kind. A bare `&` makes the Documento malformed.
    */
-  private attribute(before: number, doc?: OpenDocumento): void {
-    const seen = new Set<string>();
+  private attribute(before: number, doc?: OpenDocumento, field?: string): void {
     while (this.pending.length > 0 && this.pending[0]!.offset < before) {
       const note = this.pending.shift()!;
-      const key = `${note.kind}:${note.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const p = this.noteProblem(note);
+      const key = `${note.kind}:${note.line}:${field ?? ''}:${note.repaired ? 'r' : ''}`;
+      if (this.attributed.has(key)) continue;
+      this.attributed.add(key);
+      const p = this.noteProblem(note, field);
       if (doc) {
         doc.record.problems.push(p);
         if (note.kind === 'ampersand') doc.malformed = true;
@@ -324,6 +348,9 @@ class ListaReader {
 
   private onOpenStart(name: string): void {
     if (this.stopped) return;
+    // What was replaced before this tag belongs to the element it is in.
+    if (this.doc && this.pending.length > 0) this.attribute(this.parser.position, this.doc, pathOf(this.doc.frames) || undefined);
+    this.attributesReported = false;
     this.depth++;
     if (this.depth > MAX_DEPTH) {
       this.fatal('XML_TOO_LARGE', `elements nested deeper than ${MAX_DEPTH} levels`);
@@ -334,6 +361,7 @@ class ListaReader {
 
   private onOpen(tag: SaxesTagPlain): void {
     if (this.stopped) return;
+    this.boundAttributes(Object.keys(tag.attributes).length);
     if (this.depth === 1) {
       this.openRoot(tag);
       return;
@@ -341,7 +369,7 @@ class ListaReader {
     const doc = this.doc;
     if (this.depth === 2 && !doc) {
       if (this.skipDepth === 0) {
-        this.fileProblem('XML_UNEXPECTED_CONTENT', `element '${tag.name}' is not allowed in ListaDocumentos: only Documento is`);
+        this.fileProblem('XML_UNEXPECTED_CONTENT', `element '${shortName(tag.name)}' is not allowed in ListaDocumentos: only Documento is`);
       }
       this.skipDepth++;
       return;
@@ -353,13 +381,29 @@ class ListaReader {
     if (!doc) return;
     if (this.depth === 2) {
       doc.selfClosing = tag.isSelfClosing;
+      this.dropAttributes(doc, tag, 'Documento');
       return;
     }
     this.openInDocumento(doc, tag.name);
+    if (!doc.oversized) this.dropAttributes(doc, tag, pathOf(doc.frames));
+  }
+
+  /** Records the attributes (and namespace declarations) of an element of the Documento: send leaves them out. */
+  private dropAttributes(doc: OpenDocumento, tag: SaxesTagPlain, field: string): void {
+    for (const name of Object.keys(tag.attributes)) {
+      const namespace = name === 'xmlns' || name.startsWith('xmlns:');
+      this.drop(doc, { field: `${field}/@${shortName(name)}`, line: this.parser.line, reason: namespace ? 'namespace' : 'attribute' });
+    }
+  }
+
+  private drop(doc: OpenDocumento, what: IgnoredElement): void {
+    const dropped = doc.record.ignored.filter((i) => i.reason === 'attribute' || i.reason === 'namespace' || i.reason === 'text').length;
+    if (dropped < MAX_DROPPED) doc.record.ignored.push(what);
   }
 
   private onClose(name: string): void {
     if (this.stopped) return;
+    if (this.doc && this.pending.length > 0 && this.skipDepth === 0) this.attribute(this.parser.position, this.doc, pathOf(this.doc.frames) || undefined);
     const depth = this.depth--;
     if (depth === 1) {
       this.rootClosed = true;
@@ -375,12 +419,38 @@ class ListaReader {
     else this.closeInDocumento(doc);
   }
 
+  /**
+   * Bounds the attributes saxes keeps for one tag: a million of them must not fill memory. Checked
+   * after each chunk (a listener per attribute would slow saxes down for every file) and when a tag
+   * opens, so one tag keeps at most one chunk's worth.
+   */
+  private boundAttributes(count: number): void {
+    if (count <= MAX_ATTRIBUTES) return;
+    const internals = this.parser as unknown as SaxesInternals;
+    if (internals.attribList.length > MAX_ATTRIBUTES) internals.attribList.length = MAX_ATTRIBUTES;
+    if (this.attributesReported) return;
+    this.attributesReported = true;
+    const message = `an element with more than ${MAX_ATTRIBUTES} attributes (the standard defines none); the rest are skipped`;
+    if (this.doc) {
+      this.doc.malformed = true;
+      this.doc.record.problems.push(problem('XML_TOO_LARGE', message, { line: this.parser.line }));
+    } else {
+      this.fileProblem('XML_TOO_LARGE', message);
+    }
+  }
+
   private onText(text: string): void {
     if (this.stopped) return;
     const doc = this.doc;
     if (doc) {
       const frame = doc.frames[doc.frames.length - 1];
-      if (frame?.kind === 'leaf' && !doc.oversized) frame.text += text;
+      if (doc.oversized || !frame) return;
+      if (frame.kind === 'leaf') frame.text += text;
+      else if (frame.kind !== 'skip' && text.trim() !== '') {
+        // Text between elements: send cannot put it anywhere, so it says so.
+        const field = pathOf(doc.frames) || 'Documento';
+        this.drop(doc, { field, line: this.parser.line, reason: 'text' });
+      }
       return;
     }
     if (this.depth === 1 && this.skipDepth === 0 && !this.textOutsideReported && text.trim() !== '') {
@@ -401,28 +471,47 @@ class ListaReader {
       this.fatal('XML_MALFORMED', `more than ${this.maxErrors} XML errors; giving up`);
       return;
     }
-    const code = message === 'disallowed character' ? 'CONTROL_CHARACTER' : 'XML_MALFORMED';
-    const text =
-      code === 'CONTROL_CHARACTER'
-        ? 'a character XML 1.0 does not allow (a control character other than tab and line breaks)'
-        : message === 'disallowed character in tag name'
-          ? "a '<' that starts no element (write it as &lt;), or a bad element name"
-          : message;
+    // saxes repeats some errors once per character: one problem per message and line is enough.
+    const key = `${message}@${this.parser.line}`;
+    if (key === this.lastError) return;
+    this.lastError = key;
+    const reference = message === 'malformed character entity' ? this.referenceBefore() : undefined;
+    const code = message === 'disallowed character' ? 'CONTROL_CHARACTER' : reference !== undefined ? 'CHARACTER_NOT_ALLOWED' : 'XML_MALFORMED';
+    let text =
+      message === 'disallowed character'
+        ? 'a character XML 1.0 does not allow (a control character other than tab and line breaks, U+FFFE or U+FFFF)'
+        : reference !== undefined
+          ? `the character reference ${reference} names a character XML 1.0 does not allow (a control character, a surrogate, U+FFFE/U+FFFF, or beyond U+10FFFF)`
+          : message === 'disallowed character in tag name'
+            ? "a '<' that starts no element (write it as &lt;), or a bad element name"
+            : message;
     if (this.doc) {
+      const field = pathOf(this.doc.frames);
+      if (field) text = `${field}: ${text}`;
       this.doc.malformed = true;
-      this.doc.record.problems.push(problem(code, text, { line: this.parser.line }));
+      this.doc.record.problems.push(problem(code, text, { line: this.parser.line, ...(field ? { field } : {}) }));
     } else {
       this.fileProblem(code, text);
     }
+  }
+
+  /** The character reference that ends at the parser's position (`&#xD800;`), shortened, if it is one. */
+  private referenceBefore(): string | undefined {
+    const end = this.parser.position - this.bufStart;
+    const at = this.buf.lastIndexOf('&', end);
+    if (at < 0 || end - at > 40) return undefined;
+    const ref = this.buf.slice(at, end);
+    return /^&#x?[0-9a-fA-F]*;?$/.test(ref) ? ref : undefined;
   }
 
   // --- structure ---
 
   private openRoot(tag: SaxesTagPlain): void {
     this.rootSeen = true;
+    this.rootLine = this.parser.line;
     const defaultNs = tag.attributes['xmlns'];
     if (tag.name !== 'ListaDocumentos' || (defaultNs !== undefined && defaultNs !== '')) {
-      const what = tag.name.includes(':') || defaultNs ? `'${tag.name}' in a namespace` : `'${tag.name}'`;
+      const what = tag.name.includes(':') || defaultNs ? `'${shortName(tag.name)}' in a namespace` : `'${shortName(tag.name)}'`;
       this.fatal('XML_ROOT', `the root element is ${what}; it must be ListaDocumentos, without a namespace`);
       return;
     }
@@ -437,6 +526,7 @@ class ListaReader {
     const at = this.buf.lastIndexOf('<Documento', position - this.bufStart);
     const start = at >= 0 ? this.bufStart + at : position - '<Documento '.length;
     this.attribute(start);
+    this.attributed.clear();
     const index = ++this.documentos;
     const record: DocumentoRecord = {
       kind: 'documento',
@@ -457,6 +547,7 @@ class ListaReader {
       selfClosing: false,
       oversized: false,
       malformed: false,
+      mixed: false,
       frames: [{ kind: 'documento', name: 'Documento', n: index, text: '', counts: undefined, target: undefined, key: undefined }],
     };
   }
@@ -464,6 +555,23 @@ class ListaReader {
   private openInDocumento(doc: OpenDocumento, name: string): void {
     const frames = doc.frames;
     const parent = frames[frames.length - 1]!;
+    if (doc.oversized) {
+      // Skipped anyway: nothing more of it is kept, however many elements follow.
+      frames.push({ kind: 'skip', name, n: 0, text: '', counts: undefined, target: undefined, key: undefined });
+      return;
+    }
+    if (parent.kind === 'leaf' && !doc.mixed) {
+      // <Especie>Pro<b>cesso</b></Especie>: the text cannot be sent as written, nor cut silently.
+      doc.mixed = true;
+      doc.malformed = true;
+      const field = pathOf(frames);
+      doc.record.problems.push(
+        problem('XML_MIXED_CONTENT', `${field}: holds the element <${shortName(name)}> inside its text; a field of the standard is plain text only`, {
+          field,
+          line: this.parser.line,
+        }),
+      );
+    }
     const counts = (parent.counts ??= {});
     const n = (counts[name] ?? 0) + 1;
     counts[name] = n;
@@ -600,7 +708,7 @@ class ListaReader {
       return;
     }
     this.parser.close(); // may still report content after the root element
-    if (this.documentos === 0) this.fileProblem('LISTA_EMPTY', 'ListaDocumentos has no Documento', line);
+    if (this.documentos === 0) this.fileProblem('LISTA_EMPTY', 'ListaDocumentos has no Documento', this.rootLine);
   }
 
   // --- limits ---
@@ -608,6 +716,7 @@ class ListaReader {
   /** Called after each chunk: a node larger than the limit is dropped from saxes' buffers. */
   private guardNodeSize(): void {
     const internals = this.parser as unknown as SaxesInternals;
+    this.boundAttributes(internals.attribList.length);
     const longest = Math.max(internals.text.length, internals.name.length, internals.entity.length, internals.piTarget.length);
     const doc = this.doc;
     if (doc && !doc.oversized && this.bufStart + this.buf.length - doc.start > this.maxDocumento) {
@@ -683,6 +792,11 @@ function pathOf(frames: Frame[]): string {
     parts.push(REPEATED.has(f.name) || f.n > 1 ? `${f.name}[${f.n}]` : f.name);
   }
   return parts.join('/');
+}
+
+/** A name as quoted in a message: a 10 MB element name is shown by its first 64 characters. */
+function shortName(name: string): string {
+  return name.length > 64 ? `${name.slice(0, 64)}... (${name.length} characters)` : name;
 }
 
 function escapeAttribute(v: string): string {

@@ -8,7 +8,7 @@ import { instantOf, parseXsDateTime } from './datetime.js';
 import { MAX_ESPECIE_STRICT, MAX_NOME_INTERESSADO, MAX_UNIDADE_OPERACAO, type DocumentoDraft, type Profile } from './model.js';
 import { formatNup, isValidNup, nupCheckDigits } from './nup.js';
 import { problem, type Problem, type ProblemCode } from './problems.js';
-import { codePointLength, codePointName, findControlCharacter } from './text.js';
+import { codePointLength, codePointName, findControlCharacter, findForbiddenCharacter, isBlank } from './text.js';
 
 /** Where each field is in the input (by path, e.g. `Historico/ItemHistorico[2]/Operacao`), to give problems a line. */
 export interface FieldLines {
@@ -46,7 +46,17 @@ function checkText(f: Findings, field: string, value: string | undefined, spec: 
       `contains the control character ${codePointName(control.codePoint)}${what}; send turns line breaks and tabs into spaces and removes other control characters`,
     );
   }
-  if (spec.required && value.trim() === '') f.add('TEXT_BLANK', field, 'is empty; it is required');
+  const forbidden = findForbiddenCharacter(value);
+  if (forbidden) {
+    f.add(
+      'CHARACTER_NOT_ALLOWED',
+      field,
+      `contains ${forbidden.what} (${codePointName(forbidden.codePoint)}) at character ${forbidden.index + 1}; the PI cannot store it: fix the text in the SPE`,
+    );
+  }
+  if (spec.required && isBlank(value)) {
+    f.add('TEXT_BLANK', field, value.trim() === '' ? 'is empty; it is required' : 'shows nothing (only invisible characters); it is required');
+  }
   if (spec.max) {
     const length = codePointLength(value);
     if (length > spec.max.length) {

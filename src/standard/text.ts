@@ -38,6 +38,39 @@ export function findControlCharacter(s: string): { index: number; codePoint: num
   return m ? { index: m.index, codePoint: m[0].charCodeAt(0) } : undefined;
 }
 
+/**
+ * The first character no text of the PI may hold: a lone surrogate (JavaScript strings can hold one,
+ * XML cannot) or a non-character (U+FDD0–U+FDEF, U+FFFE and U+FFFF of every plane), which XML 1.0
+ * partly allows and the PI would store as garbage.
+ */
+export function findForbiddenCharacter(s: string): { index: number; codePoint: number; what: string } | undefined {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 && c < 0xfdd0) continue;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const cp = s.codePointAt(i)!;
+        if ((cp & 0xfffe) === 0xfffe) return { index: i, codePoint: cp, what: 'a non-character' };
+        i++;
+        continue;
+      }
+      return { index: i, codePoint: c, what: 'a lone surrogate' };
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) return { index: i, codePoint: c, what: 'a lone surrogate' };
+    if ((c >= 0xfdd0 && c <= 0xfdef) || c === 0xfffe || c === 0xffff) return { index: i, codePoint: c, what: 'a non-character' };
+  }
+  return undefined;
+}
+
+/**
+ * True when a text shows nothing: spaces, and invisible format characters (zero-width space and
+ * joiners, word joiner, soft hyphen, BOM, Hangul fillers), which look blank on every screen.
+ */
+export function isBlank(s: string): boolean {
+  return /^[\s\p{Cf}\p{Zs}\u034f\u115f\u1160\u3164\uffa0]*$/u.test(s);
+}
+
 /** `U+000A` style name of a code point, for messages. */
 export function codePointName(cp: number): string {
   return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -8,7 +8,7 @@ import type { Profile } from './model.js';
 import type { DocumentoDraft } from './model.js';
 import { normalizeDocumento, type Change, type NormalizeOptions } from './normalize.js';
 import { problem, type Problem } from './problems.js';
-import { readListaDocumentos, type DocumentoRecord, type ListProblem, type ReadOptions, type ReadSource } from './reader.js';
+import { readListaDocumentos, type DocumentoRecord, type IgnoredElement, type ListProblem, type ReadOptions, type ReadSource } from './reader.js';
 import { checkRules, DuplicateProtocolos } from './rules.js';
 import { mergeProblems } from './validate.js';
 import { documentoXml } from './writer.js';
@@ -108,6 +108,10 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
     if (options.normalize) {
       ({ documento, changes } = normalizeDocumento(record.documento, options.normalize));
       for (const ignored of record.ignored) {
+        if (ignored.reason === 'attribute' || ignored.reason === 'namespace' || ignored.reason === 'text') {
+          before.push(droppedWarning(ignored));
+          continue;
+        }
         // What the standard does not define cannot be sent: it would be silently dropped.
         const unknown = ignored.reason === 'unknown';
         const p = problem(
@@ -140,6 +144,17 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
     }
     return item;
   }
+}
+
+const DROPPED: Record<'attribute' | 'namespace' | 'text', string> = {
+  attribute: 'is an attribute, which the standard does not define; send leaves it out',
+  namespace: 'declares a namespace; send reads the element without it and leaves the declaration out',
+  text: 'holds text between elements, outside any field; send leaves it out',
+};
+
+function droppedWarning(ignored: IgnoredElement): Problem {
+  const reason = ignored.reason as keyof typeof DROPPED;
+  return problem('XML_DROPPED', `${ignored.field}: ${DROPPED[reason]}`, { field: ignored.field, line: ignored.line });
 }
 
 /**

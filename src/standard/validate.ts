@@ -4,7 +4,7 @@
  * canonical form the writer gives it (which is what would be sent).
  */
 
-import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, type Documento, type DocumentoDraft, type Profile } from './model.js';
+import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, MAX_DOCUMENTO_LENGTH, type Documento, type DocumentoDraft, type Profile } from './model.js';
 import { problem, hasErrors, type Problem, type ProblemCode } from './problems.js';
 import type { DocumentoRecord } from './reader.js';
 import { checkRules } from './rules.js';
@@ -44,50 +44,110 @@ export function validateRecord(record: DocumentoRecord, profile: Profile = 'stri
   return mergeProblems(xsd, rules, record.problems);
 }
 
+/** A plain object: `{...}` or `Object.create(null)`, never a Map, a Date, a class instance or an array. */
 function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
-/** Checks the JavaScript shape of a Documento given as an object: strings where text goes, arrays for lists. */
-export function shapeProblems(doc: unknown): Problem[] {
+/** Characters an element costs in the XML besides its text (tags, indentation): for the size bound. */
+const ELEMENT_OVERHEAD = 40;
+
+/** The keys each object of a Documento may have. */
+const KEYS = {
+  Documento: new Set<string>(DOCUMENTO_ORDER),
+  ListaProtocolosRelacionados: new Set(['ProtocoloRelacionado']),
+  ListaInteressados: new Set(['Interessado']),
+  Interessado: new Set(['NomeInteressado']),
+  Historico: new Set(['ItemHistorico']),
+  ItemHistorico: new Set<string>(ITEM_HISTORICO_FIELDS),
+};
+
+/**
+ * Checks the JavaScript shape of a Documento given as an object: plain objects with only the keys of
+ * the standard, strings where text goes, arrays for lists, no object that contains itself, and no more
+ * than a ListaDocumentos file may hold for one Documento (`maxLength` characters of XML, as the reader).
+ */
+export function shapeProblems(doc: unknown, maxLength = MAX_DOCUMENTO_LENGTH): Problem[] {
   const found: Problem[] = [];
+  let size = 0;
+  let tooLarge = false;
   const bad = (field: string, expected: string, value: unknown): void => {
-    const got = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+    const got = Array.isArray(value)
+      ? 'an array'
+      : value === null
+        ? 'null'
+        : typeof value === 'object'
+          ? `${(value as object).constructor?.name ? `a ${(value as object).constructor.name}` : 'an object'}`
+          : `a ${typeof value}`;
     found.push(problem('FIELD_TYPE', `${field}: must be ${expected}, got ${got}`, { field }));
   };
-  if (!isRecord(doc)) {
-    bad('Documento', 'an object', doc);
-    return found;
-  }
+  const grow = (field: string, n: number): void => {
+    size += n + ELEMENT_OVERHEAD;
+    if (size > maxLength && !tooLarge) {
+      tooLarge = true;
+      found.push(
+        problem(
+          'XML_TOO_LARGE',
+          `${field}: the Documento is longer than ${maxLength} characters of XML, the most one ListaDocumentos may hold; it cannot be sent`,
+          { field },
+        ),
+      );
+    }
+  };
+  const ancestors: object[] = [];
+  /** Checks that `obj` is a plain object with only `allowed` keys, not one of its own ancestors. */
+  const record = (obj: unknown, field: string, allowed: ReadonlySet<string>, expected: string): obj is Record<string, unknown> => {
+    if (!isRecord(obj)) {
+      bad(field, expected, obj);
+      return false;
+    }
+    if (ancestors.includes(obj)) {
+      found.push(problem('FIELD_TYPE', `${field}: refers back to an object that contains it (a cycle)`, { field }));
+      return false;
+    }
+    for (const key of Object.keys(obj)) {
+      if (!allowed.has(key)) {
+        const path = field === 'Documento' ? key : `${field}/${key}`;
+        found.push(problem('XSD_UNKNOWN_ELEMENT', `${path}: is not an element of the data standard`, { field: path }));
+      }
+    }
+    return true;
+  };
   const text = (obj: Record<string, unknown>, key: string, field: string): void => {
     const v = obj[key];
-    if (v !== undefined && typeof v !== 'string') bad(field, 'a string', v);
+    if (v === undefined) return;
+    if (typeof v !== 'string') bad(field, 'a string', v);
+    else grow(field, v.length);
   };
-  const list = (obj: unknown, container: string, key: string, each: (item: unknown, field: string) => void): void => {
+  const list = (obj: unknown, container: keyof typeof KEYS, key: string, each: (item: unknown, field: string) => void): void => {
     if (obj === undefined) return;
-    if (!isRecord(obj)) return bad(container, `an object with ${key}`, obj);
+    if (!record(obj, container, KEYS[container], `an object with ${key}`)) return;
     const items = obj[key];
     if (items === undefined) return;
     if (!Array.isArray(items)) return bad(`${container}/${key}`, 'an array', items);
-    items.forEach((item, i) => each(item, `${container}/${key}[${i + 1}]`));
+    ancestors.push(obj);
+    for (let i = 0; i < items.length && !tooLarge; i++) each(items[i], `${container}/${key}[${i + 1}]`);
+    ancestors.pop();
   };
+  if (!record(doc, 'Documento', KEYS.Documento, 'an object')) return found;
+  ancestors.push(doc);
   for (const key of ['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'IdentificacaoDocumento']) text(doc, key, key);
   list(doc['ListaProtocolosRelacionados'], 'ListaProtocolosRelacionados', 'ProtocoloRelacionado', (item, field) => {
     if (typeof item !== 'string') bad(field, 'a string', item);
+    else grow(field, item.length);
   });
   list(doc['ListaInteressados'], 'ListaInteressados', 'Interessado', (item, field) => {
-    if (!isRecord(item)) return bad(field, 'an object with NomeInteressado', item);
+    if (!record(item, field, KEYS.Interessado, 'an object with NomeInteressado')) return;
     text(item, 'NomeInteressado', `${field}/NomeInteressado`);
   });
   list(doc['Historico'], 'Historico', 'ItemHistorico', (item, field) => {
-    if (!isRecord(item)) return bad(field, 'an object', item);
-    for (const key of ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao']) text(item, key, `${field}/${key}`);
+    if (!record(item, field, KEYS.ItemHistorico, 'an object')) return;
+    for (const key of ITEM_HISTORICO_FIELDS) text(item, key, `${field}/${key}`);
   });
-  const known = new Set(DOCUMENTO_ORDER);
-  for (const key of Object.keys(doc)) {
-    if (!known.has(key)) found.push(problem('XSD_UNKNOWN_ELEMENT', `${key}: is not an element of the data standard`, { field: key }));
-  }
-  return found;
+  // Wrong types first, then what the standard does not know, each in document order.
+  return [...found.filter((p) => p.code !== 'XSD_UNKNOWN_ELEMENT'), ...found.filter((p) => p.code === 'XSD_UNKNOWN_ELEMENT')];
 }
 
 const TOP_ORDER = DOCUMENTO_ORDER;

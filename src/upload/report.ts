@@ -17,6 +17,11 @@ export interface ReportLine {
   code: string | null;
   message: string | null;
   attempts: number;
+  /**
+   * What send changed or left out of this Documento, as `CODE field: message` (an attribute, text
+   * between elements, a byte read as Latin-1); absent when nothing was.
+   */
+  warnings?: string[];
 }
 
 export class ReportWriter {

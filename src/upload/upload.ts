@@ -20,6 +20,9 @@ import { XsdPool } from '../standard/xsd-pool.js';
 import { Journal, journalPath, loadJournal, type JournalEntry } from './journal.js';
 import { ReportWriter, type ReportLine } from './report.js';
 
+/** Warning codes that say send changed something of the file as written. */
+const REPAIRS: ReadonlySet<string> = new Set(['XML_DROPPED', 'UTF8_INVALID']);
+
 /** How many Documentos not accepted the summary lists. */
 const FIRST_PROBLEMS = 20;
 
@@ -74,6 +77,8 @@ export interface UploadSummary extends UploadCounts {
   /** Problems of the file itself (not of a Documento); a fatal one ended the reading. */
   listProblems: Problem[];
   interrupted: boolean;
+  /** Valid Documentos that send changed or left something out of (each report line says what). */
+  warned: number;
   report: string;
   /** The journal left for --resume, when Documentos failed or the run was interrupted. */
   journal: string | undefined;
@@ -118,6 +123,14 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   const counts: UploadCounts = { documentos: 0, accepted: 0, rejected: 0, invalid: 0, failed: 0, valid: 0, resumed: 0 };
   const listProblems: Problem[] = [];
   const lineOf = new Map<number, number>();
+  /** Warnings of the Documentos in flight (only those that have any), for their report line. */
+  const warningsOf = new Map<number, string[]>();
+  let warned = 0;
+  const withWarnings = (key: number, line: ReportLine): ReportLine => {
+    const warnings = warningsOf.get(key);
+    warningsOf.delete(key);
+    return warnings ? { ...line, warnings } : line;
+  };
   let bytesRead = 0;
   const progress = (): void => options.onProgress?.({ ...counts, bytesRead, totalBytes: stat.size });
 
@@ -127,15 +140,17 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     journal?.record(results.map((r) => ({ i: r.key, p: r.protocolo, o: r.outcome, ...(r.code ? { c: r.code } : {}), m: r.message, a: r.attempts })));
     for (const r of results) {
       counts[r.outcome]++;
-      addLine({
-        index: r.key,
-        line: lineOf.get(r.key) ?? 0,
-        protocolo: r.protocolo,
-        outcome: r.outcome,
-        code: r.code ?? null,
-        message: r.message,
-        attempts: r.attempts,
-      });
+      addLine(
+        withWarnings(r.key, {
+          index: r.key,
+          line: lineOf.get(r.key) ?? 0,
+          protocolo: r.protocolo,
+          outcome: r.outcome,
+          code: r.code ?? null,
+          message: r.message,
+          attempts: r.attempts,
+        }),
+      );
       lineOf.delete(r.key);
     }
     progress();
@@ -176,7 +191,17 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   const queue = async (item: BatchItem): Promise<void> => {
     if (pipeline) return pipeline.add(item);
     counts.valid++;
-    addLine({ index: item.key, line: lineOf.get(item.key) ?? 0, protocolo: item.protocolo, outcome: 'valid', code: null, message: null, attempts: 0 });
+    addLine(
+      withWarnings(item.key, {
+        index: item.key,
+        line: lineOf.get(item.key) ?? 0,
+        protocolo: item.protocolo,
+        outcome: 'valid',
+        code: null,
+        message: null,
+        attempts: 0,
+      }),
+    );
     lineOf.delete(item.key);
   };
 
@@ -240,6 +265,12 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
         continue;
       }
       lineOf.set(record.index, record.line);
+      // What send changed of the file as written: left out (XML_DROPPED) or read as Latin-1 (UTF8_INVALID).
+      const warnings = ev.problems.filter((p) => p.severity === 'warning' && REPAIRS.has(p.code)).map((p) => `${p.code} ${p.message}`);
+      if (warnings.length > 0) {
+        warned++;
+        warningsOf.set(record.index, warnings);
+      }
       await queue({ key: record.index, protocolo, xml: ev.xml });
     }
   } catch (err) {
@@ -272,6 +303,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     batchSize,
     listProblems,
     interrupted,
+    warned,
     report: options.report,
     journal: keepJournal ? jPath : undefined,
   };

@@ -184,7 +184,10 @@ describe('reading bad files', () => {
     for (const chunkSize of [1, 7, 65536]) {
       const { records, listProblems } = await readAll(xml, { chunkSize });
       expect(listProblems).toEqual([]);
-      expect(records[0]!.problems.map((p) => [p.code, p.line, p.message])).toEqual([['XML_MALFORMED', 7, "a bare '&' in the text: write it as &amp;"]]);
+      expect(records[0]!.problems.map((p) => [p.code, p.line, p.message])).toEqual([
+        ['XML_MALFORMED', 7, "Assunto: a bare '&' in the text: write it as &amp;"],
+      ]);
+      expect(records[0]!.problems[0]!.field).toBe('Assunto');
       expect(records[0]!.xml).toBeUndefined();
       expect(records[1]!.problems).toEqual([]);
       expect(records[1]!.xml).toBeDefined();
@@ -244,5 +247,6 @@ describe('reading bad files', () => {
 
   it('skips a single 256 MB text node in bounded memory and reads the next Documento (1 GB in test:slow)', async () => {
     await expectHugeTextNodeSkipped(256);
-  });
+    // Memory is what is measured; the time a busy machine takes to stream 256 MB is not.
+  }, 120_000);
 });
