@@ -17,7 +17,7 @@ import type { SPURequisicaoResposta } from '../siafi/types.js';
 import { checkRequisicao, SiafiValidationError } from '../siafi/validate.js';
 import { operationXml } from '../siafi/xml.js';
 import { parseSiafiScript, startSiafiSimulator } from '../simulator/siafi-simulator.js';
-import { SiafiStore, type RequisicaoRecord } from '../store/siafi-store.js';
+import { SENT_NO_ANSWER, SiafiStore, type RequisicaoRecord } from '../store/siafi-store.js';
 import { positiveInt } from './connection.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { gracefulAbort } from './interrupt.js';
@@ -87,6 +87,21 @@ function openSender(f: SiafiConnectionFlags): SiafiSender {
     ug: f.ug ?? env['SIAFI_UG'],
     store: storeFile(f),
   });
+}
+
+/**
+ * True when the last attempt left and no answer was recorded after it: the process ended (a kill, a
+ * crash) while SIAFI had the request. It may have been applied; the next retry, with the same nonce,
+ * finds out.
+ */
+function sentWithoutAnswer(r: Pick<RequisicaoRecord, 'resultado'>): boolean {
+  return r.resultado === SENT_NO_ANSWER;
+}
+
+/** What is known of a requisition's last attempt, for `siafi status`. */
+function lastNews(r: RequisicaoRecord): string {
+  if (sentWithoutAnswer(r)) return `sent at ${r.lastSentAt}, answer unknown (it may have been applied; retry sends the same nonce)`;
+  return r.message ?? 'not sent yet';
 }
 
 function storeFile(f: { store?: string }): string {
@@ -260,7 +275,7 @@ export function registerSiafi(program: Command): void {
       try {
         const list = store.unsettled();
         if (flags.json) {
-          for (const { bodyXml: _b, ...r } of list) process.stdout.write(`${JSON.stringify(r)}\n`);
+          for (const { bodyXml: _b, ...r } of list) process.stdout.write(`${JSON.stringify({ ...r, answerUnknown: sentWithoutAnswer(r) })}\n`);
         } else {
           const c = store.countByState();
           process.stdout.write(
@@ -268,7 +283,7 @@ export function registerSiafi(program: Command): void {
           );
           for (const r of list)
             process.stdout.write(
-              `${r.state.padEnd(10)} ${r.operation} UG ${r.ug} nonce ${r.nonce}, ${r.attempts} attempts, since ${r.createdAt}; ${r.message ?? 'not sent yet'}${age(r) ? `; ${age(r)}` : ''}\n`,
+              `${r.state.padEnd(10)} ${r.operation} UG ${r.ug} nonce ${r.nonce}, ${r.attempts} attempts, since ${r.createdAt}; ${lastNews(r)}${age(r) ? `; ${age(r)}` : ''}\n`,
             );
           if (list.length === 0) process.stdout.write('nothing unsettled\n');
         }
@@ -327,6 +342,7 @@ interface SimulatorFlags {
   ewsPlacement: 'fault' | 'mensagem';
   nonceTtl: number;
   repeatResult: 'original' | 'falha';
+  authFailure: 'wsse' | 'client';
   repeatBody: boolean;
   stuckAfter: number;
   script?: string;
@@ -366,7 +382,12 @@ function registerSiafiSimulator(siafi: Command): void {
     )
     .option(
       '--script <behaviours>',
-      'for the next requests, in order: ok,indefinido,indefinido-not-applied,ews0011,ews0009,drop-after,drop,stuck,503,delay=MS (x3 repeats)',
+      'for the next requests, in order: ok,indefinido,indefinido-not-applied,ews0011,ews0009,drop-after,drop,stuck,503,echo-fault,delay=MS (x3 repeats)',
+    )
+    .addOption(
+      new Option('--auth-failure <how>', 'a wrong CPF or password gets a wsse:FailedAuthentication fault, or a plain soap:Client fault')
+        .choices(['wsse', 'client'])
+        .default('wsse'),
     )
     .option('--record <file>', 'append every requisition created as JSON Lines')
     .addHelpText('after', '\nThe first line on stdout is "listening on URL". Stop it with Ctrl-C. See docs/siafi.md.')
@@ -396,6 +417,7 @@ function registerSiafiSimulator(siafi: Command): void {
         ewsPlacement: flags.ewsPlacement,
         nonceTtlMs: flags.nonceTtl * 1000,
         repeatResult: flags.repeatResult,
+        authFailure: flags.authFailure,
         repeatBody: flags.repeatBody,
         stuckAfterMs: flags.stuckAfter * 1000,
         ...(flags.year ? { year: flags.year } : {}),

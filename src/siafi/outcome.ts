@@ -199,21 +199,29 @@ const WSSE_FAULTS = new Set([
   'unsupportedsecuritytoken',
 ]);
 
+/** Words of a fault that refuses the login rather than the requisition. */
+const AUTH_TEXT = /usu[aá]rio|\buser|senha|password|\bcpf\b|certificad|certificate|autentica|authentica|credencia|credential/i;
+
 /** The outcome of a SOAP fault. */
 export function outcomeFromFault(err: SoapFaultError, delays: RetryDelays = DEFAULT_RETRY_DELAYS): SiafiOutcome {
   const fault = { faultcode: err.faultcode, faultstring: err.faultstring };
   const local = err.faultcode.replace(/^.*:/, '').toLowerCase();
-  if (WSSE_FAULTS.has(local)) {
+  const detailText = err.detail ? JSON.stringify(err.detail) : undefined;
+  const ews = findEwsCode(err.faultstring) ?? findEwsCode(detailText);
+  // A plain Client fault that speaks of the login ("Usuário ou senha inválidos") is a refusal of the
+  // credentials like a WS-Security fault: nothing ran, and the same nonce goes again once they are fixed.
+  const aboutLogin = (local === 'client' || local === 'server') && !ews && AUTH_TEXT.test(`${err.faultstring} ${detailText ?? ''}`);
+  if (WSSE_FAULTS.has(local) || aboutLogin) {
     return {
       resultado: 'FALHA',
       effect: 'refused',
-      message: `FALHA: SIAFI refused the UsernameToken (${err.faultstring}): check the CPF and password`,
+      message: WSSE_FAULTS.has(local)
+        ? `FALHA: SIAFI refused the UsernameToken (${err.faultstring}): check the CPF and password`
+        : `FALHA: SIAFI refused the credentials (${err.faultstring}): check the CPF, the password and the certificate`,
       fault,
       httpStatus: err.httpStatus,
     };
   }
-  const detailText = err.detail ? JSON.stringify(err.detail) : undefined;
-  const ews = findEwsCode(err.faultstring) ?? findEwsCode(detailText);
   const rep = repetida(err.header);
   return decide(
     resultadoOf(err.header),

@@ -22,7 +22,8 @@ const int = (name: string, minDigits: number, maxDigits: number, extra: { values
 /** §4.1, by the names the document gives them. */
 export const RESTRICTIONS = {
   Ano: int('Ano', 4, 4),
-  CodTpSPU: { kind: 'string', name: 'CodTpSPU', min: 2, max: 2 },
+  // The document's only value ("Informar RI"): any other two letters would reach SIAFI and be refused there.
+  CodTpSPU: { kind: 'string', name: 'CodTpSPU', min: 2, max: 2, pattern: /^RI$/, patternText: '"RI"' },
   NumSPU: int('NumSPU', 1, 6),
   Observacao: { kind: 'string', name: 'Observação', min: 1, max: 468 },
   Parcela: int('Parcela', 1, 3),

@@ -84,7 +84,9 @@ function simple(value: unknown, r: Restriction, path: string, problems: SiafiPro
       const n = Number(digits);
       if (r.values && !r.values.includes(n)) return bad('SIAFI_RESTRICTION', `${r.name} must be one of ${r.values.join(', ')}, not ${show(value)}`);
       if (r.positive && n <= 0) return bad('SIAFI_RESTRICTION', `${r.name} must be greater than zero`);
-      return digits;
+      // xs:integer: "01" (as the document writes it, "Informar 01") is the number 1, sent canonical;
+      // a type of fixed width (Ano) keeps the digits it was given.
+      return String(n).length >= r.minDigits ? String(n) : digits;
     }
     case 'string': {
       if (typeof value !== 'string')
@@ -205,7 +207,7 @@ export function requisicaoProblems(info: OperationInfo, requisicao: unknown): Si
   const input = withGrupo(info, requisicao as Record<string, unknown>);
   checkObject(input, SHAPES[info.shape], info.type, '', problems);
   const grupo = input['grupoRequisicao'];
-  if (info.grupo !== undefined && grupo !== undefined && String(grupo) !== String(info.grupo) && !problems.some((p) => p.path === 'grupoRequisicao')) {
+  if (info.grupo !== undefined && grupo !== undefined && Number(grupo) !== info.grupo && !problems.some((p) => p.path === 'grupoRequisicao')) {
     problems.push({ path: 'grupoRequisicao', code: 'SIAFI_GRUPO', message: `${info.name} requires grupoRequisicao ${info.grupo}, not ${show(grupo)}` });
   }
   return problems;

@@ -58,6 +58,8 @@ export type SiafiBehaviour =
   | 'stuck'
   /** HTTP 503 with no body, nothing processed */
   | '503'
+  /** a SOAP fault repeating the operator's CPF and password from the Security header (a careless server) */
+  | 'echo-fault'
   /** answer normally after a delay (ms) */
   | { delayMs: number };
 
@@ -103,6 +105,11 @@ export interface SiafiSimulatorOptions {
   record?: string;
   /** The clock (tests of nonce memory). */
   now?: () => Date;
+  /**
+   * How a wrong CPF or password is refused [?]: a WS-Security FailedAuthentication fault (default, as
+   * WSS4J does) or a plain `soap:Client` fault "Usuário ou senha inválidos", as some peers answer.
+   */
+  authFailure?: 'wsse' | 'client';
 }
 
 /** A requisition the simulator created. */
@@ -136,7 +143,7 @@ export interface SiafiSimulator {
 
 /** Parses `ok,indefinido,drop-after,delay=3000,stuck,ews0011x2`. */
 export function parseSiafiScript(script: string): SiafiBehaviour[] {
-  const simple = ['ok', 'indefinido', 'indefinido-not-applied', 'ews0011', 'ews0009', 'drop-after', 'drop', 'stuck', '503'];
+  const simple = ['ok', 'indefinido', 'indefinido-not-applied', 'ews0011', 'ews0009', 'drop-after', 'drop', 'stuck', '503', 'echo-fault'];
   return parseRepeatedScript<SiafiBehaviour>(
     script,
     (token) => {
@@ -308,7 +315,10 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     if (pwType !== undefined && pwType !== PASSWORD_TEXT)
       return reply(res, 500, wsseFault('UnsupportedSecurityToken', 'Password type not supported: use PasswordText'));
     const operator = options.operators.find((o) => o.cpf === user && o.password === (textOf(pw) ?? ''));
-    if (!operator) return reply(res, 500, wsseFault('FailedAuthentication', 'The security token could not be authenticated or authorized'));
+    if (!operator) {
+      if (options.authFailure === 'client') return reply(res, 500, soapFault('soap:Client', 'Usuário ou senha inválidos'));
+      return reply(res, 500, wsseFault('FailedAuthentication', 'The security token could not be authenticated or authorized'));
+    }
     if (!operation || !(operation in RESPONSES)) return reply(res, 500, soapFault('soap:Client', `Unexpected wrapper element ${operation ?? '(none)'} found`));
 
     // The bilhetador's header rules, in the order of the document's table.
@@ -345,6 +355,9 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
 
     const behaviour = script.shift() ?? 'ok';
     if (behaviour === '503') return reply(res, 503, '', 'text/plain');
+    if (behaviour === 'echo-fault') {
+      return reply(res, 500, soapFault('soap:Server', `Erro ao processar a requisição do usuário ${user} (senha ${textOf(pw) ?? ''}): tente novamente`));
+    }
     if (behaviour === 'drop') return void req.socket.destroy();
     if (behaviour === 'stuck') {
       nonces.set(nonce, { state: 'processing', since: t, operation });

@@ -141,11 +141,14 @@ export class SiafiStore {
     return this.db.prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE nonce = ? ORDER BY id`).all(nonce) as RequisicaoRecord[];
   }
 
-  /** Counts an attempt before the request leaves, so a crash mid-call still shows it. */
+  /**
+   * Counts an attempt before the request leaves, so a crash mid-call still shows it: `resultado`
+   * stays {@link SENT_NO_ANSWER} until the answer (or its absence) is recorded.
+   */
   markSending(id: number, now = new Date()): void {
     this.db
-      .prepare('UPDATE requisicoes SET attempts = attempts + 1, last_sent_at = ?, updated_at = ? WHERE id = ?')
-      .run(now.toISOString(), now.toISOString(), id);
+      .prepare('UPDATE requisicoes SET attempts = attempts + 1, last_sent_at = ?, updated_at = ?, resultado = ? WHERE id = ?')
+      .run(now.toISOString(), now.toISOString(), SENT_NO_ANSWER, id);
   }
 
   /** Records an answer (or the lack of one) and the state it leads to, with its history line. */
@@ -221,6 +224,9 @@ export class SiafiStore {
     return out;
   }
 }
+
+/** `resultado` of a requisition whose last attempt left and whose answer was never recorded. */
+export const SENT_NO_ANSWER = 'ENVIADA_SEM_RESPOSTA';
 
 /** The SIAFI's answers may quote the request's credentials: none is stored. */
 function redactOrNull(text: string | null | undefined): string | null {

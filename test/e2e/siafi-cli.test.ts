@@ -188,7 +188,11 @@ describe('a crash in the middle of a call', () => {
     await running.done;
     const st = await runCli(['siafi', 'status', '--json'], { env: e });
     const pending = JSON.parse(st.stdout) as { state: string; nonce: string; attempts: number };
-    expect(pending).toMatchObject({ state: 'NOVA', attempts: 1 });
+    // It reached SIAFI and was never answered: status says so, not "not sent yet".
+    expect(pending).toMatchObject({ state: 'NOVA', attempts: 1, answerUnknown: true });
+    const human = await runCli(['siafi', 'status'], { env: e });
+    expect(human.stdout).toMatch(/sent at \S+, answer unknown \(it may have been applied; retry sends the same nonce\)/);
+    expect(human.stdout).not.toContain('not sent yet');
     await waitFor(() => slow.requisicoes.length === 1, 20_000, 'the simulator to apply the requisition');
     const again = await runCli(['siafi', 'retry'], { env: e });
     expect(again.stdout).toMatch(new RegExp(`^SUCESSO \\(a repeat of nonce ${pending.nonce},`));
