@@ -13,7 +13,7 @@ export interface ProblemContext {
 }
 
 export function formatProblem(p: Problem, ctx: ProblemContext): string {
-  const where = `${ctx.file}:${p.line ?? 0}:`;
+  const where = `${ctx.file}:${p.line ?? 0}:${p.column !== undefined ? `${p.column}:` : ''}`;
   const doc = ctx.documento === undefined ? '' : ` Documento #${ctx.documento} (Protocolo ${ctx.protocolo || '?'}):`;
   const tag = p.severity === 'warning' ? ' [warning]' : '';
   return `${where}${doc} ${p.code}${tag} ${p.message}`;
@@ -24,6 +24,7 @@ export function problemJson(p: Problem, ctx: ProblemContext): string {
     type: 'problem',
     file: ctx.file,
     line: p.line ?? null,
+    ...(p.column !== undefined ? { column: p.column } : {}),
     documento: ctx.documento ?? null,
     protocolo: ctx.protocolo ?? null,
     field: p.field ?? null,

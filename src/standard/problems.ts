@@ -15,6 +15,8 @@ export interface Problem {
   field?: string;
   /** Line in the input file (1-based), when the Documento came from a file. */
   line?: number;
+  /** Column (1-based) where the parser stopped, for problems of the file itself. */
+  column?: number;
 }
 
 /** What each problem code means and where its rule comes from. */
@@ -82,10 +84,11 @@ export const PROBLEM_CODES = {
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 
 /** Builds a problem with the code's default severity. */
-export function problem(code: ProblemCode, message: string, where: { field?: string; line?: number } = {}): Problem {
+export function problem(code: ProblemCode, message: string, where: { field?: string; line?: number; column?: number } = {}): Problem {
   const p: Problem = { code, severity: PROBLEM_CODES[code].severity, message };
   if (where.field !== undefined) p.field = where.field;
   if (where.line !== undefined) p.line = where.line;
+  if (where.column !== undefined) p.column = where.column;
   return p;
 }
 

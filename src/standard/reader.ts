@@ -759,11 +759,14 @@ class ListaReader {
 
   // --- problems ---
 
-  private fileProblem(code: Problem['code'], message: string, line = this.parser.line): void {
-    this.queue.push({ kind: 'problem', problem: problem(code, message, { line }), fatal: false });
+  private fileProblem(code: Problem['code'], message: string, line?: number): void {
+    // Where the parser is, when the problem is found there (not a line given for another place).
+    const where = line === undefined ? { line: this.parser.line, column: this.parser.column + 1 } : { line };
+    this.queue.push({ kind: 'problem', problem: problem(code, message, where), fatal: false });
   }
 
-  private fatal(code: Problem['code'], message: string, line = this.parser.line): void {
+  private fatal(code: Problem['code'], message: string, givenLine?: number): void {
+    const line = givenLine ?? this.parser.line;
     if (this.stopped) return;
     if (this.doc) {
       const record = this.doc.record;
@@ -773,7 +776,8 @@ class ListaReader {
       this.queue.push(record);
       this.doc = undefined;
     }
-    this.queue.push({ kind: 'problem', problem: problem(code, message, { line }), fatal: true });
+    const column = givenLine === undefined ? { column: this.parser.column + 1 } : {};
+    this.queue.push({ kind: 'problem', problem: problem(code, message, { line, ...column }), fatal: true });
     this.stopped = true;
   }
 }

@@ -6,7 +6,7 @@ import { runCli } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 
 const LINE =
-  /^(?<file>[^:]+):(?<line>\d+):(?: Documento #(?<doc>\d+) \(Protocolo (?<protocolo>[^)]*)\):)? (?<code>[A-Z0-9_]+)(?<warn> \[warning\])? (?<message>.+)$/;
+  /^(?<file>[^:]+):(?<line>\d+):(?:(?<column>\d+):)?(?: Documento #(?<doc>\d+) \(Protocolo (?<protocolo>[^)]*)\):)? (?<code>[A-Z0-9_]+)(?<warn> \[warning\])? (?<message>.+)$/;
 
 function problems(stdout: string): Array<Record<string, string | undefined>> {
   return stdout
@@ -49,14 +49,14 @@ describe('pi-sender validate', () => {
   it.each([
     ['wrong-order.xml', ['7 #1 XSD_ORDER']],
     ['truncated.xml', ['20 #2 XML_TRUNCATED', '20 - XML_TRUNCATED']],
-    ['wrong-root.xml', ['3 - XML_ROOT']],
+    ['wrong-root.xml', ['3:13 - XML_ROOT']],
     ['xxe.xml', ['3 - XML_DOCTYPE']],
     ['billion-laughs.xml', ['3 - XML_DOCTYPE']],
     ['invalid-utf8.xml', ['42 #2 UTF8_INVALID']],
   ])('--as-written samples/invalid/%s: %j', async (file, expected) => {
     const r = await runInProcess(['validate', '--as-written', `samples/invalid/${file}`]);
     expect(r.code).toBe(1);
-    expect(problems(r.stdout).map((p) => `${p.line} ${p.doc ? `#${p.doc}` : '-'} ${p.code}`)).toEqual(expected);
+    expect(problems(r.stdout).map((p) => `${p.line}${p.column ? `:${p.column}` : ''} ${p.doc ? `#${p.doc}` : '-'} ${p.code}`)).toEqual(expected);
   });
 
   it('covers every sample: the valid ones pass, every file in samples/invalid fails as written', async () => {
