@@ -14,7 +14,7 @@ export const ERROR_CODES = {
   ERR_CONFIG: {
     exit: 2,
     meaning:
-      'The configuration is wrong or incomplete: a file, a setting, a password that is missing; an SPE database that does not exist or refuses the login; a query that does not parse.',
+      'The configuration is wrong or incomplete: a file, a setting, a password that is missing; an SPE database that does not exist or refuses the login; a query that does not parse; a port in use.',
   },
   ERR_FILE_READ: { exit: 2, meaning: 'An input file cannot be read (missing, no permission, a folder).' },
   ERR_FILE_WRITE: { exit: 2, meaning: 'An output file (report, journal) cannot be written.' },

@@ -5,6 +5,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import { PiSenderError } from '../errors.js';
 
 export interface ServerTls {
   cert: string | Buffer;
@@ -45,8 +46,18 @@ export async function listen(handler: Handler, options: { host?: string; port?: 
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
+  const where = `${options.host ?? '127.0.0.1'}:${options.port ?? 0}`;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      // A port in use or not allowed is a setting to change, not a bug: one line, exit 2.
+      const why: Record<string, string> = {
+        EADDRINUSE: 'the port is in use by another program: choose another with --port',
+        EACCES: 'this user may not listen on that port (ports under 1024 need privileges): choose another with --port',
+        EADDRNOTAVAIL: 'this machine has no such address: check --host',
+      };
+      const reason = err.code ? why[err.code] : undefined;
+      reject(reason ? new PiSenderError('ERR_CONFIG', `cannot listen on ${where}: ${reason} (${err.code})`) : err);
+    });
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const { address, port } = server.address() as AddressInfo;

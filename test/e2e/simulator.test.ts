@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
+import net from 'node:net';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { request } from 'undici';
@@ -69,5 +70,22 @@ describe('pi-sender simulator (CLI)', () => {
     expect((await runCli(['simulator', '--script', 'explode'])).code).toBe(2);
     expect((await runCli(['simulator', '--fail-rate', '2'])).code).toBe(2);
     expect((await runCli(['simulator', '--tls-cert', pki.serverCert])).code).toBe(2);
+  });
+
+  it('a port in use is exit 2 with one line, never an internal error', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      for (const args of [['simulator'], ['siafi', 'simulator', '--tls-cert', pki.serverCert, '--tls-key', pki.serverKey, '--client-ca', pki.caCert]]) {
+        const r = await runCli([...args, '--port', String(port)], { env: { PI_SIMULATOR_PASSWORD: 'x', SIAFI_SIMULATOR_PASSWORD: 'x' } });
+        expect(r.code, r.stderr).toBe(2);
+        expect(r.stderr.trim().split('\n')).toEqual([
+          `pi-sender: cannot listen on 127.0.0.1:${port}: the port is in use by another program: choose another with --port (EADDRINUSE)`,
+        ]);
+      }
+    } finally {
+      taken.close();
+    }
   });
 });
