@@ -28,6 +28,7 @@ interface SendFlags extends PiConnectionFlags {
   timeZone?: string;
   logLevel?: string;
   progress: boolean;
+  json?: boolean;
 }
 
 export function registerSend(program: Command): void {
@@ -47,6 +48,7 @@ export function registerSend(program: Command): void {
     .option('--time-zone <zone>', 'IANA zone given to date-times without offset (e.g. America/Sao_Paulo); default: reject them')
     .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
+    .option('--json', 'print the summary as one JSON object on stdout (stable English keys) instead of the text on stderr')
     .addHelpText(
       'after',
       `
@@ -67,6 +69,8 @@ async function send(file: string, flags: SendFlags): Promise<ExitCode> {
     throw new PiSenderError('ERR_USAGE', `unknown time zone '${flags.timeZone}' (use an IANA name such as America/Sao_Paulo)`);
   }
   if (flags.resume && flags.restart) throw new PiSenderError('ERR_USAGE', 'use --resume or --restart, not both');
+  if (flags.json && flags.report === '-')
+    throw new PiSenderError('ERR_USAGE', '--json prints the summary on stdout: give the report a file (--report FILE), not -');
   const log = createLogger(flags.logLevel);
   const connection = flags.dryRun ? undefined : connect(flags);
   const report = flags.report ?? `${file}.report.jsonl`;
@@ -117,11 +121,50 @@ async function send(file: string, flags: SendFlags): Promise<ExitCode> {
     interrupt.dispose();
     await connection?.transport.close();
   }
-  process.stderr.write(summaryText(file, connection?.endpoint, summary, flags.dryRun === true));
-  if (summary.interrupted) return interrupt.exitCode();
+  const code = exitCodeOf(summary, interrupt.exitCode());
+  if (flags.json) process.stdout.write(`${JSON.stringify(summaryJson(file, connection?.endpoint, summary, flags.dryRun === true, code))}\n`);
+  else process.stderr.write(summaryText(file, connection?.endpoint, summary, flags.dryRun === true));
+  return code;
+}
+
+function exitCodeOf(summary: UploadSummary, interrupted: ExitCode): ExitCode {
+  if (summary.interrupted) return interrupted;
   if (summary.failed > 0) return EXIT.UNAVAILABLE;
   const fatalList = summary.listProblems.some((p) => p.severity === 'error');
   return summary.invalid > 0 || summary.rejected > 0 || fatalList ? EXIT.INVALID : EXIT.OK;
+}
+
+/** The summary for programs: the same figures as the text, with stable English keys. */
+function summaryJson(file: string, endpoint: string | undefined, s: UploadSummary, dryRun: boolean, exitCode: ExitCode): Record<string, unknown> {
+  return {
+    type: 'summary',
+    file,
+    endpoint: endpoint ?? null,
+    dryRun,
+    durationMs: s.durationMs,
+    documentos: s.documentos,
+    accepted: s.accepted,
+    rejected: s.rejected,
+    invalid: s.invalid,
+    failed: s.failed,
+    valid: s.valid,
+    resumed: s.resumed,
+    warned: s.warned,
+    batches: s.batches,
+    batchSize: s.batchSize,
+    interrupted: s.interrupted,
+    report: s.report,
+    journal: s.journal ?? null,
+    listProblems: s.listProblems.map((p) => ({
+      line: p.line ?? null,
+      ...(p.column !== undefined ? { column: p.column } : {}),
+      code: p.code,
+      severity: p.severity,
+      message: p.message,
+    })),
+    notAccepted: s.notAccepted,
+    exitCode,
+  };
 }
 
 function payload(p: UploadProgress): Record<string, string | number> {

@@ -127,6 +127,21 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
     expect(trusted.code, trusted.stderr).toBe(0);
   });
 
+  it('--json prints the summary as one JSON object on stdout, with the exit code it ends with', async () => {
+    sim = await simulator();
+    const report = fresh('json.jsonl');
+    const r = await runCli(['send', 'samples/invalid/bad-values.xml', '--endpoint', sim.url, '--report', report, '--json'], { env });
+    expect(r.code, r.stderr).toBe(1);
+    const summary = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(summary).toMatchObject({ type: 'summary', file: 'samples/invalid/bad-values.xml', endpoint: sim.url, dryRun: false, report, exitCode: 1 });
+    expect(summary['invalid']).toBeGreaterThan(0);
+    expect(summary['documentos']).toBe(reportOf(report).length);
+    expect(r.stderr).not.toContain('upload of');
+    const clash = await runCli(['send', 'samples/lista-documentos.xml', '--dry-run', '--report', '-', '--json'], { env });
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('--json prints the summary on stdout');
+  });
+
   it('goes through an HTTPS proxy given with --proxy', async () => {
     sim = await simulator({ tls: { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) } });
     const proxy = await connectProxy();
