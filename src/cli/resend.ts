@@ -15,7 +15,8 @@ export function registerResend(program: Command): void {
     .addOption(
       new Option('--state <state>', 'every package in this state (e.g. FI past the attempt limit, or EN after fixing the data)').choices(PACKAGE_STATES),
     )
-    .action((flags: StoreFlags & { protocolo?: string; state?: PackageState }) => {
+    .option('--json', 'print {"packages": N, ...} on stdout instead of the sentence')
+    .action((flags: StoreFlags & { protocolo?: string; state?: PackageState; json?: boolean }) => {
       if (!flags.protocolo && !flags.state) throw new PiSenderError('ERR_USAGE', 'give --protocolo P or --state S');
       const store = storeContext(flags).open();
       try {
@@ -23,7 +24,13 @@ export function registerResend(program: Command): void {
           ...(flags.protocolo ? { protocolo: normalizeProtocolo(flags.protocolo) } : {}),
           ...(flags.state ? { state: flags.state } : {}),
         });
-        process.stdout.write(`${n} package${n === 1 ? '' : 's'} set to NI: the next export sends ${n === 1 ? 'it' : 'them'}\n`);
+        if (flags.json) {
+          process.stdout.write(
+            `${JSON.stringify({ type: 'resend', packages: n, protocolo: flags.protocolo ?? null, state: flags.state ?? null, newState: 'NI' })}\n`,
+          );
+        } else {
+          process.stdout.write(`${n} package${n === 1 ? '' : 's'} set to NI: the next export sends ${n === 1 ? 'it' : 'them'}\n`);
+        }
       } finally {
         store.close();
       }

@@ -153,6 +153,13 @@ describe('truthful history and changes that reach the PI', () => {
     expect(JSON.parse(st.stdout)).toMatchObject({ store: config.store });
     expect((await runInProcess(['list', '--store', config.store, '--state', 'I', '--json'])).stdout.trim().split('\n').length).toBeGreaterThan(0);
     expect((await runInProcess(['resend', '--store', config.store, '--state', 'EN'])).code).toBe(0);
+    const counts = async (): Promise<Record<string, number>> =>
+      (JSON.parse((await runInProcess(['status', '--store', config.store, '--json'])).stdout) as { counts: Record<string, number> }).counts;
+    const integrated = (await counts())['I']!;
+    expect(integrated).toBeGreaterThan(0);
+    const resent = await runInProcess(['resend', '--store', config.store, '--state', 'I', '--json']);
+    expect(JSON.parse(resent.stdout)).toEqual({ type: 'resend', packages: integrated, protocolo: null, state: 'I', newState: 'NI' });
+    expect((await counts())['I']).toBe(0);
     const none = await runInProcess(['status', '--store', path.join(dir, 'nao-existe.db')]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no state store at');
