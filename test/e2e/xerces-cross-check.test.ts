@@ -17,8 +17,8 @@ import { readAll } from '../helpers/documentos.js';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCHEMA = path.join(ROOT, 'xsd', 'protocolo-integrado.xsd');
 const inCi = Boolean(process.env['CI']);
-const hasJava = spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
-if (!inCi && !hasJava) console.warn('skipping the Xerces cross-check: it needs Java (CI=1 makes it fail instead)');
+const hasJava = spawnSync('javac', ['-version'], { stdio: 'ignore' }).status === 0;
+if (!inCi && !hasJava) console.warn('skipping the Xerces cross-check: it needs a JDK (javac; CI=1 makes it fail instead)');
 
 interface Verdict {
   valid: boolean;
@@ -31,14 +31,37 @@ interface Verdict {
  * wrapper keeps only the output chunks that start a message, and loses lines split across chunks.
  */
 async function xerces(file: string): Promise<Verdict & { fatal: boolean }> {
-  const helper = path.dirname(path.dirname(fileURLToPath(import.meta.resolve('xsd-schema-validator'))));
-  const { stdout, stderr } = await run('java', ['-Dfile.encoding=UTF-8', '-classpath', helper, 'support.XMLValidator', `-file=${file}`, `-schema=${SCHEMA}`]);
+  const { stdout, stderr } = await run('java', [
+    '-Dfile.encoding=UTF-8',
+    '-classpath',
+    helperClasses(),
+    'support.XMLValidator',
+    `-file=${file}`,
+    `-schema=${SCHEMA}`,
+  ]);
   const result = /result=(\w+)/.exec(stdout)?.[1] ?? 'FATAL_ERROR';
   const lines = stderr.split(/\r?\n/).flatMap((m) => {
     const at = /\((\d+):\d+\)$/.exec(m);
     return at && m.startsWith('[error]') ? [Number(at[1])] : [];
   });
   return { valid: result === 'OK', lines: [...new Set(lines)].sort((a, b) => a - b), fatal: result === 'FATAL_ERROR' };
+}
+
+let compiled: string | undefined;
+
+/**
+ * The helper compiled here from the package's source, with this machine's javac: the class the package
+ * ships targets a newer Java than these machines' 17, and its install script (which recompiles it) is
+ * declined in package.json's allowScripts.
+ */
+function helperClasses(): string {
+  if (compiled) return compiled;
+  const source = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.resolve('xsd-schema-validator')))), 'support', 'XMLValidator.java');
+  const out = mkdtempSync(path.join(tmpdir(), 'pi-xerces-classes-'));
+  const r = spawnSync('javac', ['-d', out, source], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`javac failed: ${r.stderr}`);
+  compiled = out;
+  return out;
 }
 
 function run(cmd: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
