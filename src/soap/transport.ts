@@ -43,8 +43,18 @@ function proxyFromEnv(): boolean {
   return Boolean(e['HTTPS_PROXY'] || e['https_proxy'] || e['HTTP_PROXY'] || e['http_proxy']);
 }
 
+/** What a failed connection to the proxy itself means, by error code. */
+const PROXY_CONNECT_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'refuses connections (ECONNREFUSED): check the proxy address and port',
+  ENOTFOUND: 'does not exist (DNS: ENOTFOUND): check the proxy address',
+  EAI_AGAIN: 'could not be looked up (DNS: EAI_AGAIN): check the proxy address and the DNS',
+  EHOSTUNREACH: 'cannot be reached (EHOSTUNREACH): check the proxy address and the network',
+  ENETUNREACH: 'cannot be reached (ENETUNREACH): check the proxy address and the network',
+  UND_ERR_CONNECT_TIMEOUT: 'did not accept the connection in time (UND_ERR_CONNECT_TIMEOUT)',
+};
+
 /** Whether NO_PROXY (`host`, `.domain`, `host:port`, `*`, comma-separated) sends `target` direct. */
-function bypassesProxy(target: URL, noProxy: string): boolean {
+export function bypassesProxy(target: URL, noProxy: string): boolean {
   const host = target.hostname.toLowerCase();
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');
   return noProxy
@@ -290,19 +300,11 @@ export class HttpTransport {
     const cause = (e.cause ?? e) as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
     const proxyPort = Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80));
     const atProxy = (cause.port === proxyPort && cause.address !== undefined) || cause.hostname === proxy.hostname;
-    if (!atProxy) return undefined;
-    if (code === 'ECONNREFUSED')
-      return new ProxyError(`${name} refuses connections (ECONNREFUSED): check the proxy address and port`, code, undefined, { cause: e });
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-      return new ProxyError(`${name} does not exist (DNS: ${code}): check the proxy address`, code, undefined, { cause: e });
-    }
-    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
-      return new ProxyError(`${name} cannot be reached (${code}): check the proxy address and the network`, code, undefined, { cause: e });
-    }
-    if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-      return new TransportError(`${name}: connection timed out`, code, false, undefined, { cause: e });
-    }
-    return undefined;
+    const what = atProxy ? PROXY_CONNECT_ERRORS[code] : undefined;
+    if (!what) return undefined;
+    // A connection to the proxy that times out may pass; the others are settings to fix.
+    if (code === 'UND_ERR_CONNECT_TIMEOUT') return new TransportError(`${name} ${what}`, code, false, undefined, { cause: e });
+    return new ProxyError(`${name} ${what}`, code, undefined, { cause: e });
   }
 
   async close(): Promise<void> {

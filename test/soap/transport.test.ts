@@ -5,7 +5,7 @@ import net from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthError, TlsError, TransportError } from '../../src/soap/errors.js';
-import { HttpTransport, retryAfterMs } from '../../src/soap/transport.js';
+import { bypassesProxy, HttpTransport, retryAfterMs } from '../../src/soap/transport.js';
 import { listen, type Listening } from '../../src/simulator/server.js';
 import { makeTestPki, makeWeakServerCerts, type TestPki } from '../helpers/certs.js';
 import { connectProxy } from '../helpers/proxy.js';
@@ -250,6 +250,38 @@ describe('HttpTransport', () => {
     silent.close();
   });
 
+  it('a proxy that cannot reach the service (CONNECT 502) is a transient failure, named after the proxy', async () => {
+    const origin = await serve(echo, { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) });
+    const gateway = net.createServer((c) => c.once('data', () => c.end('HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n')));
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', () => r()));
+    const t = new HttpTransport({ proxy: `http://127.0.0.1:${(gateway.address() as net.AddressInfo).port}`, tls: { caFile: pki.caCert } });
+    try {
+      const err = (await t.post(`${origin}/`, 'x', {}).catch((e: unknown) => e)) as TransportError;
+      expect(err).toMatchObject({ code: 'ERR_TRANSPORT', reason: 'PROXY_502', maybeReceived: false });
+      expect(err.message).toMatch(/^the proxy http:\/\/127\.0\.0\.1:\d+ could not reach 127\.0\.0\.1:\d+ \(HTTP 502\)$/);
+    } finally {
+      await t.close();
+      gateway.close();
+    }
+  });
+
+  it('NO_PROXY: a refused connection to a host that bypasses the proxy is blamed on the service, not the proxy', async () => {
+    const closed = await freePort();
+    const proxyPort = await freePort();
+    process.env['HTTPS_PROXY'] = `http://127.0.0.1:${proxyPort}`;
+    process.env['NO_PROXY'] = 'localhost,127.0.0.1';
+    try {
+      const t = new HttpTransport({ tls: { caFile: pki.caCert } });
+      const err = (await t.post(`https://127.0.0.1:${closed}/`, 'x', {}).catch((e: unknown) => e)) as TransportError;
+      expect(err).toMatchObject({ code: 'ERR_TRANSPORT', reason: 'ECONNREFUSED', maybeReceived: false });
+      expect(err.message).toBe(`https://127.0.0.1:${closed}: connection refused`);
+      await t.close();
+    } finally {
+      delete process.env['HTTPS_PROXY'];
+      delete process.env['NO_PROXY'];
+    }
+  });
+
   it('goes through an HTTP proxy (CONNECT for HTTPS), given or from HTTPS_PROXY', async () => {
     const origin = await serve(echo, { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) });
     const proxy = await connectProxy();
@@ -268,6 +300,19 @@ describe('HttpTransport', () => {
       proxy.close();
     }
     expect(proxy.tunnels()).toBe(2);
+  });
+
+  it('reads NO_PROXY as curl does: hosts, domain suffixes, host:port, *', () => {
+    const url = new URL('https://pi.gov.br/ProtocoloWS');
+    expect(bypassesProxy(url, 'pi.gov.br')).toBe(true);
+    expect(bypassesProxy(url, '.gov.br')).toBe(true);
+    expect(bypassesProxy(url, '*.gov.br')).toBe(true);
+    expect(bypassesProxy(url, 'gov.br:443')).toBe(true);
+    expect(bypassesProxy(url, 'gov.br:8443')).toBe(false);
+    expect(bypassesProxy(url, 'localhost, 127.0.0.1')).toBe(false);
+    expect(bypassesProxy(url, 'xpi.gov.br')).toBe(false);
+    expect(bypassesProxy(url, '*')).toBe(true);
+    expect(bypassesProxy(url, '')).toBe(false);
   });
 
   it('reads Retry-After in seconds or as a date', () => {
