@@ -9,6 +9,7 @@ import { runExport, type ExportSummary } from '../export/job.js';
 import { scheduleRuns } from '../export/schedule.js';
 import { addConfigOption, readConfig, when, type ConfigFlags } from './config-file.js';
 import { EXIT, exitCodeFor, exitCodeForCode, exitCodesHelp, type ExitCode } from './exit-codes.js';
+import { exportMetrics, writeMetricsFile } from './metrics-file.js';
 import { gracefulAbort } from './interrupt.js';
 import { createLogger, LOG_LEVELS } from './logger.js';
 import { duration, ProgressLine } from './progress-line.js';
@@ -19,6 +20,7 @@ interface ExportFlags extends ConfigFlags {
   send: boolean;
   json?: boolean;
   logLevel?: string;
+  metricsFile?: string;
 }
 
 export function registerExport(program: Command): void {
@@ -26,6 +28,7 @@ export function registerExport(program: Command): void {
     .option('--schedule <cron>', 'keep running, exporting on this cron in the configured time zone (e.g. "0 2 * * *")')
     .option('--no-send', 'read from the SPE into the state store, send nothing')
     .option('--json', 'print the run summary as JSON on stdout')
+    .option('--metrics-file <file>', "after each run, write its metrics (OpenMetrics text) for node_exporter's textfile collector (env PI_SENDER_METRICS_FILE)")
     .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
     .addHelpText('after', exitCodesHelp('export'))
     .action(async (flags: ExportFlags) => {
@@ -62,6 +65,18 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
 }
 
 async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>, log: Logger, line?: ProgressLine): Promise<ExitCode> {
+  const metricsFile = flags.metricsFile ?? (process.env['PI_SENDER_METRICS_FILE'] || undefined);
+  const outcome = await runAndReport(flags, config, log, line);
+  if (metricsFile) writeMetricsFile(metricsFile, exportMetrics(outcome.code, outcome.summary));
+  return outcome.code;
+}
+
+async function runAndReport(
+  flags: ExportFlags,
+  config: ReturnType<typeof readConfig>,
+  log: Logger,
+  line?: ProgressLine,
+): Promise<{ code: ExitCode; summary?: ExportSummary }> {
   const interrupt = flags.schedule
     ? undefined
     : gracefulAbort(() => process.stderr.write('\ninterrupting: recording the batches in flight, starting no other (Ctrl-C again to quit at once)\n'));
@@ -78,15 +93,19 @@ async function runOnce(flags: ExportFlags, config: ReturnType<typeof readConfig>
   } catch (err) {
     if (!isPiSenderError(err)) throw err;
     process.stderr.write(`pi-sender: ${err.message}\n`);
-    return exitCodeFor(err);
+    return { code: exitCodeFor(err) };
   } finally {
     interrupt?.dispose();
   }
   line?.done();
   if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
   process.stderr.write(summaryText(summary, config.timeZone));
+  return { code: exitCodeOf(summary, interrupt?.exitCode()), summary };
+}
+
+function exitCodeOf(summary: ExportSummary, interrupted: ExitCode | undefined): ExitCode {
   if (summary.error) return exitCodeForCode(summary.error.code);
-  if (summary.interrupted && interrupt) return interrupt.exitCode();
+  if (summary.interrupted && interrupted !== undefined) return interrupted;
   if (!summary.complete) return EXIT.USAGE;
   if (summary.send.failed > 0) return EXIT.UNAVAILABLE;
   if (summary.send.rejected + summary.send.invalid > 0) return EXIT.INVALID;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -141,6 +141,39 @@ describe('truthful history and changes that reach the PI', () => {
     const shown = await runInProcess(['show', '--config', file, p.numero]);
     expect(shown.stdout.match(/ {2}attempt .*: accepted/g)).toHaveLength(3);
     expect(shown.stdout).toContain('Especificação corrigida');
+  });
+
+  it('export --metrics-file writes OpenMetrics for the textfile collector, also when the run fails', async () => {
+    const dir = tmp();
+    const spe = sqliteSpe(dir, { processes: 6 });
+    sim = await simulator();
+    const { file } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    const metrics = path.join(dir, 'pi_sender.prom');
+    const ok = await runInProcess(['export', '--config', file, '--metrics-file', metrics], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    const parse = (text: string): Map<string, number> =>
+      new Map(
+        text
+          .split('\n')
+          .filter((l) => l !== '' && !l.startsWith('#'))
+          .map((l) => [l.slice(0, l.lastIndexOf(' ')), Number(l.slice(l.lastIndexOf(' ') + 1))]),
+      );
+    const text = readFileSync(metrics, 'utf8');
+    const m = parse(text);
+    expect(text).toMatch(/^# TYPE pi_sender_packages gauge$/m);
+    expect(m.get('pi_sender_last_run_exit_code')).toBe(0);
+    expect(m.get('pi_sender_packages{state="NI"}')).toBe(0);
+    expect(m.get('pi_sender_packages{state="I"}')).toBeGreaterThan(0);
+    expect(m.get('pi_sender_last_run_documentos{outcome="accepted"}')).toBe(m.get('pi_sender_packages{state="I"}'));
+    expect(m.get('pi_sender_hours_since_last_success')).toBeLessThan(1);
+    expect(Math.abs(m.get('pi_sender_last_run_timestamp_seconds')! - Date.now() / 1000)).toBeLessThan(600);
+    expect(text.trimEnd().endsWith('# EOF')).toBe(true);
+
+    // A run that fails still says so: the alerting rule sees exit code 2, and the store's last figures.
+    const failing = await runInProcess(['export', '--config', file, '--metrics-file', metrics], { ...env, PI_PASSWORD: 'errada' });
+    expect(failing.code).toBe(2);
+    const after = parse(readFileSync(metrics, 'utf8'));
+    expect(after.get('pi_sender_last_run_exit_code')).toBe(2);
   });
 
   it('status, list, show and resend work on a library store with --store, no export configuration', async () => {
