@@ -30,6 +30,24 @@ interface CheckFlags extends ConfigFlags {
   sample: number;
   rows: number;
   pi: boolean;
+  json?: boolean;
+}
+
+/** What `check-config --json` prints: the same findings as the text, with stable English keys. */
+interface CheckReport {
+  type: 'check-config';
+  configuration: { file: string; source: string; timeZone: string; publishRestrito: boolean; profile: string };
+  spe: {
+    ok: boolean;
+    error?: { code: string; message: string };
+    files?: number;
+    sample?: { processes: number; withheld: number; items: number; documentos: number; valid: number; invalid: number };
+    problems: Array<{ code: string; severity: string; count: number; example: string }>;
+    warnings: string[];
+  };
+  pi: { contacted: boolean; endpoint?: string; maxDocumentosPerRequest?: number; error?: { code: string; message: string } };
+  alerts: string[];
+  exitCode: number;
 }
 
 export function registerCheckConfig(program: Command): void {
@@ -37,6 +55,7 @@ export function registerCheckConfig(program: Command): void {
     .addOption(new Option('--sample <n>', 'how many mapped Documentos to show').argParser(positiveInt('--sample')).default(3))
     .addOption(new Option('--rows <n>', 'rows read at most from each query').argParser(positiveInt('--rows')).default(2000))
     .option('--no-pi', 'do not contact the PI')
+    .option('--json', 'print the findings as one JSON object on stdout (stable English keys) instead of the text')
     .addHelpText('after', exitCodesHelp('check-config', [0, 1, 2, 3, 4]))
     .action(async (flags: CheckFlags) => {
       process.exitCode = await check(flags);
@@ -44,8 +63,22 @@ export function registerCheckConfig(program: Command): void {
 }
 
 async function check(flags: CheckFlags): Promise<ExitCode> {
-  const out = (s: string): void => void process.stdout.write(`${s}\n`);
+  const out = flags.json ? (): void => undefined : (s: string): void => void process.stdout.write(`${s}\n`);
   const config = readConfig(flags);
+  const report: CheckReport = {
+    type: 'check-config',
+    configuration: {
+      file: config.file,
+      source: config.source.type,
+      timeZone: config.timeZone,
+      publishRestrito: config.publishRestrito,
+      profile: config.profile,
+    },
+    spe: { ok: false, problems: [], warnings: [] },
+    pi: { contacted: flags.pi },
+    alerts: [],
+    exitCode: 0,
+  };
   out(
     `configuration: ${config.file}: ok (${config.source.type} source, time zone ${config.timeZone}, restrito ${config.publishRestrito ? 'published' : 'withheld'}, profile ${config.profile})`,
   );
@@ -56,10 +89,12 @@ async function check(flags: CheckFlags): Promise<ExitCode> {
   const log = createLogger('error');
 
   try {
-    worse(await checkSource(config, flags, out, log));
+    worse(await checkSource(config, flags, out, log, report.spe));
+    report.spe.ok = true;
   } catch (err) {
     if (!isPiSenderError(err)) throw err;
     out(`SPE: ${err.message}`);
+    report.spe.error = { code: err.code, message: err.message };
     worse(EXIT.USAGE);
   }
 
@@ -67,7 +102,9 @@ async function check(flags: CheckFlags): Promise<ExitCode> {
     try {
       const { client, transport, endpoint } = connectFromConfig(config);
       try {
+        report.pi.endpoint = endpoint;
         const max = await client.getQuantidadeMaximaDocumentosPorRequisicao();
+        report.pi.maxDocumentosPerRequest = max;
         out(`PI: ${endpoint}: credentials accepted; up to ${max} Documentos per request`);
       } finally {
         await transport.close();
@@ -75,22 +112,35 @@ async function check(flags: CheckFlags): Promise<ExitCode> {
     } catch (err) {
       if (!isPiSenderError(err)) throw err;
       out(`PI: ${err.message}`);
+      report.pi.error = { code: err.code, message: err.message };
       worse(exitCodeFor(err));
     }
   } else out('PI: not contacted (--no-pi)');
 
-  for (const note of await verifyAlertChannels(config.alerts)) out(`alerts: ${note}`);
+  for (const note of await verifyAlertChannels(config.alerts)) {
+    out(`alerts: ${note}`);
+    report.alerts.push(note);
+  }
   if (!config.alerts.webhook && !config.alerts.email) out('alerts: none configured (docs/export.md#alerts)');
+  report.exitCode = code;
+  if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   return code;
 }
 
-async function checkSource(config: ExportConfig, flags: CheckFlags, out: (s: string) => void, log: ReturnType<typeof createLogger>): Promise<ExitCode> {
+async function checkSource(
+  config: ExportConfig,
+  flags: CheckFlags,
+  out: (s: string) => void,
+  log: ReturnType<typeof createLogger>,
+  report: CheckReport['spe'],
+): Promise<ExitCode> {
   const tempStore = Store.open(':memory:');
   const registry: FileRegistry = { isRead: () => false, markRead: () => undefined };
   try {
     if (config.source.type === 'xml') {
       const files = pendingFiles(config.source.folder, config.source.pattern, registry);
       out(`SPE: ${config.source.folder}: ${files.length} ListaDocumentos files to read (pi-sender validate checks them one by one)`);
+      report.files = files.length;
       return EXIT.OK;
     }
     // The whole history (capped per query), not the next run's window, which may well be empty; and
@@ -112,6 +162,7 @@ async function checkSource(config: ExportConfig, flags: CheckFlags, out: (s: str
     // with one example each, are what tells whether the mapping is right before go-live.
     const all = tempStore.duePackages(config.sending.maxAttempts, 0, Number.MAX_SAFE_INTEGER);
     if (all.length === 0) {
+      report.sample = { processes: counts.processes, withheld: counts.notPublishable, items: counts.itemsNew, documentos: 0, valid: 0, invalid: 0 };
       out('  no Documento to show: nothing in the window has a published task of a publishable process');
       return EXIT.OK;
     }
@@ -129,14 +180,25 @@ async function checkSource(config: ExportConfig, flags: CheckFlags, out: (s: str
       return { documento, changes, result };
     });
     out(`  validated ${all.length} Documentos of the sample: ${all.length - invalid} valid, ${invalid} invalid`);
+    report.sample = {
+      processes: counts.processes,
+      withheld: counts.notPublishable,
+      items: counts.itemsNew,
+      documentos: all.length,
+      valid: all.length - invalid,
+      invalid,
+    };
     for (const [code, c] of [...byCode].sort((x, y) => y[1].count - x[1].count)) {
       out(`    ${code}${c.severity === 'warning' ? ' [warning]' : ''}: ${c.count} (e.g. ${c.example})`);
+      report.problems.push({ code, ...c });
     }
     for (const warning of clockWarnings(
       config,
       checked.map((c) => c.documento),
-    ))
+    )) {
       out(`  WARNING: ${warning}`);
+      report.warnings.push(warning);
+    }
     for (const { documento, changes, result } of checked.slice(0, flags.sample)) {
       out(
         `\nDocumento ${documento.Protocolo ?? '?'}: ${result.valid ? 'valid' : 'INVALID'}${changes.length ? ` (normalized: ${[...new Set(changes.map((c) => c.kind))].join(', ')})` : ''}`,

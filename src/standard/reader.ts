@@ -319,7 +319,7 @@ class ListaReader {
     }
     return problem(
       'UTF8_INVALID',
-      `${prefix}${byte} is not valid UTF-8 (${this.repairLatin1 ? 'not a Latin-1 letter either: a broken, overlong or forbidden sequence' : 'if the file is ISO-8859-1, declare it: <?xml version="1.0" encoding="ISO-8859-1"?>'}); the Documento is not sent`,
+      `${prefix}${byte} is not valid UTF-8 (${this.repairLatin1 ? 'not a Latin-1 letter either: a broken, overlong or forbidden sequence' : 'if the file is ISO-8859-1, declare it: <?xml version="1.0" encoding="ISO-8859-1"?>'})${field ? '; the Documento is not sent' : ''}`,
       where,
     );
   }

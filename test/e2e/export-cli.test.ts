@@ -51,6 +51,17 @@ describe('export commands (CLI)', () => {
     expect(r.stdout).toMatch(/PI: .*credentials accepted; up to 100 Documentos per request/);
     expect(sim.stats.documentos).toBe(0);
     expect(existsSync(storeFile)).toBe(false);
+    const json = await runCli(['check-config', '--config', file, '--json'], { env });
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as Record<string, Record<string, unknown>>;
+    expect(report).toMatchObject({
+      type: 'check-config',
+      configuration: { file, source: 'sqlite' },
+      spe: { ok: true, sample: { processes: 90, documentos: 76, valid: 73, invalid: 3 } },
+      pi: { contacted: true, endpoint: sim.url, maxDocumentosPerRequest: 100 },
+      exitCode: 1,
+    });
+    expect(report['spe']!['problems']).toEqual([expect.objectContaining({ code: 'NUP_CHECK_DIGITS', severity: 'error', count: 3 })]);
     const bad = await runCli(['check-config', '--config', file], { env: { ...env, PI_PASSWORD: 'errada' } });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toContain('the PI refused the user or password');
