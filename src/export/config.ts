@@ -146,7 +146,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const rel = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(dir, p));
 
   c.unknownKeys(raw, [], TOP);
-  const source = checkSource(c, raw['source'], rel);
+  const source = withSourceEnv(c, checkSource(c, raw['source'], rel), env);
   const mapping =
     source?.type === 'xml'
       ? raw['mapping'] !== undefined
@@ -158,7 +158,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const publishRestrito = c.bool(raw['publishRestrito'], ['publishRestrito'], false);
   const publishEarlierMovements = c.bool(raw['publishEarlierMovements'], ['publishEarlierMovements'], true);
   const profile = c.oneOf(raw['profile'], ['profile'], ['strict', 'lenient'] as const, 'strict') ?? 'strict';
-  const store = rel(c.str(raw['store'], ['store'], false)) ?? path.join(dir, 'pi-sender.db');
+  const store = (env['PI_SENDER_STORE'] || undefined) ?? rel(c.str(raw['store'], ['store'], false)) ?? path.join(dir, 'pi-sender.db');
   const pi = checkPi(c, c.obj(raw['pi'], ['pi'], false) ?? {}, rel, env);
   const sendingRaw = c.obj(raw['sending'], ['sending'], false) ?? {};
   c.unknownKeys(sendingRaw, ['sending'], ['maxAttempts', 'retries', 'retryDelayMs']);
@@ -180,7 +180,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
     overlapMinutes: c.int(wmRaw['overlapMinutes'], ['watermark', 'overlapMinutes'], 60, 0),
     ...(column ? { column } : {}),
   };
-  const alerts = checkAlerts(c, c.obj(raw['alerts'], ['alerts'], false) ?? {}, rel);
+  const alerts = checkAlerts(c, c.obj(raw['alerts'], ['alerts'], false) ?? {}, rel, env);
 
   if (c.errors.length > 0) {
     throw new PiSenderError(
@@ -277,6 +277,34 @@ function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => str
     ...optional('passwordFile', rel(c.str(o['passwordFile'], [...p, 'passwordFile'], false))),
     ...optional('ssl', ssl),
     queries,
+  };
+}
+
+/**
+ * Deployment settings from the environment, over the file: a container or a systemd unit points the
+ * same YAML at another database without editing it. PI_SENDER_SPE_URL, _HOST, _PORT, _DATABASE, _USER
+ * and _PATH for a database source; PI_SENDER_SPE_FOLDER for a folder source.
+ */
+function withSourceEnv(c: Checker, source: SourceConfig | undefined, env: NodeJS.ProcessEnv): SourceConfig | undefined {
+  if (!source) return source;
+  const v = (name: string): string | undefined => env[`PI_SENDER_SPE_${name}`] || undefined;
+  if (source.type === 'csv' || source.type === 'jsonl' || source.type === 'xml') {
+    const folder = v('FOLDER');
+    return folder ? { ...source, folder: path.resolve(folder) } : source;
+  }
+  const port = v('PORT');
+  if (port !== undefined && !/^\d+$/.test(port)) c.fail(['source', 'port'], `PI_SENDER_SPE_PORT must be a port number, not '${port}'`);
+  const url = v('URL');
+  if (url && /:\/\/[^/@:]+:[^/@]+@/.test(url))
+    c.fail(['source', 'url'], 'PI_SENDER_SPE_URL holds a password: put it in the environment variable passwordEnv names');
+  return {
+    ...source,
+    ...optional('url', url),
+    ...optional('host', v('HOST')),
+    ...optional('port', port === undefined ? undefined : Number(port)),
+    ...optional('database', v('DATABASE')),
+    ...optional('user', v('USER')),
+    ...optional('path', v('PATH') === undefined ? undefined : path.resolve(v('PATH')!)),
   };
 }
 
@@ -420,7 +448,7 @@ function repeatHours(c: Checker, v: unknown, p: Path): number {
   return c.fail(p, `must be daily, hourly, weekly, never, or hours or days such as 12h or 2d, not '${String(v)}'`) ?? 24;
 }
 
-function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | undefined) => string | undefined): AlertsConfig {
+function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | undefined) => string | undefined, env: NodeJS.ProcessEnv): AlertsConfig {
   const p = ['alerts'];
   c.unknownKeys(o, p, ['noSuccessDays', 'staleAfterDays', 'failures', 'webhook', 'email']);
   const failures = c.obj(o['failures'], [...p, 'failures'], false) ?? {};
@@ -433,7 +461,7 @@ function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | u
   const w = c.obj(o['webhook'], [...p, 'webhook'], false);
   if (w) {
     c.unknownKeys(w, [...p, 'webhook'], ['url', 'headers', 'timeoutSeconds']);
-    const url = c.str(w['url'], [...p, 'webhook', 'url']) ?? '';
+    const url = (env['PI_SENDER_ALERT_WEBHOOK_URL'] || undefined) ?? c.str(w['url'], [...p, 'webhook', 'url']) ?? '';
     if (url && !/^https?:\/\//.test(url)) c.fail([...p, 'webhook', 'url'], 'must be an http(s) URL');
     const headers = (c.obj(w['headers'], [...p, 'webhook', 'headers'], false) ?? {}) as Record<string, string>;
     alerts.webhook = {
@@ -447,7 +475,11 @@ function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | u
     const b = [...p, 'email'];
     c.unknownKeys(e, b, ['host', 'port', 'secure', 'user', 'passwordEnv', 'passwordFile', 'from', 'to', 'ca', 'password']);
     if (e['password'] !== undefined) c.fail([...b, 'password'], 'passwords never go in the configuration: use passwordEnv or passwordFile');
-    const to = c.strList(e['to'], [...b, 'to']) ?? [];
+    const fromEnv = env['PI_SENDER_ALERT_EMAIL_TO']
+      ?.split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const to = fromEnv && fromEnv.length > 0 ? fromEnv : (c.strList(e['to'], [...b, 'to']) ?? []);
     if (to.length === 0) c.fail([...b, 'to'], 'missing: who receives the alerts');
     const secure = c.bool(e['secure'], [...b, 'secure'], false);
     alerts.email = {

@@ -45,6 +45,35 @@ describe('export configuration', () => {
     expect(c.pi.user).toBe('12345');
   });
 
+  it('lets the environment override the deployment settings: store, SPE connection, alert recipients', () => {
+    const env = {
+      PI_SENDER_STORE: '/var/lib/pi-sender/estado.db',
+      PI_SENDER_SPE_HOST: 'db.orgao.gov.br',
+      PI_SENDER_SPE_PORT: '5433',
+      PI_SENDER_SPE_DATABASE: 'spe_prod',
+      PI_SENDER_SPE_USER: 'leitor',
+      PI_SENDER_ALERT_EMAIL_TO: 'ouvidoria@orgao.gov.br, plantao@orgao.gov.br',
+      PI_SENDER_ALERT_WEBHOOK_URL: 'https://chat.orgao.gov.br/hooks/pi',
+    };
+    const text = configTemplate('postgres')
+      .replace('  # email:', '  email:')
+      .replace(/^ {2}# {3}(host|port|user|passwordEnv|from|to): /gm, '    $1: ')
+      .replace('  # webhook:', '  webhook:')
+      .replace(/^ {2}# {3}url: /m, '    url: ');
+    const c = parseConfig(text, FILE, env);
+    expect(c.store).toBe('/var/lib/pi-sender/estado.db');
+    expect(c.source).toMatchObject({ type: 'postgres', host: 'db.orgao.gov.br', port: 5433, database: 'spe_prod', user: 'leitor' });
+    expect(c.alerts.email?.to).toEqual(['ouvidoria@orgao.gov.br', 'plantao@orgao.gov.br']);
+    expect(c.alerts.webhook?.url).toBe('https://chat.orgao.gov.br/hooks/pi');
+    const asWritten = parseConfig(text, FILE, {});
+    expect(asWritten.alerts.email?.to).toEqual(['protocolo@orgao.gov.br', 'ti@orgao.gov.br']);
+    expect(asWritten.alerts.webhook?.url).toBe('https://chat.orgao.gov.br/hooks/pi-sender');
+    expect(asWritten.store).toBe('/etc/pi-sender/pi-sender.db');
+    const folder = parseConfig(configTemplate('csv'), FILE, { PI_SENDER_SPE_FOLDER: '/srv/spe/saida' });
+    expect(folder.source).toMatchObject({ type: 'csv', folder: '/srv/spe/saida' });
+    expect(errorsOf(configTemplate('postgres'), { PI_SENDER_SPE_PORT: 'cinco' })).toEqual([expect.stringMatching(/PI_SENDER_SPE_PORT must be a port number/)]);
+  });
+
   it('reports every problem with its line and key', () => {
     const text = configTemplate('postgres')
       .replace('timeZone: America/Sao_Paulo', 'timeZone: Lua/Base')
