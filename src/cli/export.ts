@@ -11,7 +11,7 @@ import { addConfigOption, readConfig, when, type ConfigFlags } from './config-fi
 import { EXIT, exitCodeFor, exitCodeForCode, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { exportMetrics, writeMetricsFile } from './metrics-file.js';
 import { gracefulAbort } from './interrupt.js';
-import { createLogger, LOG_LEVELS } from './logger.js';
+import { createLogger, LOG_FORMATS, LOG_LEVELS, logFormat, summaryRecord, type LogFormat } from './logger.js';
 import { duration, ProgressLine } from './progress-line.js';
 import type { SendProgress } from '../outbox/send-due.js';
 
@@ -20,6 +20,7 @@ interface ExportFlags extends ConfigFlags {
   send: boolean;
   json?: boolean;
   logLevel?: string;
+  logFormat?: LogFormat;
   metricsFile?: string;
 }
 
@@ -30,6 +31,11 @@ export function registerExport(program: Command): void {
     .option('--json', 'print the run summary as JSON on stdout')
     .option('--metrics-file <file>', "after each run, write its metrics (OpenMetrics text) for node_exporter's textfile collector (env PI_SENDER_METRICS_FILE)")
     .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
+    .addOption(
+      new Option('--log-format <format>', 'stderr as readable text, or JSON Lines with the run summary as a JSON record too (env PI_LOG_FORMAT)').choices(
+        LOG_FORMATS,
+      ),
+    )
     .addHelpText('after', exitCodesHelp('export'))
     .action(async (flags: ExportFlags) => {
       process.exitCode = await exportCommand(flags);
@@ -40,7 +46,7 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
   const config = readConfig(flags);
   // On a terminal, one run shows its progress on stderr; log lines go above it, never through it.
   const line = !flags.schedule && process.stderr.isTTY ? new ProgressLine() : undefined;
-  const log = createLogger(flags.logLevel ?? (flags.schedule ? 'info' : undefined), line);
+  const log = createLogger(flags.logLevel ?? (flags.schedule ? 'info' : undefined), line, logFormat(flags.logFormat));
   if (!flags.schedule) {
     try {
       return await runOnce(flags, config, log, line);
@@ -99,7 +105,8 @@ async function runAndReport(
   }
   line?.done();
   if (flags.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
-  process.stderr.write(summaryText(summary, config.timeZone));
+  if (logFormat(flags.logFormat) === 'json') process.stderr.write(summaryRecord('export summary', { summary }));
+  else process.stderr.write(summaryText(summary, config.timeZone));
   return { code: exitCodeOf(summary, interrupt?.exitCode()), summary };
 }
 

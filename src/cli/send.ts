@@ -12,7 +12,7 @@ import { uploadFile, type UploadProgress, type UploadSummary } from '../upload/u
 import { addConnectionOptions, connect, positiveInt, type PiConnectionFlags } from './connection.js';
 import { EXIT, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { gracefulAbort } from './interrupt.js';
-import { createLogger, LOG_LEVELS } from './logger.js';
+import { createLogger, LOG_FORMATS, LOG_LEVELS, logFormat, summaryRecord, type LogFormat } from './logger.js';
 import { plural } from './output.js';
 
 interface SendFlags extends PiConnectionFlags {
@@ -27,6 +27,7 @@ interface SendFlags extends PiConnectionFlags {
   profile: Profile;
   timeZone?: string;
   logLevel?: string;
+  logFormat?: LogFormat;
   progress: boolean;
   json?: boolean;
 }
@@ -47,6 +48,11 @@ export function registerSend(program: Command): void {
     .addOption(new Option('--profile <profile>', 'validation profile').choices(PROFILES).default('strict'))
     .option('--time-zone <zone>', 'IANA zone given to date-times without offset (e.g. America/Sao_Paulo); default: reject them')
     .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
+    .addOption(
+      new Option('--log-format <format>', 'stderr as readable text, or JSON Lines with the summary as a JSON record too (env PI_LOG_FORMAT)').choices(
+        LOG_FORMATS,
+      ),
+    )
     .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
     .option('--json', 'print the summary as one JSON object on stdout (stable English keys) instead of the text on stderr')
     .addHelpText(
@@ -71,7 +77,8 @@ async function send(file: string, flags: SendFlags): Promise<ExitCode> {
   if (flags.resume && flags.restart) throw new PiSenderError('ERR_USAGE', 'use --resume or --restart, not both');
   if (flags.json && flags.report === '-')
     throw new PiSenderError('ERR_USAGE', '--json prints the summary on stdout: give the report a file (--report FILE), not -');
-  const log = createLogger(flags.logLevel);
+  const format = logFormat(flags.logFormat);
+  const log = createLogger(flags.logLevel, undefined, format);
   const connection = flags.dryRun ? undefined : connect(flags);
   const report = flags.report ?? `${file}.report.jsonl`;
   const bar =
@@ -123,6 +130,8 @@ async function send(file: string, flags: SendFlags): Promise<ExitCode> {
   }
   const code = exitCodeOf(summary, interrupt.exitCode());
   if (flags.json) process.stdout.write(`${JSON.stringify(summaryJson(file, connection?.endpoint, summary, flags.dryRun === true, code))}\n`);
+  else if (format === 'json')
+    process.stderr.write(summaryRecord('upload summary', summaryJson(file, connection?.endpoint, summary, flags.dryRun === true, code)));
   else process.stderr.write(summaryText(file, connection?.endpoint, summary, flags.dryRun === true));
   return code;
 }
