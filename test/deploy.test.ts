@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { configTemplate } from '../src/export/config-template.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const UNITS = path.join(ROOT, 'deploy', 'systemd');
@@ -61,5 +62,12 @@ describe('the package', () => {
     const service = readFileSync(path.join(UNITS, 'pi-sender-export.service'), 'utf8');
     const doc = /^Documentation=file:\S*\/pi-sender\/(\S+)$/m.exec(service)![1]!;
     expect(readdirSync(path.join(ROOT, path.dirname(doc)))).toContain(path.basename(doc));
+    expect(readFileSync(path.join(ROOT, 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+  });
+
+  it("init's configuration points at the guides it ships", () => {
+    const header = configTemplate('postgres').split('\n').slice(0, 4).join('\n');
+    for (const guide of header.match(/\b[a-z]+\.md\b/g) ?? []) expect(readdirSync(path.join(ROOT, 'docs')), guide).toContain(guide);
+    expect(header).toContain('install.md');
   });
 });

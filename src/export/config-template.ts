@@ -143,7 +143,9 @@ mapping:
 
 /** The commented configuration for a source type. */
 export function configTemplate(type: TemplateSource, o: TemplateOptions = {}): string {
-  return `# pi-sender export configuration (YAML; JSON works too). Guide: docs/export.md
+  return `# pi-sender export configuration (YAML; JSON works too). Guides, in the installed package
+# ($(npm root -g)/pi-sender/docs/): export.md (every key), install.md (server, systemd timer),
+# errors.md (every error code and what to do).
 # Check it with: pi-sender check-config --config <this file>
 
 ${source(type, o)}
