@@ -96,7 +96,7 @@ export { SiafiStore, UNSETTLED_STATES, type RequisicaoRecord, type RequisicaoSta
 
 // --- errors ---
 export { PiSenderError, isPiSenderError, type ErrorCode, type ErrorContext } from './errors.js';
-export { AuthError, EndpointError, SoapFaultError, SoapResponseError, TlsError, TransportError } from './soap/errors.js';
+export { AuthError, EndpointError, ProxyError, SoapFaultError, SoapResponseError, TlsError, TransportError } from './soap/errors.js';
 
 // --- a local PI for your tests ---
 export {

@@ -19,6 +19,7 @@ describe('the public API (src/index.ts)', () => {
       'AuthError',
       'TlsError',
       'TransportError',
+      'ProxyError',
       'SoapFaultError',
       'SoapResponseError',
       'createSiafiSender',
