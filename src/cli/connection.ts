@@ -17,7 +17,7 @@ const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 export function addConnectionOptions(cmd: Command): Command {
   return cmd
-    .option('--endpoint <url>', 'PI SOAP address, or "homologacao" / "producao" (env PI_ENDPOINT)')
+    .option('--endpoint <url>', 'PI SOAP address, or "homologacao" / "producao" (also homologação, produção, preprod; env PI_ENDPOINT)')
     .option('--user <login>', 'PI login of the organ (env PI_USER); the password comes from PI_PASSWORD or --password-file')
     .option('--password-file <file>', 'file holding the PI password (else env PI_PASSWORD)')
     .option('--ca <file>', 'PEM file of an extra CA to trust (repeatable; env PI_CA_FILE)', collect)

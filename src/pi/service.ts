@@ -18,15 +18,40 @@ export const PI_ENDPOINTS = {
   homologacao: 'https://protocolointegrado.preprod.nuvem.gov.br/ProtocoloWS/integradorService',
 } as const;
 
+/**
+ * The names people use for the two environments, as PEN and the SEI module write them: with or
+ * without accents (`homologação`, `produção`), and PEN's own `preprod` / `pre-producao`.
+ */
+const ENDPOINT_NAMES: Record<string, keyof typeof PI_ENDPOINTS> = {
+  producao: 'producao',
+  prod: 'producao',
+  homologacao: 'homologacao',
+  homolog: 'homologacao',
+  preprod: 'homologacao',
+  'pre-producao': 'homologacao',
+  preproducao: 'homologacao',
+};
+
+/** The known endpoint a name stands for (accents and case ignored), if it is one. */
+export function namedEndpoint(name: string): string | undefined {
+  const key = name
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+  const env = ENDPOINT_NAMES[key];
+  return env ? PI_ENDPOINTS[env] : undefined;
+}
+
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
 
 /**
  * The SOAP address from what a user typed: `?wsdl` is dropped (SEI is configured with the WSDL URL),
- * `producao`/`homologacao` name the known endpoints. Plain HTTP is refused except on this machine,
+ * `producao`/`homologacao` (also `produção`, `homologação`, `preprod`) name the known endpoints. Plain HTTP is refused except on this machine,
  * so credentials never cross a network unencrypted.
  */
 export function resolveEndpoint(input: string): string {
-  const named = PI_ENDPOINTS[input.trim().toLowerCase() as keyof typeof PI_ENDPOINTS];
+  const named = namedEndpoint(input);
   let url: URL;
   try {
     url = new URL(named ?? input.trim());

@@ -79,6 +79,11 @@ describe('results and endpoints', () => {
 
   it('resolves endpoints, drops ?wsdl and refuses plain HTTP off this machine', () => {
     expect(resolveEndpoint('homologacao')).toBe('https://protocolointegrado.preprod.nuvem.gov.br/ProtocoloWS/integradorService');
+    for (const name of ['homologação', 'Homologação', 'HOMOLOGACAO', 'preprod', 'pré-produção'])
+      expect(resolveEndpoint(name), name).toBe('https://protocolointegrado.preprod.nuvem.gov.br/ProtocoloWS/integradorService');
+    for (const name of ['produção', 'producao', ' Produção '])
+      expect(resolveEndpoint(name), name).toBe('https://protocolointegrado.gov.br/ProtocoloWS/integradorService');
+    expect(() => resolveEndpoint('homologaçao-2')).toThrow(/is not a URL/);
     expect(resolveEndpoint('https://protocolointegrado.gov.br/ProtocoloWS/integradorService?wsdl')).toBe(
       'https://protocolointegrado.gov.br/ProtocoloWS/integradorService',
     );
