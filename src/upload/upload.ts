@@ -122,14 +122,16 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   const retry = options.retry ?? DEFAULT_RETRY;
   const counts: UploadCounts = { documentos: 0, accepted: 0, rejected: 0, invalid: 0, failed: 0, valid: 0, resumed: 0 };
   const listProblems: Problem[] = [];
-  const lineOf = new Map<number, number>();
-  /** Warnings of the Documentos in flight (only those that have any), for their report line. */
-  const warningsOf = new Map<number, string[]>();
+  /** What the report line of a Documento in flight needs from its reading: its line, and its warnings if any. */
+  const inFlight = new Map<number, { line: number; warnings?: string[] }>();
   let warned = 0;
-  const withWarnings = (key: number, line: ReportLine): ReportLine => {
-    const warnings = warningsOf.get(key);
-    warningsOf.delete(key);
-    return warnings ? { ...line, warnings } : line;
+  /** The report line of a Documento that left the pipeline, with its line and warnings from the reading. */
+  const settled = (key: number, line: Omit<ReportLine, 'line'>): ReportLine => {
+    const read = inFlight.get(key);
+    inFlight.delete(key);
+    const { index, ...rest } = line;
+    // The report's key order stays index, line, protocolo, ...
+    return { index, line: read?.line ?? 0, ...rest, ...(read?.warnings ? { warnings: read.warnings } : {}) };
   };
   let bytesRead = 0;
   const progress = (): void => options.onProgress?.({ ...counts, bytesRead, totalBytes: stat.size });
@@ -141,9 +143,8 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     for (const r of results) {
       counts[r.outcome]++;
       addLine(
-        withWarnings(r.key, {
+        settled(r.key, {
           index: r.key,
-          line: lineOf.get(r.key) ?? 0,
           protocolo: r.protocolo,
           outcome: r.outcome,
           code: r.code ?? null,
@@ -151,7 +152,6 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
           attempts: r.attempts,
         }),
       );
-      lineOf.delete(r.key);
     }
     progress();
   }
@@ -192,9 +192,8 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     if (pipeline) return pipeline.add(item);
     counts.valid++;
     addLine(
-      withWarnings(item.key, {
+      settled(item.key, {
         index: item.key,
-        line: lineOf.get(item.key) ?? 0,
         protocolo: item.protocolo,
         outcome: 'valid',
         code: null,
@@ -202,7 +201,6 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
         attempts: 0,
       }),
     );
-    lineOf.delete(item.key);
   };
 
   async function* counted(): AsyncGenerator<Uint8Array> {
@@ -264,13 +262,10 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
         progress();
         continue;
       }
-      lineOf.set(record.index, record.line);
       // What send changed of the file as written: left out (XML_DROPPED) or read as Latin-1 (UTF8_INVALID).
       const warnings = ev.problems.filter((p) => p.severity === 'warning' && REPAIRS.has(p.code)).map((p) => `${p.code} ${p.message}`);
-      if (warnings.length > 0) {
-        warned++;
-        warningsOf.set(record.index, warnings);
-      }
+      if (warnings.length > 0) warned++;
+      inFlight.set(record.index, { line: record.line, ...(warnings.length > 0 ? { warnings } : {}) });
       await queue({ key: record.index, protocolo, xml: ev.xml });
     }
   } catch (err) {
