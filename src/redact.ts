@@ -82,17 +82,9 @@ export function redact(text: string): string {
   return text.replace(pattern, (m) => forms.get(m) ?? REDACTED);
 }
 
-/** {@link redact} applied to every string inside a JSON-like value (a log record, a library event). */
-export function redactDeep<T>(value: T, seen = new WeakSet<object>()): T {
-  if (typeof value === 'string') return redact(value) as T;
-  if (typeof value !== 'object' || value === null || forms.size === 0) return value;
-  if (seen.has(value)) return value;
-  seen.add(value);
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, seen)) as T;
-  if (value instanceof Error) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, seen);
-  return out as T;
+/** {@link redact} for a text column that may hold no text: null (or nothing) stays null. */
+export function redactOrNull(text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : redact(text);
 }
 
 /** Forgets every registered secret (tests, and a library user who rotates credentials). */

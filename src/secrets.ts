@@ -7,8 +7,6 @@ import { readFileSync } from 'node:fs';
 import { PiSenderError } from './errors.js';
 import { registerSecret } from './redact.js';
 
-export { clearSecrets, redact, redactDeep, registerSecret, registerUrlCredentials, REDACTED } from './redact.js';
-
 /** Reads a secret from `file` (first line, no trailing newline) or from the environment variable. */
 export function readSecret(envName: string, file: string | undefined, what: string): string | undefined {
   let value: string | undefined;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { PiSenderError } from '../src/errors.js';
-import { clearSecrets, redact, redactDeep, registerSecret, registerUrlCredentials } from '../src/redact.js';
+import { clearSecrets, redact, registerSecret, registerUrlCredentials } from '../src/redact.js';
 import { proxyWithCredentials } from '../src/secrets.js';
 import { maskCpf } from '../src/standard/cpf.js';
 
@@ -32,13 +32,10 @@ describe('redaction of registered secrets', () => {
     expect(redact('usuario 12345678909 recusado')).toBe(`usuario ${maskCpf('12345678909')} recusado`);
   });
 
-  it('redacts URL credentials, PiSenderError messages and nested values', () => {
+  it('redacts URL credentials and PiSenderError messages', () => {
     registerUrlCredentials('http://agente:p%40ss-word@proxy:3128');
     expect(redact('proxy said p@ss-word')).toBe('proxy said ***');
     expect(new PiSenderError('ERR_TRANSPORT', 'echo: agente:p@ss-word').message).toBe('echo: ***');
-    const cyclic: Record<string, unknown> = { a: ['p@ss-word'] };
-    cyclic['self'] = cyclic;
-    expect((redactDeep(cyclic)['a'] as string[])[0]).toBe('***');
   });
 
   it('refuses credentials in a proxy URL and names the setting', () => {

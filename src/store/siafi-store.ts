@@ -7,7 +7,7 @@
 
 import type Database from 'better-sqlite3';
 import { PiSenderError } from '../errors.js';
-import { redact } from '../redact.js';
+import { redact, redactOrNull } from '../redact.js';
 import { openSqlite } from './sqlite.js';
 
 /**
@@ -227,8 +227,3 @@ export class SiafiStore {
 
 /** `resultado` of a requisition whose last attempt left and whose answer was never recorded. */
 export const SENT_NO_ANSWER = 'ENVIADA_SEM_RESPOSTA';
-
-/** The SIAFI's answers may quote the request's credentials: none is stored. */
-function redactOrNull(text: string | null | undefined): string | null {
-  return text === null || text === undefined ? null : redact(text);
-}

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
 import { PiSenderError } from '../errors.js';
-import { redact } from '../redact.js';
+import { redact, redactOrNull } from '../redact.js';
 import type { DocumentoDraft } from '../standard/model.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import { MIGRATIONS } from './schema.js';
@@ -136,7 +136,7 @@ export class Store {
       now(),
       status,
       JSON.stringify(counts),
-      error === undefined ? null : redact(error),
+      redactOrNull(error),
       id,
     );
   }
@@ -413,7 +413,7 @@ export class Store {
       for (const o of outcomes) {
         const problems = o.problems === undefined ? null : redact(JSON.stringify(o.problems));
         // An answer's text may quote what the service was sent: no registered secret is stored.
-        const message = o.message === null || o.message === undefined ? o.message : redact(o.message);
+        const message = redactOrNull(o.message);
         stmt.run({ id: o.id, state: o.state, inc: o.attempted ? 1 : 0, code: o.code, message, origin: o.origin, xml: o.xml, problems, t });
         const outcome = o.origin === 'validation' ? 'invalid' : o.state === 'I' ? 'accepted' : o.state === 'EN' ? 'rejected' : 'failed';
         history.run({ id: o.id, t, outcome, code: o.code, message });
