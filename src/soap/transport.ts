@@ -112,6 +112,11 @@ export class HttpTransport {
     return this.options.headersTimeoutMs ?? 120_000;
   }
 
+  /** The longest a request may wait for its answer to start: the connection, then the headers. */
+  private get answerWaitMs(): number {
+    return this.connectTimeoutMs + this.headersTimeoutMs;
+  }
+
   private dispatcherFor(origin: string): Dispatcher {
     let d = this.dispatchers.get(origin);
     if (d) return d;
@@ -175,7 +180,7 @@ export class HttpTransport {
     // undici bounds the connection and the wait for headers, but not a proxy that accepts the
     // connection and never answers CONNECT: one deadline covers the whole wait for the headers.
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.connectTimeoutMs + this.headersTimeoutMs + 1000);
+    const timer = setTimeout(() => deadline.abort(), this.answerWaitMs + 1000);
     const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
     // undici does not give up a request queued behind a CONNECT that never ends, even when its signal
     // aborts: the deadline rejects on its own, and the stuck dispatcher is thrown away.
@@ -216,7 +221,7 @@ export class HttpTransport {
       if (viaProxy) return viaProxy;
     }
     if (deadlinePassed) {
-      const seconds = Math.round((this.connectTimeoutMs + this.headersTimeoutMs) / 1000);
+      const seconds = Math.round(this.answerWaitMs / 1000);
       return new TransportError(`${target.origin}: no answer in ${seconds} s`, 'UND_ERR_HEADERS_TIMEOUT', true, undefined, { cause: err });
     }
     if (code === 'UND_ERR_ABORTED' || e.name === 'AbortError') {
@@ -292,7 +297,7 @@ export class HttpTransport {
       );
     }
     if (deadlinePassed) {
-      const seconds = Math.round((this.connectTimeoutMs + this.headersTimeoutMs) / 1000);
+      const seconds = Math.round(this.answerWaitMs / 1000);
       return new TransportError(`${name} did not answer in ${seconds} s (the connection to ${target.host} through it)`, 'PROXY_TIMEOUT', false, undefined, {
         cause: e,
       });

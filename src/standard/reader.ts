@@ -137,6 +137,8 @@ interface OpenDocumento {
   oversized: boolean;
   malformed: boolean;
   mixed: boolean;
+  /** What was left out of it (attributes, stray text) and reported so far. */
+  dropped: number;
   frames: Frame[];
 }
 
@@ -397,8 +399,9 @@ class ListaReader {
   }
 
   private drop(doc: OpenDocumento, what: IgnoredElement): void {
-    const dropped = doc.record.ignored.filter((i) => i.reason === 'attribute' || i.reason === 'namespace' || i.reason === 'text').length;
-    if (dropped < MAX_DROPPED) doc.record.ignored.push(what);
+    if (doc.dropped >= MAX_DROPPED) return;
+    doc.dropped++;
+    doc.record.ignored.push(what);
   }
 
   private onClose(name: string): void {
@@ -548,6 +551,7 @@ class ListaReader {
       oversized: false,
       malformed: false,
       mixed: false,
+      dropped: 0,
       frames: [{ kind: 'documento', name: 'Documento', n: index, text: '', counts: undefined, target: undefined, key: undefined }],
     };
   }
