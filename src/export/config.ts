@@ -205,6 +205,9 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   };
 }
 
+/** A connection URL that carries a password (`postgres://user:secret@host/db`): refused, from the file or the environment. */
+const URL_WITH_PASSWORD = /:\/\/[^/@:]+:[^/@]+@/;
+
 function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => string | undefined): SourceConfig | undefined {
   const o = c.obj(v, ['source']);
   if (!o) return undefined;
@@ -245,7 +248,7 @@ function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => str
   }
   c.unknownKeys(o, p, ['type', 'url', 'host', 'port', 'database', 'user', 'path', 'passwordEnv', 'passwordFile', 'ssl', 'queries']);
   const url = c.str(o['url'], [...p, 'url'], false);
-  if (url && /:\/\/[^/@:]+:[^/@]+@/.test(url))
+  if (url && URL_WITH_PASSWORD.test(url))
     c.fail([...p, 'url'], 'holds a password: put it in the environment (passwordEnv) or a file (passwordFile), never in the configuration');
   const q = c.obj(o['queries'], [...p, 'queries']) ?? {};
   c.unknownKeys(q, [...p, 'queries'], QUERY_KINDS);
@@ -295,8 +298,7 @@ function withSourceEnv(c: Checker, source: SourceConfig | undefined, env: NodeJS
   const port = v('PORT');
   if (port !== undefined && !/^\d+$/.test(port)) c.fail(['source', 'port'], `PI_SENDER_SPE_PORT must be a port number, not '${port}'`);
   const url = v('URL');
-  if (url && /:\/\/[^/@:]+:[^/@]+@/.test(url))
-    c.fail(['source', 'url'], 'PI_SENDER_SPE_URL holds a password: put it in the environment variable passwordEnv names');
+  if (url && URL_WITH_PASSWORD.test(url)) c.fail(['source', 'url'], 'PI_SENDER_SPE_URL holds a password: put it in the environment variable passwordEnv names');
   return {
     ...source,
     ...optional('url', url),
