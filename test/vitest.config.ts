@@ -25,6 +25,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    // The suite's assertions are written against the English texts; test/i18n checks pt-BR (the
+    // default for users) and sets the language itself.
+    env: { PI_SENDER_LANG: 'en' },
     hookTimeout: 30_000,
     // `npm run coverage`: code run in this process (spawned CLIs are not counted); a floor per layer,
     // just under what the suite reaches, so that coverage only goes up.

@@ -10,6 +10,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 600_000,
+    // The suite's assertions are written against the English texts; test/i18n checks pt-BR (the
+    // default for users) and sets the language itself.
+    env: { PI_SENDER_LANG: 'en' },
     hookTimeout: 600_000,
   },
 });

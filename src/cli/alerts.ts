@@ -12,7 +12,7 @@ import { createLogger } from './logger.js';
 export function registerAlerts(program: Command): void {
   const alerts = program.command('alerts');
   addConfigOption(alerts.command('test').description('send a test message through every configured channel (webhook, e-mail) and say which worked'))
-    .addHelpText('after', exitCodesHelp(undefined, [0, 2, 3]).replace('service unreachable', 'a channel did not take the message: unreachable'))
+    .addHelpText('after', exitCodesHelp('alerts', [0, 2, 3]))
     .action(async (flags: ConfigFlags) => {
       const config = readConfig(flags);
       const channels = [...(config.alerts.webhook ? ['webhook'] : []), ...(config.alerts.email ? ['email'] : [])];

@@ -7,9 +7,11 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PiSenderError } from '../errors.js';
+import { formatInstant } from '../i18n/format.js';
+import { t } from '../i18n/translate.js';
 import { DEFAULT_STALE_AFTER_DAYS, loadConfig, type ExportConfig } from '../export/config.js';
 import { DEFAULT_MAX_ATTEMPTS } from '../store/types.js';
-import { isValidTimeZone, nowInZone } from '../standard/datetime.js';
+import { isValidTimeZone } from '../standard/datetime.js';
 import { Store } from '../store/store.js';
 
 export interface ConfigFlags {
@@ -17,7 +19,7 @@ export interface ConfigFlags {
 }
 
 export function addConfigOption(cmd: Command): Command {
-  return cmd.option('-c, --config <file>', 'the export configuration (else PI_SENDER_CONFIG, else ./pi-sender.yaml)');
+  return cmd.option('-c, --config <file>', t('opt.config'));
 }
 
 export function configPath(flags: ConfigFlags): string {
@@ -48,19 +50,16 @@ export interface StoreContext {
 
 /** `--config FILE` or `--store FILE` (a library's state store, which has no export configuration). */
 export function addStoreOptions(cmd: Command): Command {
-  return addConfigOption(cmd).option(
-    '--store <file>',
-    "a state store without an export configuration (a library sender's); times in PI_SENDER_TIME_ZONE, default America/Sao_Paulo",
-  );
+  return addConfigOption(cmd).option('--store <file>', t('opt.store'));
 }
 
 export function storeContext(flags: StoreFlags): StoreContext {
   if (flags.store !== undefined) {
-    if (flags.config !== undefined) throw new PiSenderError('ERR_USAGE', 'give --config or --store, not both');
+    if (flags.config !== undefined) throw new PiSenderError('ERR_USAGE', t('store.configOrStore'));
     const file = flags.store;
-    if (!existsSync(file)) throw new PiSenderError('ERR_CONFIG', `no state store at ${file}`, { file });
+    if (!existsSync(file)) throw new PiSenderError('ERR_CONFIG', t('store.noStore', { file }), { file });
     const timeZone = process.env['PI_SENDER_TIME_ZONE'] || 'America/Sao_Paulo';
-    if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', `PI_SENDER_TIME_ZONE: unknown time zone '${timeZone}'`);
+    if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', t('store.unknownZone', { where: 'PI_SENDER_TIME_ZONE', zone: timeZone }));
     // The library's defaults (createSender), and the export's for staleness.
     return { file, timeZone, maxAttempts: DEFAULT_MAX_ATTEMPTS, staleAfterDays: DEFAULT_STALE_AFTER_DAYS, open: () => Store.open(file) };
   }
@@ -74,11 +73,12 @@ export function storeContext(flags: StoreFlags): StoreContext {
   };
 }
 
-/** An ISO instant as local time of the zone, with its offset, for people: `2025-11-22 10:00:00 -03:00`. */
+/**
+ * An ISO instant as local time of the zone, with its offset, for people: `22/11/2025 10:00 -03:00`
+ * in pt-BR, `2025-11-22 10:00:00 -03:00` in English.
+ */
 export function when(iso: string | null | undefined, timeZone: string): string {
-  if (!iso) return 'never';
-  const local = nowInZone(timeZone, Date.parse(iso));
-  return `${local.slice(0, 10)} ${local.slice(11, 19)} ${local.slice(19)}`;
+  return formatInstant(iso, timeZone);
 }
 
 export function hoursSince(iso: string | null | undefined, now = Date.now()): number | null {

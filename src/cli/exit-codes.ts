@@ -5,6 +5,8 @@
  */
 
 import { ERROR_CODES, isPiSenderError, type ErrorCode } from '../errors.js';
+import { CATALOG } from '../i18n/catalog.js';
+import { t, type MessageKey } from '../i18n/translate.js';
 
 export const EXIT = {
   /** Everything valid / accepted (warnings allowed). */
@@ -25,65 +27,27 @@ export const EXIT = {
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-/** What each exit code means: in general, and for the commands where it says more. */
-export const EXIT_MEANINGS: ReadonlyArray<{ code: ExitCode; meaning: string; for?: Record<string, string> }> = [
-  {
-    code: 0,
-    meaning: 'all valid / all accepted (warnings allowed)',
-    for: {
-      send: 'every Documento accepted (dry run: every Documento valid)',
-      export: 'the run went through: everything due was accepted',
-      status: 'healthy: nothing stale, a successful send within 48 hours',
-      'check-config': 'everything checked',
-    },
-  },
-  {
-    code: 1,
-    meaning: 'some Documentos invalid or rejected (the rest was done)',
-    for: {
-      send: 'some Documentos invalid or rejected (NFxxx); the rest was sent',
-      export: 'some Documentos were rejected by the PI or invalid (EN); the rest was sent',
-      validate: 'some Documentos invalid, or the file is not a valid ListaDocumentos',
-      status:
-        'something needs a person: packages EN/FI for longer than alerts.staleAfterDays, FI past the attempt limit, or no successful send for more than 48 hours',
-      'check-config': 'some Documentos of the sample are invalid',
-    },
-  },
-  {
-    code: 2,
-    meaning: 'usage or configuration error, unreadable file, bad credentials, wrong endpoint or certificate: a person must fix it (not retried)',
-    for: {
-      export:
-        'configuration problem, credentials refused, wrong endpoint, untrusted certificate, another export running, or history items whose process the processos query did not return (the watermark waits for them)',
-    },
-  },
-  {
-    code: 3,
-    meaning: 'service unreachable or failing for a reason that passes: try again later',
-    for: {
-      send: 'the service is unreachable or failing: some Documentos failed after every retry (--resume sends them)',
-      export: 'the SPE database or the PI is unreachable or failing (FI packages are retried next run)',
-    },
-  },
-  { code: 4, meaning: 'internal error (a bug: please report it)' },
-  {
-    code: 130,
-    meaning: 'interrupted by Ctrl-C (SIGINT); 143 for SIGTERM: what was answered is recorded',
-    for: {
-      send: 'interrupted (Ctrl-C; 143 for SIGTERM): continue with --resume',
-      export: 'interrupted (Ctrl-C; 143 for SIGTERM) between batches: the next run sends the rest',
-    },
-  },
-];
+/** The exit codes listed in help, in order; each means the catalog's `exit.<code>`. */
+const LISTED: readonly ExitCode[] = [0, 1, 2, 3, 4, 130];
 
-/** The "Exit codes:" help text of a command (or of the program), from {@link EXIT_MEANINGS}. */
-export function exitCodesHelp(command?: string, only?: readonly ExitCode[]): string {
-  const rows = EXIT_MEANINGS.filter((m) => (only ? only.includes(m.code) : m.code !== 130 || (command !== undefined && m.for?.[command] !== undefined)));
-  const width = Math.max(...rows.map((r) => String(r.code).length));
-  return `\nExit codes:\n${rows.map((r) => `  ${String(r.code).padEnd(width)}  ${(command && r.for?.[command]) || r.meaning}`).join('\n')}`;
+function meaning(code: ExitCode, command: string | undefined): string | undefined {
+  const specific = command === undefined ? undefined : (`exit.${code}.${command}` as MessageKey);
+  if (specific !== undefined && specific in CATALOG) return t(specific as 'exit.0');
+  return `exit.${code}` in CATALOG ? t(`exit.${code}` as 'exit.0') : undefined;
 }
 
-export const EXIT_CODES_HELP = exitCodesHelp();
+/**
+ * The "Exit codes:" help text of a command (or of the program), in the current language: what each
+ * code means in general, or for this command where the catalog says more (`exit.<code>.<command>`).
+ */
+export function exitCodesHelp(command?: string, only?: readonly ExitCode[]): string {
+  const rows = (only ?? LISTED.filter((c) => c !== 130 || (command !== undefined && `exit.130.${command}` in CATALOG))).map((code) => ({
+    code,
+    text: meaning(code, command) ?? '',
+  }));
+  const width = Math.max(...rows.map((r) => String(r.code).length));
+  return `\n${t('exit.title')}\n${rows.map((r) => `  ${String(r.code).padEnd(width)}  ${r.text}`).join('\n')}`;
+}
 
 export function exitCodeFor(err: unknown): ExitCode {
   return isPiSenderError(err) ? exitCodeForCode(err.code) : EXIT.INTERNAL;

@@ -4,6 +4,7 @@
 
 import { Option, type Command } from 'commander';
 import { PiSenderError } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import { PACKAGE_STATES, type PackageRow, type PackageState } from '../store/store.js';
 import { addStoreOptions, storeContext, when, type StoreFlags } from './config-file.js';
@@ -20,17 +21,17 @@ interface ListFlags extends StoreFlags {
 
 export function registerList(program: Command): void {
   addStoreOptions(program.command('list'))
-    .addOption(new Option('--state <state>', 'NI, I, EN or FI').choices(PACKAGE_STATES))
-    .option('--protocolo <number>', 'one Protocolo (formatted or not)')
-    .option('--since <date>', 'changed since this date: AAAA-MM-DD or DD/MM/AAAA, optionally with HH:MM (in the configured zone)')
-    .addOption(new Option('--limit <n>', 'at most this many').argParser(positiveInt('--limit')).default(50))
-    .option('--json', 'one JSON object per line')
+    .addOption(new Option('--state <state>', t('list.optState')).choices(PACKAGE_STATES))
+    .option('--protocolo <number>', t('list.optProtocolo'))
+    .option('--since <date>', t('list.optSince'))
+    .addOption(new Option('--limit <n>', t('list.optLimit')).argParser(positiveInt('--limit')).default(50))
+    .option('--json', t('opt.jsonLines'))
     .action((flags: ListFlags) => {
       const ctx = storeContext(flags);
       let since: string | undefined;
       if (flags.since) {
         since = parsePersonDate(flags.since, ctx.timeZone);
-        if (since === undefined) throw new PiSenderError('ERR_USAGE', `--since: not a date: '${flags.since}' (write AAAA-MM-DD or DD/MM/AAAA)`);
+        if (since === undefined) throw new PiSenderError('ERR_USAGE', t('list.notADate', { value: flags.since }));
       }
       const store = ctx.open();
       let rows: PackageRow[];
@@ -52,7 +53,7 @@ export function registerList(program: Command): void {
         return;
       }
       if (rows.length === 0) {
-        process.stdout.write('no packages\n');
+        process.stdout.write(`${t('list.none')}\n`);
         return;
       }
       const lines = rows.map((r) => [
@@ -64,7 +65,7 @@ export function registerList(program: Command): void {
         r.code ?? '',
         (r.message ?? '').slice(0, 80),
       ]);
-      const head = ['id', 'state', 'tries', 'protocolo', 'changed', 'code', 'message'];
+      const head = t('list.head').split('|');
       const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
       const fmt = (cols: string[]): string => cols.map((c, i) => (i === cols.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
       process.stdout.write(`${[fmt(head), ...lines.map(fmt)].join('\n')}\n`);

@@ -8,12 +8,12 @@ import cliProgress from 'cli-progress';
 import { isValidTimeZone } from '../standard/datetime.js';
 import { PROFILES, type Profile } from '../standard/model.js';
 import { PiSenderError } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { uploadFile, type UploadProgress, type UploadSummary } from '../upload/upload.js';
 import { addConnectionOptions, connect, positiveInt, type PiConnectionFlags } from './connection.js';
 import { EXIT, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { gracefulAbort } from './interrupt.js';
 import { createLogger, LOG_FORMATS, LOG_LEVELS, logFormat, summaryRecord, type LogFormat } from './logger.js';
-import { plural } from './output.js';
 
 interface SendFlags extends PiConnectionFlags {
   report?: string;
@@ -33,38 +33,23 @@ interface SendFlags extends PiConnectionFlags {
 }
 
 export function registerSend(program: Command): void {
-  const cmd = program.command('send').argument('<file>', 'ListaDocumentos XML file (UTF-8 or ISO-8859-1), of any size');
+  const cmd = program.command('send').argument('<file>', t('send.argFile'));
   addConnectionOptions(cmd)
-    .option('--report <path>', 'JSON Lines report, one line per Documento ("-" for stdout; default FILE.report.jsonl)')
-    .option('--dry-run', 'read, normalize, validate and batch, but send nothing')
-    .addOption(new Option('--batch-size <n>', 'largest batch (the service maximum wins when smaller)').argParser(positiveInt('--batch-size')))
-    .addOption(new Option('--concurrency <n>', 'batches in flight at once').argParser(positiveInt('--concurrency')).default(2))
-    .addOption(new Option('--retries <n>', 'attempts per batch, the first included').argParser(positiveInt('--retries')).default(5))
-    .addOption(
-      new Option('--retry-delay <ms>', 'delay before the first retry; doubles each time, with jitter').argParser(positiveInt('--retry-delay')).default(1000),
-    )
-    .option('--resume', 'continue an interrupted upload from the journal beside the report')
-    .option('--restart', 'discard the journal of an interrupted upload and start over')
-    .addOption(new Option('--profile <profile>', 'validation profile').choices(PROFILES).default('strict'))
-    .option('--time-zone <zone>', 'IANA zone given to date-times without offset (e.g. America/Sao_Paulo); default: reject them')
-    .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
-    .addOption(
-      new Option('--log-format <format>', 'stderr as readable text, or JSON Lines with the summary as a JSON record too (env PI_LOG_FORMAT)').choices(
-        LOG_FORMATS,
-      ),
-    )
-    .option('--no-progress', 'no progress bar (it is shown only on a terminal anyway)')
-    .option('--json', 'print the summary as one JSON object on stdout (stable English keys) instead of the text on stderr')
-    .addHelpText(
-      'after',
-      `
-Each Documento is normalized (line breaks to spaces, CPFs masked, long names and units cut, protocol
-numbers as digits), validated, and the valid ones are sent in batches. The report has one line per
-Documento: {"index","line","protocolo","outcome","code","message","attempts"}, outcome one of
-accepted, rejected (NFxxx from the PI), invalid (never sent), failed (service error after retries),
-valid (dry run only).
-${exitCodesHelp('send')}`,
-    )
+    .option('--report <path>', t('send.optReport'))
+    .option('--dry-run', t('send.optDryRun'))
+    .addOption(new Option('--batch-size <n>', t('send.optBatchSize')).argParser(positiveInt('--batch-size')))
+    .addOption(new Option('--concurrency <n>', t('send.optConcurrency')).argParser(positiveInt('--concurrency')).default(2))
+    .addOption(new Option('--retries <n>', t('send.optRetries')).argParser(positiveInt('--retries')).default(5))
+    .addOption(new Option('--retry-delay <ms>', t('send.optRetryDelay')).argParser(positiveInt('--retry-delay')).default(1000))
+    .option('--resume', t('send.optResume'))
+    .option('--restart', t('send.optRestart'))
+    .addOption(new Option('--profile <profile>', t('opt.profile')).choices(PROFILES).default('strict'))
+    .option('--time-zone <zone>', t('send.optTimeZone'))
+    .addOption(new Option('--log-level <level>', t('opt.logLevel')).choices(LOG_LEVELS))
+    .addOption(new Option('--log-format <format>', t('opt.logFormat')).choices(LOG_FORMATS))
+    .option('--no-progress', t('send.optNoProgress'))
+    .option('--json', t('send.optJson'))
+    .addHelpText('after', `${t('send.helpAfter')}\n${exitCodesHelp('send')}`)
     .action(async (file: string, flags: SendFlags) => {
       process.exitCode = await send(file, flags);
     });
@@ -72,11 +57,10 @@ ${exitCodesHelp('send')}`,
 
 async function send(file: string, flags: SendFlags): Promise<ExitCode> {
   if (flags.timeZone !== undefined && !isValidTimeZone(flags.timeZone)) {
-    throw new PiSenderError('ERR_USAGE', `unknown time zone '${flags.timeZone}' (use an IANA name such as America/Sao_Paulo)`);
+    throw new PiSenderError('ERR_USAGE', t('opt.unknownZone', { zone: flags.timeZone }));
   }
-  if (flags.resume && flags.restart) throw new PiSenderError('ERR_USAGE', 'use --resume or --restart, not both');
-  if (flags.json && flags.report === '-')
-    throw new PiSenderError('ERR_USAGE', '--json prints the summary on stdout: give the report a file (--report FILE), not -');
+  if (flags.resume && flags.restart) throw new PiSenderError('ERR_USAGE', t('send.resumeOrRestart'));
+  if (flags.json && flags.report === '-') throw new PiSenderError('ERR_USAGE', t('send.jsonAndStdoutReport'));
   const format = logFormat(flags.logFormat);
   const log = createLogger(flags.logLevel, undefined, format);
   const connection = flags.dryRun ? undefined : connect(flags);
@@ -86,7 +70,7 @@ async function send(file: string, flags: SendFlags): Promise<ExitCode> {
       ? new cliProgress.SingleBar(
           {
             stream: process.stderr,
-            format: 'sending [{bar}] {percentage}% | {mb}/{totalMb} MB | {accepted} accepted, {rejected} rejected, {invalid} invalid, {failed} failed',
+            format: barFormat(),
             hideCursor: true,
             clearOnComplete: true,
           },
@@ -95,7 +79,7 @@ async function send(file: string, flags: SendFlags): Promise<ExitCode> {
       : undefined;
   const interrupt = gracefulAbort(() => {
     bar?.stop();
-    process.stderr.write('\ninterrupting: waiting for the batches in flight to be recorded (Ctrl-C again to quit at once)\n');
+    process.stderr.write(`\n${t('send.interrupting')}\n`);
   });
   let summary: UploadSummary;
   let lastDraw = 0;
@@ -187,34 +171,52 @@ function payload(p: UploadProgress): Record<string, string | number> {
   };
 }
 
+/** cli-progress's template (its placeholders are `{name}`), from the catalog's words. */
+function barFormat(): string {
+  const fields: Record<string, string> = {
+    BAR: '{bar}',
+    PERCENT: '{percentage}',
+    TOTAL: '{totalMb}',
+    MB: '{mb}',
+    ACCEPTED: '{accepted}',
+    REJECTED: '{rejected}',
+    INVALID: '{invalid}',
+    FAILED: '{failed}',
+  };
+  return t('send.bar').replace(/\b(BAR|PERCENT|TOTAL|MB|ACCEPTED|REJECTED|INVALID|FAILED)\b/g, (w) => fields[w]!);
+}
+
 function summaryText(file: string, endpoint: string | undefined, s: UploadSummary, dryRun: boolean): string {
+  const seconds = (s.durationMs / 1000).toFixed(1);
   const secs = s.durationMs / 1000;
   const rate = secs > 0 ? Math.round(s.documentos / secs) : s.documentos;
+  const head = { file, endpoint: endpoint ?? '', seconds, rate };
   const lines = [
+    dryRun ? t('send.dryRunHead', head) : s.interrupted ? t('send.headInterrupted', head) : t('send.head', head),
     dryRun
-      ? `dry run of ${file}: nothing sent (${secs.toFixed(1)} s, ${rate} Documentos/s)`
-      : `${s.interrupted ? 'interrupted upload' : 'upload'} of ${file} to ${endpoint} in ${secs.toFixed(1)} s (${rate} Documentos/s)`,
-    dryRun
-      ? `  ${plural(s.documentos, 'Documento')}: ${s.valid} valid, ${s.invalid} invalid; ${plural(s.batches, 'batch', 'batches')} of up to ${s.batchSize}`
-      : `  ${plural(s.documentos, 'Documento')}: ${s.accepted} accepted, ${s.rejected} rejected, ${s.invalid} invalid, ${s.failed} failed (${plural(s.batches, 'batch', 'batches')} of up to ${s.batchSize}${s.resumed ? `; ${s.resumed} answered in the interrupted run` : ''})`,
-    `  report: ${s.report === '-' ? 'standard output' : s.report}`,
+      ? t('send.dryRunCounts', { documentos: s.documentos, valid: s.valid, invalid: s.invalid, batches: s.batches, batchSize: s.batchSize })
+      : t('send.counts', {
+          documentos: s.documentos,
+          accepted: s.accepted,
+          rejected: s.rejected,
+          invalid: s.invalid,
+          failed: s.failed,
+          batches: s.batches,
+          batchSize: s.batchSize,
+          resumed: s.resumed ? t('send.resumed', { count: s.resumed }) : '',
+        }),
+    t('send.report', { report: s.report === '-' ? t('send.stdout') : s.report }),
   ];
   for (const p of s.listProblems) lines.push(`  ${file}:${p.line ?? 0}: ${p.code} ${p.message}`);
   if (s.notAccepted.length > 0) {
     const shown = s.rejected + s.invalid + s.failed;
-    lines.push(`  ${shown > s.notAccepted.length ? `the first ${s.notAccepted.length} of ${shown}` : 'the Documentos'} not accepted (all are in the report):`);
+    lines.push(shown > s.notAccepted.length ? t('send.notAcceptedFirst', { shown: s.notAccepted.length, count: shown }) : t('send.notAcceptedAll'));
     for (const r of s.notAccepted)
       lines.push(`    ${file}:${r.line}: Documento #${r.index} (Protocolo ${r.protocolo ?? '?'}): ${r.outcome} ${r.code ?? ''} ${r.message ?? ''}`.trimEnd());
   }
-  if (s.warned > 0) {
-    lines.push(
-      `  ${plural(s.warned, 'Documento')} had something left out or repaired (an attribute, text between elements, a Latin-1 byte): see "warnings" in the report`,
-    );
-  }
-  if (s.invalid > 0) lines.push(`  invalid Documentos were not sent: pi-sender validate ${file} lists every problem`);
-  if (s.failed > 0 || s.interrupted)
-    lines.push(
-      `  ${s.interrupted ? 'to continue' : `${plural(s.failed, 'Documento')} failed after every retry; to send them again`}: rerun with --resume (journal ${s.journal})`,
-    );
+  if (s.warned > 0) lines.push(t('send.warned', { count: s.warned }));
+  if (s.invalid > 0) lines.push(t('send.invalidHint', { file }));
+  if (s.interrupted) lines.push(t('send.continueHint', { journal: s.journal ?? '' }));
+  else if (s.failed > 0) lines.push(t('send.failedHint', { count: s.failed, journal: s.journal ?? '' }));
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@
  */
 
 import type { Command } from 'commander';
+import { t } from '../i18n/translate.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import type { Problem } from '../standard/problems.js';
 import { readListaDocumentos } from '../standard/reader.js';
@@ -20,8 +21,8 @@ async function pretty(xml: string): Promise<string> {
 }
 
 export function registerShow(program: Command): void {
-  addStoreOptions(program.command('show').argument('<protocolo>', 'the Protocolo, formatted or not'))
-    .option('--json', 'print JSON')
+  addStoreOptions(program.command('show').argument('<protocolo>', t('show.argProtocolo')))
+    .option('--json', t('opt.json'))
     .action(async (protocolo: string, flags: StoreFlags & { json?: boolean }) => {
       const ctx = storeContext(flags);
       const number = normalizeProtocolo(protocolo);
@@ -33,7 +34,7 @@ export function registerShow(program: Command): void {
         store.close();
       }
       if (rows.length === 0) {
-        process.stderr.write(`no package for Protocolo ${number} in ${ctx.file}\n`);
+        process.stderr.write(`${t('show.none', { protocolo: number, file: ctx.file })}\n`);
         process.exitCode = EXIT.INVALID;
         return;
       }
@@ -44,20 +45,31 @@ export function registerShow(program: Command): void {
       const out: string[] = [];
       for (const r of rows) {
         out.push(
-          `package ${r.id}: ${r.state}, ${r.attempts} attempts, created ${when(r.created_at, ctx.timeZone)}, sent ${when(r.sent_at, ctx.timeZone)}, changed ${when(r.state_at, ctx.timeZone)}`,
+          t('show.package', {
+            id: String(r.id),
+            state: r.state,
+            attempts: r.attempts,
+            created: when(r.created_at, ctx.timeZone),
+            sent: when(r.sent_at, ctx.timeZone),
+            changed: when(r.state_at, ctx.timeZone),
+          }),
         );
-        if (r.code || r.message)
-          out.push(
-            `  answer: ${[r.code, r.message].filter(Boolean).join(' - ')}${r.origin ? ` (${r.origin === 'pi' ? 'from the PI' : r.origin === 'validation' ? 'pi-sender validation, not sent' : 'service failure'})` : ''}`,
-          );
+        if (r.code || r.message) {
+          const origin = r.origin === 'pi' ? t('show.fromPi') : r.origin === 'validation' ? t('show.fromValidation') : t('show.fromService');
+          out.push(t('show.answer', { answer: [r.code, r.message].filter(Boolean).join(' - ') }) + (r.origin ? ` (${origin})` : ''));
+        }
         for (const a of r.history)
           out.push(
-            `  attempt ${when(a.at, ctx.timeZone)}: ${a.outcome}${a.code ? ` ${a.code}` : ''}${a.message ? ` - ${a.message}` : ''}${a.protocolo && a.protocolo !== r.protocolo ? ` (sent as Protocolo ${a.protocolo})` : ''}`,
+            t('show.attempt', { when: when(a.at, ctx.timeZone), outcome: a.outcome }) +
+              (a.code ? ` ${a.code}` : '') +
+              (a.message ? ` - ${a.message}` : '') +
+              (a.protocolo && a.protocolo !== r.protocolo ? t('show.sentAs', { protocolo: a.protocolo }) : ''),
           );
         if (r.problems)
-          for (const p of JSON.parse(r.problems) as Problem[]) out.push(`  ${p.code}${p.severity === 'warning' ? ' [warning]' : ''} ${p.message}`);
+          for (const p of JSON.parse(r.problems) as Problem[])
+            out.push(`  ${p.code}${p.severity === 'warning' ? ` [${t('common.warningTag')}]` : ''} ${p.message}`);
         if (r.xml) out.push((await pretty(r.xml)).replace(/^/gm, '  '));
-        else out.push('  (not built yet: the next export builds and sends it)');
+        else out.push(t('show.notBuilt'));
       }
       process.stdout.write(`${out.join('\n')}\n`);
     });

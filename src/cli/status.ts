@@ -5,13 +5,14 @@
 
 import type { Command } from 'commander';
 import { addStoreOptions, hoursSince, storeContext, when, type StoreFlags } from './config-file.js';
+import { t } from '../i18n/translate.js';
 import { EXIT, exitCodesHelp } from './exit-codes.js';
 
 export const DEADLINE_HOURS = 48;
 
 export function registerStatus(program: Command): void {
   addStoreOptions(program.command('status'))
-    .option('--json', 'print JSON')
+    .option('--json', t('opt.json'))
     .addHelpText('after', exitCodesHelp('status', [0, 1, 2, 4]))
     .action((flags: StoreFlags & { json?: boolean }) => {
       const ctx = storeContext(flags);
@@ -41,23 +42,37 @@ export function registerStatus(program: Command): void {
         );
       } else {
         const c = s.counts;
+        const run = s.lastRun;
         const out = [
-          `state store: ${ctx.file}`,
-          `packages: NI ${c.NI} (waiting), I ${c.I} (integrated), EN ${c.EN} (${s.enFromPi} refused by the PI, ${s.enFromValidation} invalid), FI ${c.FI} (${s.fiExhausted} past ${ctx.maxAttempts} attempts)`,
-          `last successful send: ${when(s.lastSuccessAt, ctx.timeZone)}${since === null ? '' : ` (${since.toFixed(1)} hours ago)`}`,
-          `oldest pending package: ${s.oldestPendingAt ? when(s.oldestPendingAt, ctx.timeZone) : 'none'}`,
-          `last run: ${s.lastRun ? `#${s.lastRun.id} ${s.lastRun.status}, ${when(s.lastRun.startedAt, ctx.timeZone)}${s.lastRun.error ? ` (${s.lastRun.error})` : ''}` : 'none'}`,
-          `watermark: ${s.watermark ?? 'none yet'}; ${s.items} history items stored`,
+          t('status.store', { file: ctx.file }),
+          t('status.packages', {
+            ni: c.NI,
+            i: c.I,
+            en: c.EN,
+            enPi: s.enFromPi,
+            enValidation: s.enFromValidation,
+            fi: c.FI,
+            fiExhausted: s.fiExhausted,
+            maxAttempts: ctx.maxAttempts,
+          }),
+          t('status.lastSuccess', { when: when(s.lastSuccessAt, ctx.timeZone) }) +
+            (since === null ? '' : t('status.hoursAgo', { hours: Math.round(since * 10) / 10 })),
+          t('status.oldestPending', { when: s.oldestPendingAt ? when(s.oldestPendingAt, ctx.timeZone) : t('common.none') }),
+          t('status.lastRun', {
+            run: run
+              ? t('status.run', { id: String(run.id), status: run.status, when: when(run.startedAt, ctx.timeZone) }) + (run.error ? ` (${run.error})` : '')
+              : t('common.none'),
+          }),
+          t('status.watermark', { watermark: s.watermark ?? t('status.noWatermark'), items: s.items }),
         ];
         if (late)
           out.push(
-            `WARNING: ${since === null ? 'nothing was ever sent successfully' : `nothing was sent successfully for ${Math.floor(since)} hours`} while ${pending} packages wait: the Portaria asks for updates at most every ${DEADLINE_HOURS} hours`,
+            since === null
+              ? t('status.neverSent', { pending, limit: DEADLINE_HOURS })
+              : t('status.late', { hours: Math.floor(since), pending, limit: DEADLINE_HOURS }),
           );
-        if (stale.count > 0)
-          out.push(
-            `WARNING: ${stale.count} packages have been EN or FI for more than ${ctx.staleAfterDays} days (the oldest since ${when(stale.oldestAt, ctx.timeZone)}): pi-sender list --state EN, --state FI`,
-          );
-        if (s.fiExhausted > 0) out.push(`WARNING: ${s.fiExhausted} FI packages reached the attempt limit and are not retried: pi-sender resend --state FI`);
+        if (stale.count > 0) out.push(t('status.stale', { count: stale.count, days: ctx.staleAfterDays, when: when(stale.oldestAt, ctx.timeZone) }));
+        if (s.fiExhausted > 0) out.push(t('status.exhausted', { count: s.fiExhausted }));
         process.stdout.write(`${out.join('\n')}\n`);
       }
       process.exitCode = warnings.length > 0 ? EXIT.INVALID : EXIT.OK;

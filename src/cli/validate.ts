@@ -6,13 +6,14 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { isPiSenderError, PiSenderError } from '../errors.js';
+import { t } from '../i18n/translate.js';
 import { isValidTimeZone } from '../standard/datetime.js';
 import { PROFILES, type Profile } from '../standard/model.js';
 import { hasErrors } from '../standard/problems.js';
 import { validateLista } from '../standard/validate-stream.js';
 import { XsdPool } from '../standard/xsd-pool.js';
 import { EXIT, exitCodesHelp, type ExitCode } from './exit-codes.js';
-import { formatProblem, plural, problemJson, type ProblemContext } from './output.js';
+import { formatProblem, problemJson, type ProblemContext } from './output.js';
 
 interface ValidateFlags {
   profile: Profile;
@@ -35,24 +36,13 @@ const emptyTally = (): Tally => ({ documentos: 0, valid: 0, invalid: 0, errors: 
 export function registerValidate(program: Command): void {
   program
     .command('validate')
-    .argument('<file...>', 'ListaDocumentos XML files (UTF-8 or ISO-8859-1)')
-    .addOption(new Option('--profile <profile>', 'strict enforces what the standard leaves unknown; lenient relaxes it').choices(PROFILES).default('strict'))
-    .option('--json', 'print JSON Lines (one problem per line, then a summary) instead of text')
-    .option('-q, --quiet', 'print errors only, not warnings')
-    .option('--as-written', 'judge the file exactly as written, for a file another client will send: what send would fix is an error')
-    .option('--time-zone <zone>', 'as send --time-zone: the IANA zone given to date-times without offset')
-    .addHelpText(
-      'after',
-      `
-A file is judged as pi-sender send will send it: what send fixes (line breaks, a formatted protocol
-number, a CPF in a name, a long unit) is a warning that says what send will do. With --as-written,
-the file is judged exactly as written.
-
-Each problem is printed as
-  FILE:LINE: Documento #N (Protocolo P): CODE message
-Codes are listed in docs/data-standard.md.
-${exitCodesHelp('validate', [0, 1, 2, 4])}`,
-    )
+    .argument('<file...>', t('validate.argFiles'))
+    .addOption(new Option('--profile <profile>', t('validate.optProfile')).choices(PROFILES).default('strict'))
+    .option('--json', t('validate.optJson'))
+    .option('-q, --quiet', t('validate.optQuiet'))
+    .option('--as-written', t('validate.optAsWritten'))
+    .option('--time-zone <zone>', t('validate.optTimeZone'))
+    .addHelpText('after', `${t('validate.helpAfter')}\n${exitCodesHelp('validate', [0, 1, 2, 4])}`)
     .action(async (files: string[], flags: ValidateFlags) => {
       process.exitCode = await validateFiles(files, flags);
     });
@@ -60,7 +50,7 @@ ${exitCodesHelp('validate', [0, 1, 2, 4])}`,
 
 export async function validateFiles(files: string[], flags: ValidateFlags): Promise<ExitCode> {
   if (flags.timeZone !== undefined && !isValidTimeZone(flags.timeZone)) {
-    throw new PiSenderError('ERR_USAGE', `unknown time zone '${flags.timeZone}' (use an IANA name such as America/Sao_Paulo)`);
+    throw new PiSenderError('ERR_USAGE', t('opt.unknownZone', { zone: flags.timeZone }));
   }
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   const total = emptyTally();
@@ -109,12 +99,12 @@ export async function validateFiles(files: string[], flags: ValidateFlags): Prom
   if (flags.json) {
     out(JSON.stringify({ type: 'summary', files: files.length, unreadable, ...total }));
   } else if (files.length > 1) {
-    out(`total: ${plural(files.length, 'file')}${unreadable ? ` (${unreadable} unreadable)` : ''}, ${summaryText(total)}`);
+    out(`${t('validate.total', { files: files.length })}${unreadable ? t('validate.unreadable', { count: unreadable }) : ''}, ${summaryText(total)}`);
   }
   if (unreadable > 0) return EXIT.USAGE;
   return total.errors > 0 || fileErrors > 0 ? EXIT.INVALID : EXIT.OK;
 }
 
-function summaryText(t: Tally): string {
-  return `${plural(t.documentos, 'Documento')}: ${t.valid} valid, ${t.invalid} invalid (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')})`;
+function summaryText(tally: Tally): string {
+  return t('validate.summary', { ...tally });
 }

@@ -1,0 +1,20 @@
+/**
+ * The message catalog: every text pi-sender shows people, in English and Brazilian Portuguese side
+ * by side, so that a key cannot exist in one language only (the type checker refuses it; the
+ * catalog's test also checks that both texts have the same placeholders). Split by area under
+ * catalog/; keys are `area.name`.
+ */
+
+import { COMMON } from './catalog/common.js';
+import { PROGRAM } from './catalog/program.js';
+import { STORE_COMMANDS } from './catalog/store-commands.js';
+import { UPLOAD_COMMANDS } from './catalog/upload-commands.js';
+
+export type Entry = { readonly en: string; readonly 'pt-BR': string };
+
+export const CATALOG = {
+  ...COMMON,
+  ...PROGRAM,
+  ...STORE_COMMANDS,
+  ...UPLOAD_COMMANDS,
+} as const satisfies Record<string, Entry>;

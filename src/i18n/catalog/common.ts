@@ -1,0 +1,12 @@
+/** Words used everywhere: states, "never", "none". */
+
+export const COMMON = {
+  'common.never': { en: 'never', 'pt-BR': 'nunca' },
+  'common.none': { en: 'none', 'pt-BR': 'nenhum' },
+  'common.warning': { en: 'WARNING', 'pt-BR': 'ATENÇÃO' },
+  'common.warningTag': { en: 'warning', 'pt-BR': 'aviso' },
+  'state.NI': { en: 'waiting', 'pt-BR': 'Não Integrado' },
+  'state.I': { en: 'integrated', 'pt-BR': 'Integrado' },
+  'state.EN': { en: 'business error', 'pt-BR': 'Erro Negocial' },
+  'state.FI': { en: 'infrastructure failure', 'pt-BR': 'Falha Infra' },
+} as const;
