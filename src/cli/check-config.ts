@@ -4,6 +4,7 @@
  * channels. Sends nothing and changes nothing (the sample goes to a throwaway in-memory store).
  */
 
+import { t } from '../i18n/translate.js';
 import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { isPiSenderError } from '../errors.js';
@@ -52,10 +53,10 @@ interface CheckReport {
 
 export function registerCheckConfig(program: Command): void {
   addConfigOption(program.command('check-config'))
-    .addOption(new Option('--sample <n>', 'how many mapped Documentos to show').argParser(positiveInt('--sample')).default(3))
-    .addOption(new Option('--rows <n>', 'rows read at most from each query').argParser(positiveInt('--rows')).default(2000))
-    .option('--no-pi', 'do not contact the PI')
-    .option('--json', 'print the findings as one JSON object on stdout (stable English keys) instead of the text')
+    .addOption(new Option('--sample <n>', t('check.optSample')).argParser(positiveInt('--sample')).default(3))
+    .addOption(new Option('--rows <n>', t('check.optRows')).argParser(positiveInt('--rows')).default(2000))
+    .option('--no-pi', t('check.optNoPi'))
+    .option('--json', t('check.optJson'))
     .addHelpText('after', exitCodesHelp('check-config', [0, 1, 2, 3, 4]))
     .action(async (flags: CheckFlags) => {
       process.exitCode = await check(flags);
@@ -80,7 +81,13 @@ async function check(flags: CheckFlags): Promise<ExitCode> {
     exitCode: 0,
   };
   out(
-    `configuration: ${config.file}: ok (${config.source.type} source, time zone ${config.timeZone}, restrito ${config.publishRestrito ? 'published' : 'withheld'}, profile ${config.profile})`,
+    t('check.configuration', {
+      file: config.file,
+      source: config.source.type,
+      zone: config.timeZone,
+      restrito: config.publishRestrito ? t('check.published') : t('check.withheldWord'),
+      profile: config.profile,
+    }),
   );
   let code: ExitCode = EXIT.OK;
   const worse = (c: ExitCode): void => {
@@ -105,7 +112,7 @@ async function check(flags: CheckFlags): Promise<ExitCode> {
         report.pi.endpoint = endpoint;
         const max = await client.getQuantidadeMaximaDocumentosPorRequisicao();
         report.pi.maxDocumentosPerRequest = max;
-        out(`PI: ${endpoint}: credentials accepted; up to ${max} Documentos per request`);
+        out(t('check.piOk', { endpoint, max }));
       } finally {
         await transport.close();
       }
@@ -115,13 +122,13 @@ async function check(flags: CheckFlags): Promise<ExitCode> {
       report.pi.error = { code: err.code, message: err.message };
       worse(exitCodeFor(err));
     }
-  } else out('PI: not contacted (--no-pi)');
+  } else out(t('check.piNotContacted'));
 
   for (const note of await verifyAlertChannels(config.alerts)) {
-    out(`alerts: ${note}`);
+    out(t('check.alertNote', { note }));
     report.alerts.push(note);
   }
-  if (!config.alerts.webhook && !config.alerts.email) out('alerts: none configured (docs/export.md#alerts)');
+  if (!config.alerts.webhook && !config.alerts.email) out(t('check.noAlerts'));
   report.exitCode = code;
   if (flags.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   return code;
@@ -139,7 +146,7 @@ async function checkSource(
   try {
     if (config.source.type === 'xml') {
       const files = pendingFiles(config.source.folder, config.source.pattern, registry);
-      out(`SPE: ${config.source.folder}: ${files.length} ListaDocumentos files to read (pi-sender validate checks them one by one)`);
+      out(t('check.xmlFolder', { folder: config.source.folder, count: files.length }));
       report.files = files.length;
       return EXIT.OK;
     }
@@ -150,20 +157,29 @@ async function checkSource(
     const source = new SampleSource(() => createSource(speSource, config.timeZone, registry), flags.rows);
     await source.check();
     out(
-      `SPE: reachable; sampling up to ${flags.rows} rows of each ${config.source.type === 'csv' || config.source.type === 'jsonl' ? 'kind of file' : `query (window ${window.since} → ${window.until})`}`,
+      config.source.type === 'csv' || config.source.type === 'jsonl'
+        ? t('check.reachableFiles', { rows: flags.rows })
+        : t('check.reachableQuery', { rows: flags.rows, since: window.since, until: window.until }),
     );
     const { counts } = await extractFromSource(source, config, tempStore, 1, window, log);
     out(
-      `  sample: ${counts.processes} processes (${counts.notPublishable} withheld${counts.unknownAccess ? `, ${counts.unknownAccess} with an access level the mapping does not know` : ''}), ` +
-        `${counts.itemsNew} history items to publish, ${counts.itemsNotPublished} of unpublished tasks, ${counts.itemsWithheld} withheld` +
-        `${counts.itemsOrphan ? `, ${counts.itemsOrphan} of processes outside the sample` : ''}${counts.rowsInvalid ? `, ${counts.rowsInvalid} rows without id or process` : ''}`,
+      t('check.sample', {
+        processes: counts.processes,
+        withheld: counts.notPublishable,
+        unknown: counts.unknownAccess ? t('check.unknownAccess', { count: counts.unknownAccess }) : '',
+        items: counts.itemsNew,
+        unpublished: counts.itemsNotPublished,
+        itemsWithheld: counts.itemsWithheld,
+        orphans: counts.itemsOrphan ? t('check.orphans', { count: counts.itemsOrphan }) : '',
+        invalidRows: counts.rowsInvalid ? t('check.invalidRows', { count: counts.rowsInvalid }) : '',
+      }),
     );
     // Every Documento of the sample is validated, not only the ones shown: counts per problem code,
     // with one example each, are what tells whether the mapping is right before go-live.
     const all = tempStore.duePackages(config.sending.maxAttempts, 0, Number.MAX_SAFE_INTEGER);
     if (all.length === 0) {
       report.sample = { processes: counts.processes, withheld: counts.notPublishable, items: counts.itemsNew, documentos: 0, valid: 0, invalid: 0 };
-      out('  no Documento to show: nothing in the window has a published task of a publishable process');
+      out(t('check.nothingToShow'));
       return EXIT.OK;
     }
     let invalid = 0;
@@ -179,7 +195,7 @@ async function checkSource(
       }
       return { documento, changes, result };
     });
-    out(`  validated ${all.length} Documentos of the sample: ${all.length - invalid} valid, ${invalid} invalid`);
+    out(t('check.validated', { count: all.length, valid: all.length - invalid, invalid }));
     report.sample = {
       processes: counts.processes,
       withheld: counts.notPublishable,
@@ -189,21 +205,20 @@ async function checkSource(
       invalid,
     };
     for (const [code, c] of [...byCode].sort((x, y) => y[1].count - x[1].count)) {
-      out(`    ${code}${c.severity === 'warning' ? ' [warning]' : ''}: ${c.count} (e.g. ${c.example})`);
+      out(t('check.codeCount', { code, tag: c.severity === 'warning' ? ` [${t('common.warningTag')}]` : '', count: c.count, example: c.example }));
       report.problems.push({ code, ...c });
     }
     for (const warning of clockWarnings(
       config,
       checked.map((c) => c.documento),
     )) {
-      out(`  WARNING: ${warning}`);
+      out(t('check.warningLine', { warning }));
       report.warnings.push(warning);
     }
     for (const { documento, changes, result } of checked.slice(0, flags.sample)) {
-      out(
-        `\nDocumento ${documento.Protocolo ?? '?'}: ${result.valid ? 'valid' : 'INVALID'}${changes.length ? ` (normalized: ${[...new Set(changes.map((c) => c.kind))].join(', ')})` : ''}`,
-      );
-      for (const p of result.problems) out(`  ${p.code}${p.severity === 'warning' ? ' [warning]' : ''} ${p.message}`);
+      const kinds = changes.length ? t('check.normalized', { kinds: [...new Set(changes.map((c) => c.kind))].join(', ') }) : '';
+      out(`\n${t('check.documento', { protocolo: documento.Protocolo ?? '?', verdict: result.valid ? t('check.valid') : t('check.invalid') })}${kinds}`);
+      for (const p of result.problems) out(`  ${p.code}${p.severity === 'warning' ? ` [${t('common.warningTag')}]` : ''} ${p.message}`);
       out(documentoXml(documento, { indent: true, invalidCharacters: 'replace' }).replace(/^/gm, '  '));
     }
     return invalid > 0 ? EXIT.INVALID : EXIT.OK;
@@ -228,10 +243,7 @@ function clockWarnings(config: ExportConfig, documentos: DocumentoDraft[]): stri
     }
   }
   if (newest && newest.at > now + 5 * 60_000) {
-    warnings.push(
-      `the newest movement of the sample, ${newest.text}, is ${Math.round((newest.at - now) / 60_000)} minutes in the future: ` +
-        `the SPE's times may be in another zone than timeZone (${config.timeZone}); such movements are read only once their time has passed`,
-    );
+    warnings.push(t('check.future', { when: newest.text, minutes: Math.round((newest.at - now) / 60_000), zone: config.timeZone }));
   }
   if (existsSync(config.store)) {
     const store = Store.open(config.store);
@@ -240,9 +252,7 @@ function clockWarnings(config: ExportConfig, documentos: DocumentoDraft[]): stri
       if (w && !config.watermark.column) {
         const window = runWindow(config, w);
         if (window.since > window.until) {
-          warnings.push(
-            `the watermark ${w} is later than now (${window.until} in ${config.timeZone}): the clock went back or the zone changed; the next windows read nothing until then`,
-          );
+          warnings.push(t('check.watermarkAhead', { watermark: w, now: window.until, zone: config.timeZone }));
         }
       }
     } finally {

@@ -5,6 +5,8 @@
  * the sample ListaDocumentos file instead.
  */
 
+import { formatInstant } from '../i18n/format.js';
+import { t } from '../i18n/translate.js';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +27,7 @@ const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .option('--upload', 'upload samples/lista-documentos.xml instead, printing the report')
+    .option('--upload', t('demo.optUpload'))
     .action(async (flags: { upload?: boolean }) => {
       const password = randomBytes(12).toString('base64url');
       const sim = await startPiSimulator({ password, maxDocs: flags.upload ? 2 : 100 });
@@ -45,25 +47,31 @@ async function exportDemo(sim: PiSimulator, client: ReturnType<typeof createPiCl
   // In a checkout the sample SPE is kept in samples/spe; in an installed package it goes to the temp folder.
   const spe = writable(path.join(SAMPLES, 'spe')) ? path.join(SAMPLES, 'spe', 'spe.sqlite') : path.join(dir, 'spe.sqlite');
   if (ensureSampleSqlite(spe, SAMPLE_OPTIONS))
-    process.stderr.write(`built the sample SPE: ${path.relative(process.cwd(), spe)} (${SAMPLE_OPTIONS.processes} processes)\n`);
+    process.stderr.write(`${t('demo.built', { file: path.relative(process.cwd(), spe), processes: SAMPLE_OPTIONS.processes ?? 0 })}\n`);
   const loaded = loadConfig(path.join(SAMPLES, 'spe', 'pi-sender.sqlite.yaml'));
   const config = { ...loaded, source: { ...loaded.source, path: spe } as typeof loaded.source, store: path.join(dir, 'pi-sender.db') };
-  process.stderr.write(`local PI simulator: ${sim.url}\nexporting the sample SPE (samples/spe/pi-sender.sqlite.yaml) with a fresh state store\n\n`);
+  process.stderr.write(`${t('demo.simulator', { url: sim.url })}\n\n`);
   const s = await runExport({ config, client, log: createLogger(undefined) });
   const e = s.extract;
   const c = s.status.counts;
   process.stdout.write(
     [
-      `read from the SPE: ${e.processes} processes, ${e.notPublishable} of them withheld (sigiloso, or restrito: not published by default); ` +
-        `${e.itemsNew} history items to publish, ${e.itemsNotPublished} internal ones (tasks not published)`,
-      `sent: ${s.send.due} Documentos in ${s.send.batches} batches: ${s.send.accepted} accepted by the PI, ${s.send.rejected} rejected, ${s.send.invalid} invalid (never sent), ${s.send.failed} failed`,
+      t('demo.read', { processes: e.processes, withheld: e.notPublishable, items: e.itemsNew, internal: e.itemsNotPublished }),
+      t('demo.sent', {
+        due: s.send.due,
+        batches: s.send.batches,
+        accepted: s.send.accepted,
+        rejected: s.send.rejected,
+        invalid: s.send.invalid,
+        failed: s.send.failed,
+      }),
       '',
-      'status:',
-      `  packages: NI ${c.NI}, I ${c.I} (integrated), EN ${c.EN} (${s.status.enFromValidation} invalid: the sample has a few wrong NUPs on purpose), FI ${c.FI}`,
-      `  last successful send: ${s.status.lastSuccessAt}`,
-      `  the simulator recorded ${sim.accepted.size} Protocolos`,
+      t('demo.statusHead'),
+      t('demo.packages', { ni: c.NI, i: c.I, en: c.EN, invalid: s.status.enFromValidation, fi: c.FI }),
+      t('demo.lastSuccess', { when: formatInstant(s.status.lastSuccessAt, config.timeZone) }),
+      t('demo.recorded', { count: sim.accepted.size }),
       '',
-      'next: pi-sender init, then docs/export.md; or npm start -- --upload for the one-off upload',
+      t('demo.next'),
       '',
     ].join('\n'),
   );
@@ -81,12 +89,10 @@ function writable(dir: string): boolean {
 
 async function uploadDemo(sim: PiSimulator, client: ReturnType<typeof createPiClient>['client'], dir: string): Promise<ExitCode> {
   const sample = path.join(SAMPLES, 'lista-documentos.xml');
-  process.stderr.write(`local PI simulator: ${sim.url} (at most 2 Documentos per request)\nuploading ${path.relative(process.cwd(), sample)}\n\n`);
+  process.stderr.write(`${t('demo.uploadSimulator', { url: sim.url, file: path.relative(process.cwd(), sample) })}\n\n`);
   const report = path.join(dir, 'report.jsonl');
   const summary = await uploadFile({ file: sample, report, client, log: createLogger(undefined) });
   process.stdout.write(readFileSync(report, 'utf8'));
-  process.stderr.write(
-    `\n${summary.documentos} Documentos: ${summary.accepted} accepted, ${summary.rejected} rejected, ${summary.invalid} invalid, ${summary.failed} failed, in ${summary.batches} batches\n`,
-  );
+  process.stderr.write(`\n${t('demo.uploaded', { ...summary })}\n`);
   return summary.accepted === summary.documentos ? EXIT.OK : EXIT.INVALID;
 }

@@ -2,6 +2,7 @@
  * `pi-sender export`: one run of the export job (or, with --schedule, a run on every tick of a cron).
  */
 
+import { t } from '../i18n/translate.js';
 import { Option, type Command } from 'commander';
 import { isPiSenderError } from '../errors.js';
 import type { Logger } from '../logging.js';
@@ -26,16 +27,12 @@ interface ExportFlags extends ConfigFlags {
 
 export function registerExport(program: Command): void {
   addConfigOption(program.command('export'))
-    .option('--schedule <cron>', 'keep running, exporting on this cron in the configured time zone (e.g. "0 2 * * *")')
-    .option('--no-send', 'read from the SPE into the state store, send nothing')
-    .option('--json', 'print the run summary as JSON on stdout')
-    .option('--metrics-file <file>', "after each run, write its metrics (OpenMetrics text) for node_exporter's textfile collector (env PI_SENDER_METRICS_FILE)")
-    .addOption(new Option('--log-level <level>', 'log level on stderr (env PI_LOG_LEVEL)').choices(LOG_LEVELS))
-    .addOption(
-      new Option('--log-format <format>', 'stderr as readable text, or JSON Lines with the run summary as a JSON record too (env PI_LOG_FORMAT)').choices(
-        LOG_FORMATS,
-      ),
-    )
+    .option('--schedule <cron>', t('export.optSchedule'))
+    .option('--no-send', t('export.optNoSend'))
+    .option('--json', t('export.optJson'))
+    .option('--metrics-file <file>', t('export.optMetricsFile'))
+    .addOption(new Option('--log-level <level>', t('opt.logLevel')).choices(LOG_LEVELS))
+    .addOption(new Option('--log-format <format>', t('export.optLogFormat')).choices(LOG_FORMATS))
     .addHelpText('after', exitCodesHelp('export'))
     .action(async (flags: ExportFlags) => {
       process.exitCode = await exportCommand(flags);
@@ -55,17 +52,16 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
     }
   }
   const scheduled = scheduleRuns(flags.schedule, config.timeZone, async () => void (await runOnce(flags, readConfig(flags), log)), log);
-  log.info(
-    { schedule: flags.schedule, timeZone: config.timeZone, next: scheduled.next()?.toISOString() },
-    'scheduled: waiting for the next run (Ctrl-C to stop)',
+  log.info({ schedule: flags.schedule, timeZone: config.timeZone, next: scheduled.next()?.toISOString() }, t('export.scheduledLog'));
+  process.stderr.write(
+    `${t('export.scheduled', { cron: flags.schedule, zone: config.timeZone, when: when(scheduled.next()?.toISOString(), config.timeZone) })}\n`,
   );
-  process.stderr.write(`scheduled "${flags.schedule}" (${config.timeZone}); next run ${when(scheduled.next()?.toISOString(), config.timeZone)}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  process.stderr.write('stopping: waiting for the run in progress, if any\n');
+  process.stderr.write(`${t('export.stopping')}\n`);
   await scheduled.stop();
   return EXIT.OK;
 }
@@ -83,17 +79,15 @@ async function runAndReport(
   log: Logger,
   line?: ProgressLine,
 ): Promise<{ code: ExitCode; summary?: ExportSummary }> {
-  const interrupt = flags.schedule
-    ? undefined
-    : gracefulAbort(() => process.stderr.write('\ninterrupting: recording the batches in flight, starting no other (Ctrl-C again to quit at once)\n'));
+  const interrupt = flags.schedule ? undefined : gracefulAbort(() => process.stderr.write(`\n${t('export.interrupting')}\n`));
   let summary: ExportSummary;
   try {
     const started = Date.now();
     const onProgress = (p: SendProgress): void => {
       const secs = (Date.now() - started) / 1000;
       const rate = secs > 0 ? p.done / secs : 0;
-      const eta = rate > 0 && p.total > p.done ? `, about ${duration((p.total - p.done) / rate)} to go` : '';
-      line?.update(`sending: ${p.done}/${p.total} packages, ${p.inFlight} batches in flight, ${rate.toFixed(0)} packages/s${eta}`);
+      const eta = rate > 0 && p.total > p.done ? t('export.eta', { duration: duration((p.total - p.done) / rate) }) : '';
+      line?.update(t('export.progress', { done: p.done, total: p.total, inFlight: p.inFlight, rate: Math.round(rate), eta }));
     };
     summary = await runExport({ config, log, noSend: !flags.send, ...(interrupt ? { signal: interrupt.signal } : {}), ...(line ? { onProgress } : {}) });
   } catch (err) {
@@ -121,27 +115,32 @@ function exitCodeOf(summary: ExportSummary, interrupted: ExitCode | undefined): 
 
 function summaryText(s: ExportSummary, timeZone: string): string {
   const e = s.extract;
+  const outcome = s.error ? t('export.failed') : s.interrupted ? t('export.interrupted') : '';
   const lines = [
-    `export run ${s.run}${s.window ? ` (window ${s.window.since} → ${s.window.until})` : ''} in ${(s.durationMs / 1000).toFixed(1)} s${s.error ? ' FAILED' : s.interrupted ? ' INTERRUPTED (what was answered is recorded; the next run goes on)' : ''}`,
-    `  read: ${e.processes} processes (${e.notPublishable} withheld: sigiloso, restrito or unknown access), ${e.itemsNew} new history items` +
-      `${e.itemsChanged ? `, ${e.itemsChanged} changed` : ''}${e.itemsAlreadyQueued ? `, ${e.itemsAlreadyQueued} already queued` : ''}` +
-      `${e.itemsNotPublished ? `, ${e.itemsNotPublished} of unpublished tasks` : ''}${e.itemsWithheld ? `, ${e.itemsWithheld} withheld` : ''}`,
+    t('export.head', {
+      run: String(s.run),
+      window: s.window ? t('export.window', { since: s.window.since, until: s.window.until }) : '',
+      seconds: (s.durationMs / 1000).toFixed(1),
+      outcome,
+    }),
+    t('export.read', { processes: e.processes, withheld: e.notPublishable, items: e.itemsNew }) +
+      (e.itemsChanged ? t('export.changed', { count: e.itemsChanged }) : '') +
+      (e.itemsAlreadyQueued ? t('export.alreadyQueued', { count: e.itemsAlreadyQueued }) : '') +
+      (e.itemsNotPublished ? t('export.ofUnpublished', { count: e.itemsNotPublished }) : '') +
+      (e.itemsWithheld ? t('export.withheld', { count: e.itemsWithheld }) : ''),
   ];
-  if (e.processesDropped)
-    lines.push(`  ${e.processesDropped} processes became sigiloso (or restrito, not published): their movements not yet sent were deleted, never sent`);
-  if (e.processesNowPublic) lines.push(`  ${e.processesNowPublic} withheld processes may be published now: their earlier movements were read again`);
-  if (e.itemsOrphan) lines.push(`  ${e.itemsOrphan} history items refer to processes the processos query did not return: the watermark stays until it does`);
-  if (s.send.due > 0 || s.send.batchSize > 0) {
-    lines.push(
-      `  sent: ${s.send.due} packages due, ${s.send.batches} batches of up to ${s.send.batchSize}: ${s.send.accepted} accepted, ${s.send.rejected} rejected, ${s.send.invalid} invalid, ${s.send.failed} failed`,
-    );
-  }
+  if (e.processesDropped) lines.push(t('export.dropped', { count: e.processesDropped }));
+  if (e.processesNowPublic) lines.push(t('export.nowPublic', { count: e.processesNowPublic }));
+  if (e.itemsOrphan) lines.push(t('export.orphans', { count: e.itemsOrphan }));
+  if (s.send.due > 0 || s.send.batchSize > 0) lines.push(t('export.sent', { ...s.send }));
   const c = s.status.counts;
-  lines.push(`  store: NI ${c.NI}, I ${c.I}, EN ${c.EN}, FI ${c.FI}; last success ${when(s.status.lastSuccessAt, timeZone)}`);
+  lines.push(t('export.store', { ni: c.NI, i: c.I, en: c.EN, fi: c.FI, when: when(s.status.lastSuccessAt, timeZone) }));
   for (const a of s.alerts)
     lines.push(
-      `  alert ${a.event}: ${a.channels.length ? `sent by ${a.channels.join(' and ')}` : 'not delivered'}${a.errors.length ? ` (${a.errors.join('; ')})` : ''}`,
+      (a.channels.length
+        ? t('export.alertSent', { event: a.event, channels: a.channels.join(t('export.and')) })
+        : t('export.alertNotSent', { event: a.event })) + (a.errors.length ? ` (${a.errors.join('; ')})` : ''),
     );
-  if (s.error) lines.push(`  error: ${s.error.message}`);
+  if (s.error) lines.push(t('export.error', { message: s.error.message }));
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@
  * object per line (`--json`) for programs.
  */
 
+import { t } from '../i18n/translate.js';
 import type { Problem } from '../standard/problems.js';
 
 export interface ProblemContext {
@@ -15,7 +16,7 @@ export interface ProblemContext {
 export function formatProblem(p: Problem, ctx: ProblemContext): string {
   const where = `${ctx.file}:${p.line ?? 0}:${p.column !== undefined ? `${p.column}:` : ''}`;
   const doc = ctx.documento === undefined ? '' : ` Documento #${ctx.documento} (Protocolo ${ctx.protocolo || '?'}):`;
-  const tag = p.severity === 'warning' ? ' [warning]' : '';
+  const tag = p.severity === 'warning' ? ` [${t('common.warningTag')}]` : '';
   return `${where}${doc} ${p.code}${tag} ${p.message}`;
 }
 

@@ -5,6 +5,7 @@
  * MariaDB; samples/spe/ holds the SQL and the mapping configurations that read it.
  */
 
+import { t } from '../i18n/translate.js';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,9 +59,9 @@ function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    let x = Math.imul(a ^ (a >>> 15), a | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -254,11 +255,11 @@ export function writeSampleSqlite(file: string, options: SampleSpeOptions = {}):
 export function registerSampleSpe(program: Command): void {
   program
     .command('sample-spe')
-    .option('--sqlite <file>', 'write a SQLite file')
-    .option('--samples <dir>', "write the repository's samples/spe files: SQL for PostgreSQL and MariaDB, and their configurations")
-    .addOption(new Option('--sql <dialect>', 'print SQL for this database on stdout').choices(['postgres', 'mariadb']))
-    .addOption(new Option('--processes <n>', 'how many processes').argParser(positiveInt('--processes')).default(300))
-    .addOption(new Option('--invalid-every <n>', 'every Nth process gets a wrong NUP (to see EN packages); 0: none').argParser((v) => Number(v)).default(0))
+    .option('--sqlite <file>', t('sample.optSqlite'))
+    .option('--samples <dir>', t('sample.optSamples'))
+    .addOption(new Option('--sql <dialect>', t('sample.optSql')).choices(['postgres', 'mariadb']))
+    .addOption(new Option('--processes <n>', t('sample.optProcesses')).argParser(positiveInt('--processes')).default(300))
+    .addOption(new Option('--invalid-every <n>', t('sample.optInvalidEvery')).argParser((v) => Number(v)).default(0))
     .action(async (flags: { sqlite?: string; sql?: Dialect; samples?: string; processes: number; invalidEvery: number }) => {
       const options = { processes: flags.processes, invalidEvery: flags.invalidEvery };
       if (flags.samples) {
@@ -266,7 +267,7 @@ export function registerSampleSpe(program: Command): void {
         process.stderr.write(`wrote ${Object.keys(sampleFiles()).join(', ')} in ${flags.samples}\n`);
         return;
       }
-      if (Boolean(flags.sqlite) === Boolean(flags.sql)) throw new PiSenderError('ERR_USAGE', 'give --sqlite FILE, --sql postgres|mariadb or --samples DIR');
+      if (Boolean(flags.sqlite) === Boolean(flags.sql)) throw new PiSenderError('ERR_USAGE', t('sample.giveOne'));
       if (flags.sqlite) {
         writeSampleSqlite(flags.sqlite, options);
         process.stderr.write(`wrote ${flags.sqlite}\n`);

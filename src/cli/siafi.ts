@@ -4,6 +4,7 @@
  * `simulator`. Every requisition goes through the SIAFI store, so a retry never applies one twice.
  */
 
+import { t } from '../i18n/translate.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
@@ -45,29 +46,29 @@ interface SiafiConnectionFlags extends CertificateFiles {
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 function addStoreOption(cmd: Command): Command {
-  return cmd.option('--store <file>', `the SIAFI store (env SIAFI_STORE, default ./${DEFAULT_STORE})`);
+  return cmd.option('--store <file>', t('siafi.optStore', { file: `./${DEFAULT_STORE}` }));
 }
 
 function addConnection(cmd: Command): Command {
   return addStoreOption(cmd)
-    .option('--endpoint <url>', 'the whole service URL (env SIAFI_ENDPOINT); else built from --env and --year')
-    .addOption(new Option('--env <environment>', 'homologacao or producao (env SIAFI_ENV, default homologacao)').choices(['homologacao', 'producao']))
-    .addOption(new Option('--year <yyyy>', 'exercise year of the endpoint (env SIAFI_YEAR, default this year)').argParser(positiveInt('--year')))
-    .option('--cpf-file <file>', 'file holding the CPF of the SIAFI operator (else env SIAFI_CPF)')
-    .option('--password-file <file>', 'file holding the SIAFI password (else env SIAFI_PASSWORD)')
-    .option('--empty-password', 'send an empty password (integrations SIAFI authenticates by certificate)')
-    .option('--cert <file>', 'client (machine) certificate, PEM (env SIAFI_CERT)')
-    .option('--key <file>', 'private key of --cert, PEM (env SIAFI_KEY)')
-    .option('--pfx <file>', 'client certificate and key as PKCS#12 (env SIAFI_PFX)')
-    .option('--cert-passphrase-file <file>', 'file holding the passphrase of --key or --pfx (else env SIAFI_CERT_PASSPHRASE)')
-    .option('--ca <file>', 'PEM file of an extra CA to trust (repeatable; env SIAFI_CA_FILE)', collect)
-    .option('--proxy <url>', 'HTTP(S) proxy, without credentials (else HTTPS_PROXY / NO_PROXY from the environment)')
-    .option('--proxy-credentials-file <file>', 'file holding the proxy\'s "user:password" (never in --proxy: ps shows it)')
-    .addOption(new Option('--timeout <seconds>', 'seconds to wait for each answer').argParser(positiveInt('--timeout')).default(60))
-    .addOption(new Option('--tls-max-version <v>', 'highest TLS version (the interface document asks for 1.2)').choices(['1.2', '1.3']).default('1.2'))
-    .option('--namespace <uri>', 'service namespace, if the real WSDL differs from the inferred one (env SIAFI_NAMESPACE)')
-    .option('--nome-sistema <name>', 'nomeSistemaSIAFI for the header (optional; e.g. SIAFI2026)')
-    .option('--ug <ug>', "the operator's UG for cabecalhoSIAFI (env SIAFI_UG; default the requisition's codUG)");
+    .option('--endpoint <url>', t('siafi.optEndpoint'))
+    .addOption(new Option('--env <environment>', t('siafi.optEnv')).choices(['homologacao', 'producao']))
+    .addOption(new Option('--year <yyyy>', t('siafi.optYear')).argParser(positiveInt('--year')))
+    .option('--cpf-file <file>', t('siafi.optCpfFile'))
+    .option('--password-file <file>', t('siafi.optPasswordFile'))
+    .option('--empty-password', t('siafi.optEmptyPassword'))
+    .option('--cert <file>', t('siafi.optCert'))
+    .option('--key <file>', t('siafi.optKey'))
+    .option('--pfx <file>', t('siafi.optPfx'))
+    .option('--cert-passphrase-file <file>', t('siafi.optCertPassphraseFile'))
+    .option('--ca <file>', t('siafi.optCa'), collect)
+    .option('--proxy <url>', t('siafi.optProxy'))
+    .option('--proxy-credentials-file <file>', t('opt.proxyCredentialsFile'))
+    .addOption(new Option('--timeout <seconds>', t('opt.timeout')).argParser(positiveInt('--timeout')).default(60))
+    .addOption(new Option('--tls-max-version <v>', t('siafi.optTlsMaxVersion')).choices(['1.2', '1.3']).default('1.2'))
+    .option('--namespace <uri>', t('siafi.optNamespace'))
+    .option('--nome-sistema <name>', t('siafi.optNomeSistema'))
+    .option('--ug <ug>', t('siafi.optUg'));
 }
 
 function openSender(f: SiafiConnectionFlags): SiafiSender {
@@ -100,8 +101,8 @@ function sentWithoutAnswer(r: Pick<RequisicaoRecord, 'resultado'>): boolean {
 
 /** What is known of a requisition's last attempt, for `siafi status`. */
 function lastNews(r: RequisicaoRecord): string {
-  if (sentWithoutAnswer(r)) return `sent at ${r.lastSentAt}, answer unknown (it may have been applied; retry sends the same nonce)`;
-  return r.message ?? 'not sent yet';
+  if (sentWithoutAnswer(r)) return t('siafi.sentNoAnswer', { when: r.lastSentAt ?? '?' });
+  return r.message ?? t('siafi.notSentYet');
 }
 
 function storeFile(f: { store?: string }): string {
@@ -111,8 +112,7 @@ function storeFile(f: { store?: string }): string {
 /** Opens an existing store (status and settle must not create an empty one by mistake). */
 function openExistingStore(f: { store?: string }): SiafiStore {
   const file = storeFile(f);
-  if (!existsSync(file))
-    throw new PiSenderError('ERR_CONFIG', `no SIAFI store at ${file}: nothing was sent with it yet (give --store or SIAFI_STORE)`, { file });
+  if (!existsSync(file)) throw new PiSenderError('ERR_CONFIG', t('siafi.noStore', { file }), { file });
   return SiafiStore.open(file);
 }
 
@@ -122,7 +122,7 @@ export function readRequisicao(file: string, op: OperationInfo): { value: unknow
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new PiSenderError('ERR_FILE_READ', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
+    throw new PiSenderError('ERR_FILE_READ', t('siafi.cannotRead', { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }), { file });
   }
   let value: unknown;
   try {
@@ -131,7 +131,7 @@ export function readRequisicao(file: string, op: OperationInfo): { value: unknow
     const message = (err as Error).message;
     const pos = /position (\d+)/.exec(message);
     const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
-    throw new PiSenderError('ERR_FILE_READ', `${file}${line ? `:${line}` : ''}: not valid JSON: ${message}`, { file, ...(line ? { line } : {}) });
+    throw new PiSenderError('ERR_FILE_READ', t('siafi.notJson', { where: `${file}${line ? `:${line}` : ''}`, message }), { file, ...(line ? { line } : {}) });
   }
   const all = jsonPathLines(text.replace(/^\uFEFF/, ''));
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -163,21 +163,23 @@ function exitFor(r: SiafiSendResult): ExitCode {
 function describe(r: SiafiSendResult): string {
   const rec = r.record;
   const lines: string[] = [];
-  if (!r.sent)
-    lines.push(`already applied: SIAFI answered SUCESSO to this same requisition before (nonce ${rec.nonce}); nothing sent. Use --new to create another one.`);
+  if (!r.sent) lines.push(t('siafi.alreadyApplied', { nonce: rec.nonce }));
   else lines.push(r.outcome!.message);
   const x: SPURequisicaoResposta | undefined = r.outcome?.resposta ?? (rec.resposta ? (JSON.parse(rec.resposta) as SPURequisicaoResposta) : undefined);
   if (x) {
     if (x.numRequisicaoSPU)
-      lines.push(`requisição: ${x.anoRequisicaoSPU ?? '?'} ${x.codTipoRequisicaoSPU ?? ''} ${x.numRequisicaoSPU}${x.numNS ? `, NS ${x.numNS}` : ''}`);
-    for (const m of x.mensagem ?? []) lines.push(`mensagem: ${m.codMsg ? `${m.codMsg} ` : ''}${m.txtMsg}`);
+      lines.push(
+        t('siafi.requisicao', {
+          number: `${x.anoRequisicaoSPU ?? '?'} ${x.codTipoRequisicaoSPU ?? ''} ${x.numRequisicaoSPU}${x.numNS ? `, NS ${x.numNS}` : ''}`,
+        }),
+      );
+    for (const m of x.mensagem ?? []) lines.push(t('siafi.mensagem', { text: `${m.codMsg ? `${m.codMsg} ` : ''}${m.txtMsg}` }));
   }
   if (r.outcome?.ews) lines.push(`${r.outcome.ews.code}: ${r.outcome.ews.indication}`);
-  lines.push(`nonce ${rec.nonce}, state ${rec.state}, attempt ${rec.attempts}`);
-  if (rec.state === 'INDEFINIDA') lines.push(`SIAFI may have applied it: pi-sender siafi retry sends it again with the same nonce after ${rec.nextAttemptAt}`);
-  if (rec.state === 'VERIFICAR')
-    lines.push(`check the requisition in SIAFI, then: pi-sender siafi settle --nonce ${rec.nonce} --as sucesso|falha --note "..."`);
-  if (rec.state === 'RECUSADA') lines.push('refused before processing: fix the setup (certificate, CPF, password, UG) and run the same command again');
+  lines.push(t('siafi.state', { nonce: rec.nonce, state: rec.state, attempts: rec.attempts }));
+  if (rec.state === 'INDEFINIDA') lines.push(t('siafi.indefinida', { when: rec.nextAttemptAt ?? '?' }));
+  if (rec.state === 'VERIFICAR') lines.push(t('siafi.verificar', { nonce: rec.nonce }));
+  if (rec.state === 'RECUSADA') lines.push(t('siafi.recusada'));
   return lines.join('\n');
 }
 
@@ -192,10 +194,9 @@ function resultJson(r: SiafiSendResult): string {
 }
 
 function printValidation(err: SiafiValidationError, file: string, lines: Map<string, number>): void {
-  for (const p of err.problems) process.stderr.write(`${file}:${lineOf(lines, p.path) ?? 1}: ${p.path || '(requisition)'}: ${p.code} ${p.message}\n`);
-  process.stderr.write(
-    `${file}: the ${err.operation} requisition has ${err.problems.length} problem${err.problems.length === 1 ? '' : 's'}; nothing was sent\n`,
-  );
+  for (const p of err.problems)
+    process.stderr.write(`${file}:${lineOf(lines, p.path) ?? 1}: ${p.path || t('siafi.wholeRequisition')}: ${p.code} ${p.message}\n`);
+  process.stderr.write(`${t('siafi.problems', { file, operation: err.operation, count: err.problems.length })}\n`);
 }
 
 interface OperationFlags extends SiafiConnectionFlags {
@@ -211,12 +212,12 @@ function registerOperation(siafi: Command, op: OperationInfo): void {
     siafi
       .command(op.alias)
       .alias(op.name)
-      .description(`${op.name}: send a ${op.type} (grupo ${op.grupo ?? 'of the reversed requisition'})`)
-      .requiredOption('--file <json>', `the ${op.type} as JSON`)
-      .option('--json', 'print the result as JSON')
-      .option('--raw', "also print SIAFI's answer as received (XML)")
-      .option('--new', 'send as a new requisition (new nonce) even though the same one was sent and settled before')
-      .option('--dry-run', 'validate and print the operation XML; send nothing'),
+      .description(t('siafi.opDescription', { name: op.name, type: op.type, grupo: op.grupo ?? t('siafi.ofReversed') }))
+      .requiredOption('--file <json>', t('siafi.optFile', { type: op.type }))
+      .option('--json', t('siafi.optJson'))
+      .option('--raw', t('siafi.optRaw'))
+      .option('--new', t('siafi.optNew'))
+      .option('--dry-run', t('siafi.optDryRun')),
   ).action(async (flags: OperationFlags) => {
     const { value: requisicao, lines } = readRequisicao(flags.file, op);
     // The requisition is checked before any connection setting is: a bad file is the first thing to fix.
@@ -233,15 +234,11 @@ function registerOperation(siafi: Command, op: OperationInfo): void {
     }
     if (flags.dryRun) {
       process.stdout.write(`${xml}\n`);
-      process.stderr.write(`${flags.file}: valid; nothing sent (--dry-run)\n`);
+      process.stderr.write(`${t('siafi.dryRunDone', { file: flags.file })}\n`);
       return;
     }
     const sender = openSender(flags);
-    const abort = gracefulAbort(() =>
-      process.stderr.write(
-        'interrupted: the requisition stays stored with its nonce; if it reached SIAFI, pi-sender siafi retry asks again with the same nonce\n',
-      ),
-    );
+    const abort = gracefulAbort(() => process.stderr.write(`${t('siafi.interrupted')}\n`));
     try {
       const r = await sender.send(op.name, requisicao as never, { ...(flags.new ? { newRequisicao: true } : {}), signal: abort.signal });
       process.stdout.write(flags.json ? `${resultJson(r)}\n` : `${describe(r)}\n`);
@@ -255,21 +252,16 @@ function registerOperation(siafi: Command, op: OperationInfo): void {
 }
 
 function age(r: RequisicaoRecord): string {
-  return r.nextAttemptAt ? `next try after ${r.nextAttemptAt}` : '';
+  return r.nextAttemptAt ? t('siafi.nextTry', { when: r.nextAttemptAt }) : '';
 }
 
 export function registerSiafi(program: Command): void {
-  const siafi = program
-    .command('siafi')
-    .addHelpText(
-      'after',
-      `\nOperations: ${OPERATIONS.map((o) => o.alias).join(', ')} (or their full names).\nExit codes of an operation: 0 SUCESSO (or already applied), 1 FALHA or invalid requisition,\n2 refused before processing or configuration problem, 3 INDEFINIDO or service unreachable (stored: pi-sender siafi retry).`,
-    );
+  const siafi = program.command('siafi').addHelpText('after', t('siafi.helpAfter', { operations: OPERATIONS.map((o) => o.alias).join(', ') }));
   for (const op of OPERATIONS) registerOperation(siafi, op);
 
-  addStoreOption(siafi.command('status').description('requisitions not yet settled (NOVA, INDEFINIDA, VERIFICAR, RECUSADA)'))
-    .option('--json', 'print JSON Lines, one per requisition')
-    .addHelpText('after', '\nExit codes: 0 nothing needs a person; 1 some requisition is VERIFICAR or RECUSADA.')
+  addStoreOption(siafi.command('status').description(t('siafi.status')))
+    .option('--json', t('siafi.optJsonLines'))
+    .addHelpText('after', t('siafi.statusExit'))
     .action((flags: { store?: string; json?: boolean }) => {
       const store = openExistingStore(flags);
       try {
@@ -278,14 +270,13 @@ export function registerSiafi(program: Command): void {
           for (const { bodyXml: _b, ...r } of list) process.stdout.write(`${JSON.stringify({ ...r, answerUnknown: sentWithoutAnswer(r) })}\n`);
         } else {
           const c = store.countByState();
-          process.stdout.write(
-            `SIAFI store: ${store.file}\nrequisitions: SUCESSO ${c.SUCESSO}, FALHA ${c.FALHA}, NOVA ${c.NOVA}, INDEFINIDA ${c.INDEFINIDA}, VERIFICAR ${c.VERIFICAR}, RECUSADA ${c.RECUSADA}\n`,
-          );
+          const counts = `SUCESSO ${c.SUCESSO}, FALHA ${c.FALHA}, NOVA ${c.NOVA}, INDEFINIDA ${c.INDEFINIDA}, VERIFICAR ${c.VERIFICAR}, RECUSADA ${c.RECUSADA}`;
+          process.stdout.write(`${t('siafi.storeLine', { file: store.file })}\n${t('siafi.counts', { counts })}\n`);
           for (const r of list)
             process.stdout.write(
-              `${r.state.padEnd(10)} ${r.operation} UG ${r.ug} nonce ${r.nonce}, ${r.attempts} attempts, since ${r.createdAt}; ${lastNews(r)}${age(r) ? `; ${age(r)}` : ''}\n`,
+              `${t('siafi.row', { state: r.state.padEnd(10), operation: r.operation, ug: r.ug, nonce: r.nonce, attempts: r.attempts, since: r.createdAt, news: lastNews(r) })}${age(r) ? `; ${age(r)}` : ''}\n`,
             );
-          if (list.length === 0) process.stdout.write('nothing unsettled\n');
+          if (list.length === 0) process.stdout.write(`${t('siafi.nothingUnsettled')}\n`);
         }
         process.exitCode = list.some((r) => r.state === 'VERIFICAR' || r.state === 'RECUSADA') ? EXIT.INVALID : EXIT.OK;
       } finally {
@@ -293,31 +284,31 @@ export function registerSiafi(program: Command): void {
       }
     });
 
-  addConnection(siafi.command('retry').description('send again, each with its own nonce, the NOVA and INDEFINIDA requisitions whose time has come'))
-    .option('--nonce <nonce>', 'send this one requisition now (any unsettled state)')
-    .option('--json', 'print JSON Lines, one per requisition sent')
+  addConnection(siafi.command('retry').description(t('siafi.retry')))
+    .option('--nonce <nonce>', t('siafi.optNonce'))
+    .option('--json', t('siafi.optJsonSent'))
     .action(async (flags: SiafiConnectionFlags & { nonce?: string; json?: boolean }) => {
       const sender = openSender(flags);
       try {
         const results = flags.nonce ? [await sender.resend(flags.nonce)] : await sender.retryDue();
         for (const r of results) process.stdout.write(flags.json ? `${resultJson(r)}\n` : `${describe(r)}\n`);
-        if (!flags.json && results.length === 0) process.stdout.write('nothing due\n');
+        if (!flags.json && results.length === 0) process.stdout.write(`${t('siafi.nothingDue')}\n`);
         process.exitCode = results.reduce<ExitCode>((worst, r) => Math.max(worst, exitFor(r)) as ExitCode, EXIT.OK);
       } finally {
         await sender.close();
       }
     });
 
-  addStoreOption(siafi.command('settle').description('record what someone found in SIAFI for a requisition whose outcome is unknown'))
-    .requiredOption('--nonce <nonce>', 'the requisition')
-    .addOption(new Option('--as <resultado>', 'what SIAFI shows').choices(['sucesso', 'falha']).makeOptionMandatory())
-    .requiredOption('--note <text>', 'who checked, and what was found')
-    .option('--endpoint <url>', 'when the nonce was used at several endpoints')
+  addStoreOption(siafi.command('settle').description(t('siafi.settle')))
+    .requiredOption('--nonce <nonce>', t('siafi.optSettleNonce'))
+    .addOption(new Option('--as <resultado>', t('siafi.optAs')).choices(['sucesso', 'falha']).makeOptionMandatory())
+    .requiredOption('--note <text>', t('siafi.optNote'))
+    .option('--endpoint <url>', t('siafi.optSettleEndpoint'))
     .action((flags: { store?: string; nonce: string; as: 'sucesso' | 'falha'; note: string; endpoint?: string }) => {
       const store = openExistingStore(flags);
       try {
         const r = store.settle(flags.nonce, flags.as === 'sucesso' ? 'SUCESSO' : 'FALHA', flags.note, flags.endpoint);
-        process.stdout.write(`nonce ${r.nonce}: ${r.state}\n`);
+        process.stdout.write(`${t('siafi.settled', { nonce: r.nonce, state: r.state })}\n`);
       } finally {
         store.close();
       }
@@ -352,65 +343,60 @@ interface SimulatorFlags {
 function registerSiafiSimulator(siafi: Command): void {
   siafi
     .command('simulator')
-    .description('run a local integrarSistemaSPUNet over HTTPS with mutual TLS (for trying pi-sender and for tests)')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser((v) => Number(v)).default(8443))
-    .requiredOption('--tls-cert <file>', 'server certificate (PEM)')
-    .requiredOption('--tls-key <file>', 'server key (PEM)')
-    .requiredOption('--client-ca <file>', 'CA (PEM) that client certificates must chain to')
-    .option('--cpf <cpf>', 'CPF of the operator it accepts', '12345678909')
-    .option('--password-file <file>', "file with the operator's password (else env SIAFI_SIMULATOR_PASSWORD, else a random one printed on stderr)")
-    .option('--ug <ug>', 'a UG the operator may use (repeatable; default 170001)', collect)
-    .addOption(new Option('--year <yyyy>', 'exercise year in the path (default this year)').argParser(positiveInt('--year')))
+    .description(t('siafiSim.description'))
+    .option('--host <host>', t('sim.optHost'), '127.0.0.1')
+    .addOption(new Option('--port <port>', t('sim.optPort')).argParser((v) => Number(v)).default(8443))
+    .requiredOption('--tls-cert <file>', t('siafiSim.optTlsCert'))
+    .requiredOption('--tls-key <file>', t('siafiSim.optTlsKey'))
+    .requiredOption('--client-ca <file>', t('siafiSim.optClientCa'))
+    .option('--cpf <cpf>', t('siafiSim.optCpf'), '12345678909')
+    .option('--password-file <file>', t('siafiSim.optPasswordFile'))
+    .option('--ug <ug>', t('siafiSim.optUg'), collect)
+    .addOption(new Option('--year <yyyy>', t('siafiSim.optYear')).argParser(positiveInt('--year')))
+    .addOption(new Option('--environment <env>', t('siafiSim.optEnvironment')).choices(['homologacao', 'producao']).default('homologacao'))
+    .option('--consumer <cn>', t('siafiSim.optConsumer'), collect)
     .addOption(
-      new Option('--environment <env>', 'path style: siafi<ano>he (homologacao) or siafi<ano> (producao)')
-        .choices(['homologacao', 'producao'])
-        .default('homologacao'),
+      new Option('--efetivacao-name <name>', t('siafiSim.optEfetivacaoName'))
+        .choices(['efetivacaoOperacao', 'EfetivacaoOperacao'])
+        .default('efetivacaoOperacao'),
     )
-    .option('--consumer <cn>', 'client certificate CN registered as a consumer; others get EWS0003 (repeatable; default any)', collect)
-    .addOption(
-      new Option('--efetivacao-name <name>', 'output header name [?]').choices(['efetivacaoOperacao', 'EfetivacaoOperacao']).default('efetivacaoOperacao'),
-    )
-    .addOption(new Option('--ews-placement <where>', 'EWS codes in a SOAP fault or in mensagem [?]').choices(['fault', 'mensagem']).default('fault'))
-    .addOption(new Option('--nonce-ttl <seconds>', 'how long a processed nonce is remembered [?]').argParser(positiveInt('--nonce-ttl')).default(86400))
-    .addOption(new Option('--repeat-result <r>', 'resultado of a repeated nonce [?]').choices(['original', 'falha']).default('original'))
-    .option('--no-repeat-body', 'answer a repeat without the original SPURequisicaoResposta [?]')
-    .addOption(
-      new Option('--stuck-after <seconds>', 'a nonce processing longer than this gets EWS0010 instead of EWS0006')
-        .argParser(positiveInt('--stuck-after'))
-        .default(600),
-    )
-    .option(
-      '--script <behaviours>',
-      'for the next requests, in order: ok,indefinido,indefinido-not-applied,ews0011,ews0009,drop-after,drop,stuck,503,echo-fault,delay=MS (x3 repeats)',
-    )
-    .addOption(
-      new Option('--auth-failure <how>', 'a wrong CPF or password gets a wsse:FailedAuthentication fault, or a plain soap:Client fault')
-        .choices(['wsse', 'client'])
-        .default('wsse'),
-    )
-    .option('--record <file>', 'append every requisition created as JSON Lines')
+    .addOption(new Option('--ews-placement <where>', t('siafiSim.optEwsPlacement')).choices(['fault', 'mensagem']).default('fault'))
+    .addOption(new Option('--nonce-ttl <seconds>', t('siafiSim.optNonceTtl')).argParser(positiveInt('--nonce-ttl')).default(86400))
+    .addOption(new Option('--repeat-result <r>', t('siafiSim.optRepeatResult')).choices(['original', 'falha']).default('original'))
+    .option('--no-repeat-body', t('siafiSim.optNoRepeatBody'))
+    .addOption(new Option('--stuck-after <seconds>', t('siafiSim.optStuckAfter')).argParser(positiveInt('--stuck-after')).default(600))
+    .option('--script <behaviours>', t('siafiSim.optScript'))
+    .addOption(new Option('--auth-failure <how>', t('siafiSim.optAuthFailure')).choices(['wsse', 'client']).default('wsse'))
+    .option('--record <file>', t('siafiSim.optRecord'))
     .addHelpText('after', '\nThe first line on stdout is "listening on URL". Stop it with Ctrl-C. See docs/siafi.md.')
     .action(async (flags: SimulatorFlags) => {
       let password = readSecret('SIAFI_SIMULATOR_PASSWORD', flags.passwordFile, 'password');
       if (password === undefined) {
         password = randomBytes(9).toString('base64url');
-        process.stderr.write(`no password given: CPF ${flags.cpf}, password "${password}" (set SIAFI_SIMULATOR_PASSWORD to choose one)\n`);
+        process.stderr.write(`${t('siafiSim.randomPassword', { cpf: flags.cpf, password })}\n`);
       }
       if (flags.script) parseSiafiScript(flags.script);
       const read = (f: string, what: string): Buffer => {
         try {
           return readFileSync(f);
         } catch (err) {
-          throw new PiSenderError('ERR_FILE_READ', `cannot read the ${what} ${f}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
-            file: f,
-          });
+          throw new PiSenderError(
+            'ERR_FILE_READ',
+            t('siafiSim.cannotRead', { what, file: f, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }),
+            {
+              file: f,
+            },
+          );
         }
       };
       const sim = await startSiafiSimulator({
         host: flags.host,
         port: flags.port,
-        tls: { cert: read(flags.tlsCert, 'certificate'), key: read(flags.tlsKey, 'key'), clientCa: read(flags.clientCa, 'client CA') },
+        tls: {
+          cert: read(flags.tlsCert, t('siafiSim.certificate')),
+          key: read(flags.tlsKey, t('siafiSim.key')),
+          clientCa: read(flags.clientCa, t('siafiSim.clientCa')),
+        },
         operators: [{ cpf: flags.cpf, password, ugs: flags.ug ?? ['170001'] }],
         environment: flags.environment,
         efetivacaoName: flags.efetivacaoName,
@@ -432,6 +418,6 @@ function registerSiafiSimulator(siafi: Command): void {
         process.once('SIGTERM', () => resolve());
       });
       await sim.close();
-      process.stderr.write(`stopped after ${sim.requests.length} requests: ${sim.requisicoes.length} requisitions created\n`);
+      process.stderr.write(`${t('siafiSim.stopped', { requests: sim.requests.length, created: sim.requisicoes.length })}\n`);
     });
 }

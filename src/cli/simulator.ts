@@ -2,6 +2,7 @@
  * `pi-sender simulator`: a local Protocolo Integrado for trying pi-sender and for tests.
  */
 
+import { t } from '../i18n/translate.js';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Option, type Command } from 'commander';
@@ -36,49 +37,42 @@ const rate =
   (name: string) =>
   (v: string): number => {
     const n = Number(v);
-    if (!(n >= 0 && n <= 1)) throw new PiSenderError('ERR_USAGE', `${name} must be between 0 and 1, not '${v}'`);
+    if (!(n >= 0 && n <= 1)) throw new PiSenderError('ERR_USAGE', t('sim.betweenZeroAndOne', { name, value: v }));
     return n;
   };
 
 export function registerSimulator(program: Command): void {
   program
     .command('simulator')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .addOption(new Option('--port <port>', 'port (0 picks a free one)').argParser((v) => Number(v)).default(8080))
-    .option('--user <login>', 'HTTP Basic user the service accepts', 'simulador')
-    .option('--password-file <file>', 'file with the password the service accepts (else env PI_SIMULATOR_PASSWORD, else a random one printed on stderr)')
-    .addOption(
-      new Option('--max-docs <n>', 'answer of getQuantidadeMaximaDocumentosPorRequisicao; larger batches get a fault')
-        .argParser(positiveInt('--max-docs'))
-        .default(100),
-    )
-    .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
-    .option('--tls-key <file>', 'private key of --tls-cert (PEM)')
-    .option('--record <file>', 'append every accepted Documento to this JSON Lines file')
-    .addOption(new Option('--profile <profile>', 'profile used to check Documentos').choices(PROFILES).default('strict'))
-    .option('--no-result-protocolo', 'do not echo Protocolo in ResultadoDocumento (unknown for the real service)')
-    .addOption(new Option('--auth-failure <how>', 'answer to bad credentials').choices(['fault', 'http']).default('fault'))
-    .addOption(new Option('--fail-rate <r>', 'share of requests answered HTTP 500 or 503').argParser(rate('--fail-rate')))
-    .addOption(new Option('--drop-rate <r>', 'share of requests whose connection is dropped').argParser(rate('--drop-rate')))
-    .addOption(new Option('--malformed-rate <r>', 'share of requests answered with a truncated envelope').argParser(rate('--malformed-rate')))
-    .option('--delay <ms>', 'delay before each answer: MS or MIN-MAX')
-    .option(
-      '--script <faults>',
-      'faults for the next requests, in order: ok,500,503,drop,drop-after,delay=MS,malformed,not-xml,count-mismatch,garbage-result,fault (503x3 repeats)',
-    )
-    .addOption(new Option('--seed <n>', 'seed for the random faults').argParser((v) => Number(v)))
-    .addHelpText('after', '\nThe first line on stdout is "listening on URL". Stop it with Ctrl-C. See docs/simulator.md.')
+    .option('--host <host>', t('sim.optHost'), '127.0.0.1')
+    .addOption(new Option('--port <port>', t('sim.optPort')).argParser((v) => Number(v)).default(8080))
+    .option('--user <login>', t('sim.optUser'), 'simulador')
+    .option('--password-file <file>', t('sim.optPasswordFile'))
+    .addOption(new Option('--max-docs <n>', t('sim.optMaxDocs')).argParser(positiveInt('--max-docs')).default(100))
+    .option('--tls-cert <file>', t('sim.optTlsCert'))
+    .option('--tls-key <file>', t('sim.optTlsKey'))
+    .option('--record <file>', t('sim.optRecord'))
+    .addOption(new Option('--profile <profile>', t('sim.optProfile')).choices(PROFILES).default('strict'))
+    .option('--no-result-protocolo', t('sim.optNoResultProtocolo'))
+    .addOption(new Option('--auth-failure <how>', t('sim.optAuthFailure')).choices(['fault', 'http']).default('fault'))
+    .addOption(new Option('--fail-rate <r>', t('sim.optFailRate')).argParser(rate('--fail-rate')))
+    .addOption(new Option('--drop-rate <r>', t('sim.optDropRate')).argParser(rate('--drop-rate')))
+    .addOption(new Option('--malformed-rate <r>', t('sim.optMalformedRate')).argParser(rate('--malformed-rate')))
+    .option('--delay <ms>', t('sim.optDelay'))
+    .option('--script <faults>', t('sim.optScript'))
+    .addOption(new Option('--seed <n>', t('sim.optSeed')).argParser((v) => Number(v)))
+    .addHelpText('after', t('sim.helpAfter'))
     .action(async (flags: SimulatorFlags) => {
       let password = readSecret('PI_SIMULATOR_PASSWORD', flags.passwordFile, 'password');
       if (password === undefined) {
         password = randomBytes(9).toString('base64url');
-        process.stderr.write(`no password given: user "${flags.user}", password "${password}" (set PI_SIMULATOR_PASSWORD to choose one)\n`);
+        process.stderr.write(`${t('sim.randomPassword', { user: flags.user, password })}\n`);
       }
-      if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) throw new PiSenderError('ERR_USAGE', '--tls-cert and --tls-key go together');
+      if (Boolean(flags.tlsCert) !== Boolean(flags.tlsKey)) throw new PiSenderError('ERR_USAGE', t('sim.certAndKey'));
       let delayMs: number | [number, number] | undefined;
       if (flags.delay !== undefined) {
         const m = /^(\d+)(?:-(\d+))?$/.exec(flags.delay);
-        if (!m) throw new PiSenderError('ERR_USAGE', `--delay must be MS or MIN-MAX, not '${flags.delay}'`);
+        if (!m) throw new PiSenderError('ERR_USAGE', t('sim.badDelay', { value: flags.delay }));
         delayMs = m[2] ? [Number(m[1]), Number(m[2])] : Number(m[1]);
       }
       if (flags.script) parseScript(flags.script); // fail fast on a typo
@@ -110,6 +104,6 @@ export function registerSimulator(program: Command): void {
         process.once('SIGTERM', stop);
       });
       await sim.close();
-      process.stderr.write(`stopped after ${sim.stats.requests} requests: ${sim.stats.accepted} Documentos accepted, ${sim.stats.rejected} rejected\n`);
+      process.stderr.write(`${t('sim.stopped', { ...sim.stats })}\n`);
     });
 }

@@ -6,7 +6,10 @@
  */
 
 import { COMMON } from './catalog/common.js';
+import { SIAFI_COMMANDS } from './catalog/siafi-commands.js';
+import { EXPORT_COMMANDS } from './catalog/export-commands.js';
 import { PROGRAM } from './catalog/program.js';
+import { SIMULATOR_COMMANDS } from './catalog/simulator-commands.js';
 import { STORE_COMMANDS } from './catalog/store-commands.js';
 import { UPLOAD_COMMANDS } from './catalog/upload-commands.js';
 
@@ -14,7 +17,10 @@ export type Entry = { readonly en: string; readonly 'pt-BR': string };
 
 export const CATALOG = {
   ...COMMON,
+  ...SIAFI_COMMANDS,
   ...PROGRAM,
   ...STORE_COMMANDS,
   ...UPLOAD_COMMANDS,
+  ...EXPORT_COMMANDS,
+  ...SIMULATOR_COMMANDS,
 } as const satisfies Record<string, Entry>;
