@@ -22,7 +22,7 @@ export function registerAlerts(program: Command): void {
         process.exitCode = EXIT.USAGE;
         return;
       }
-      const delivery = await sendTestAlert(config.store, config.alerts, createLogger('silent'));
+      const delivery = await sendTestAlert(config.store, config.alerts, createLogger('silent'), config.timeZone);
       for (const c of channels) {
         const error = delivery.errors.find((e) => e.startsWith(`${c}:`));
         process.stdout.write(`${error ? t('alerts.notDelivered', { channel: c, error: error.slice(c.length + 2) }) : t('alerts.delivered', { channel: c })}\n`);

@@ -6,6 +6,8 @@
  * alert no channel could deliver is tried again after the next run.
  */
 
+import { formatInstant } from '../i18n/format.js';
+import { t } from '../i18n/translate.js';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import nodemailer from 'nodemailer';
@@ -13,7 +15,7 @@ import { Agent, request } from 'undici';
 import type { Logger } from '../logging.js';
 import { readSecret } from '../secrets.js';
 import type { Store } from '../store/store.js';
-import type { AlertsConfig, ExportConfig } from './config.js';
+import { DEFAULT_TIME_ZONE, type AlertsConfig, type ExportConfig } from './config.js';
 
 export type AlertEvent = 'failures' | 'no-success' | 'run-failed' | 'test';
 
@@ -56,8 +58,8 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
         alert: {
           ...base,
           event: 'run-failed',
-          subject: '[pi-sender] The export to the Protocolo Integrado failed',
-          message: `The last export run failed: ${outcome.error.message}. Nothing is lost: the next run continues from the same point.`,
+          subject: t('alert.runFailed.subject'),
+          message: t('alert.runFailed.message', { error: outcome.error.message }),
           details: { code: outcome.error.code, error: outcome.error.message },
         },
       });
@@ -87,12 +89,17 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
       alert: {
         ...base,
         event: 'failures',
-        subject: reminder ? `[pi-sender] ${total} processes still not integrated` : '[pi-sender] Processes not integrated in the last cycle',
-        message:
-          `${reminder ? `${total} packages are still not integrated into the Protocolo Integrado.` : `${fresh.fi + fresh.en} new packages were not integrated into the Protocolo Integrado.`} ` +
-          `${status.counts.FI} are in FI (a failure of the service, retried on every run; ${status.fiExhausted} of them reached the attempt limit and wait for pi-sender resend --state FI), ` +
-          `and ${status.counts.EN} in EN (${status.enFromPi} refused by the PI, ${status.enFromValidation} invalid before sending: they go again once the data is fixed in the SPE). ` +
-          'The oldest are listed below; pi-sender list --state EN and --state FI show them all.',
+        subject: reminder ? t('alert.failures.reminderSubject', { total }) : t('alert.failures.subject'),
+        message: `${reminder ? t('alert.failures.reminder', { count: total }) : t('alert.failures.fresh', { count: fresh.fi + fresh.en })} ${t(
+          'alert.failures.detail',
+          {
+            fi: status.counts.FI,
+            fiExhausted: status.fiExhausted,
+            en: status.counts.EN,
+            enPi: status.enFromPi,
+            enValidation: status.enFromValidation,
+          },
+        )}`,
         details: {
           newFi: fresh.fi,
           newEn: fresh.en,
@@ -129,13 +136,10 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
           alert: {
             ...base,
             event: 'no-success',
-            subject: `[pi-sender] ${days} days without sending to the Protocolo Integrado`,
-            message:
-              `Nothing has been accepted by the Protocolo Integrado for ${days} days (last success: ${status.lastSuccessAt ?? 'never'}); ` +
-              'the Portaria requires updates at most every 48 hours. ' +
-              (pending > 0
-                ? `${pending} packages are waiting: check the login, the password, the endpoint and the schedule.`
-                : 'Nothing is waiting to be sent: check that the SPE queries still return its movements, and the schedule.'),
+            subject: t('alert.noSuccess.subject', { days }),
+            message: `${t('alert.noSuccess.message', { days, when: formatInstant(status.lastSuccessAt, config.timeZone) })} ${
+              pending > 0 ? t('alert.noSuccess.pending', { count: pending }) : t('alert.noSuccess.nothingPending')
+            }`,
             details: { lastSuccessAt: status.lastSuccessAt, hoursSinceLastSuccess: Math.round(hours), pending },
           },
         });
@@ -145,7 +149,7 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
 
   const deliveries: AlertDelivery[] = [];
   for (const d of due) {
-    const delivery = await deliver(d.alert, a, log);
+    const delivery = await deliver(d.alert, a, log, config.timeZone);
     deliveries.push(delivery);
     if (delivery.channels.length === 0) continue;
     if (d.kind === 'failures') store.markFailuresAlerted();
@@ -154,7 +158,7 @@ export async function sendAlerts(store: Store, config: ExportConfig, outcome: Ru
   return deliveries;
 }
 
-async function deliver(alert: Alert, config: AlertsConfig, log: Logger): Promise<AlertDelivery> {
+async function deliver(alert: Alert, config: AlertsConfig, log: Logger, timeZone: string): Promise<AlertDelivery> {
   const result: AlertDelivery = { event: alert.event, channels: [], errors: [] };
   // A channel that fails does not keep the other from trying.
   const attempt = async (channel: 'webhook' | 'email', send: () => Promise<unknown>): Promise<void> => {
@@ -167,8 +171,8 @@ async function deliver(alert: Alert, config: AlertsConfig, log: Logger): Promise
   };
   const { webhook, email } = config;
   if (webhook) await attempt('webhook', () => postWebhook(alert, webhook));
-  if (email) await attempt('email', () => sendEmail(alert, email));
-  for (const e of result.errors) log.error({ event: alert.event }, `alert not delivered: ${e}`);
+  if (email) await attempt('email', () => sendEmail(alert, email, timeZone));
+  for (const e of result.errors) log.error({ event: alert.event }, t('alert.notDelivered', { error: e }));
   if (result.channels.length > 0) log.warn({ event: alert.event, channels: result.channels }, alert.subject);
   return result;
 }
@@ -193,7 +197,7 @@ async function postWebhook(alert: Alert, webhook: NonNullable<AlertsConfig['webh
   }
 }
 
-async function sendEmail(alert: Alert, email: NonNullable<AlertsConfig['email']>): Promise<void> {
+async function sendEmail(alert: Alert, email: NonNullable<AlertsConfig['email']>, timeZone: string): Promise<void> {
   const password = readSecret(email.passwordEnv, email.passwordFile, 'SMTP password');
   const transport = nodemailer.createTransport({
     host: email.host,
@@ -206,47 +210,52 @@ async function sendEmail(alert: Alert, email: NonNullable<AlertsConfig['email']>
     socketTimeout: 30_000,
   });
   try {
-    await transport.sendMail({ from: email.from, to: email.to.join(', '), subject: alert.subject, text: emailText(alert) });
+    await transport.sendMail({ from: email.from, to: email.to.join(', '), subject: alert.subject, text: emailText(alert, timeZone) });
   } finally {
     transport.close();
   }
 }
 
-/** An age for people: `3 days`, `5 hours`, `less than an hour`. */
+/** An age for people: `3 days`, `5 hours`, `less than an hour` (in the current language). */
 export function ageText(hours: number): string {
-  if (hours >= 48) return `${Math.floor(hours / 24)} days`;
-  if (hours >= 1) return `${Math.floor(hours)} hour${hours >= 2 ? 's' : ''}`;
-  return 'less than an hour';
+  if (hours >= 48) return t('alert.ageDays', { count: Math.floor(hours / 24) });
+  if (hours >= 1) return t('alert.ageHours', { count: Math.floor(hours) });
+  return t('alert.ageLessThanHour');
 }
 
 /** The e-mail of an alert: its message, the oldest packages in sentences, where it came from. */
-export function emailText(alert: Alert): string {
+export function emailText(alert: Alert, timeZone = DEFAULT_TIME_ZONE): string {
   const examples = Array.isArray(alert.details['examples']) ? (alert.details['examples'] as Array<Record<string, unknown>>) : [];
   const lines = examples.map((e) => {
     const reason = [e['code'], e['message']].filter(Boolean).join(' - ');
-    return `  - Protocolo ${String(e['protocolo'] ?? '?')}: ${String(e['state'])} for ${ageText(Number(e['ageHours'] ?? 0))}${reason ? ` (${reason})` : ''}`;
+    return t('alert.example', {
+      protocolo: String(e['protocolo'] ?? '?'),
+      state: String(e['state']),
+      age: ageText(Number(e['ageHours'] ?? 0)),
+      reason: reason ? ` (${reason})` : '',
+    });
   });
   return [
     alert.message,
-    ...(lines.length ? ['', 'The oldest:', ...lines] : []),
+    ...(lines.length ? ['', t('alert.oldest'), ...lines] : []),
     '',
-    `Sent by pi-sender on ${alert.host} at ${alert.at}; state store ${alert.store}.`,
+    t('alert.footer', { host: alert.host, when: formatInstant(alert.at, timeZone), store: alert.store }),
     '',
   ].join('\n');
 }
 
 /** Sends a test message through every configured channel: which worked, and why the others did not. */
-export async function sendTestAlert(store: string, config: AlertsConfig, log: Logger): Promise<AlertDelivery> {
+export async function sendTestAlert(store: string, config: AlertsConfig, log: Logger, timeZone = DEFAULT_TIME_ZONE): Promise<AlertDelivery> {
   const alert: Alert = {
     event: 'test',
-    subject: '[pi-sender] Test alert',
-    message: 'This is a test of the alerts of pi-sender: if you read it, this channel works. Nothing is wrong with the export.',
+    subject: t('alert.test.subject'),
+    message: t('alert.test.message'),
     host: hostname(),
     store,
     at: new Date().toISOString(),
     details: {},
   };
-  return deliver(alert, config, log);
+  return deliver(alert, config, log, timeZone);
 }
 
 /** For check-config: can the channels be reached (SMTP greeting; webhook URL syntax)? */
@@ -263,13 +272,13 @@ export async function verifyAlertChannels(config: AlertsConfig): Promise<string[
     });
     try {
       await transport.verify();
-      notes.push(`e-mail: ${e.host}:${e.port} answers`);
+      notes.push(t('alert.emailAnswers', { server: `${e.host}:${e.port}` }));
     } catch (err) {
-      notes.push(`e-mail: ${e.host}:${e.port} does not answer: ${(err as Error).message}`);
+      notes.push(t('alert.emailNoAnswer', { server: `${e.host}:${e.port}`, error: (err as Error).message }));
     } finally {
       transport.close();
     }
   }
-  if (config.webhook) notes.push(`webhook: ${new URL(config.webhook.url).origin} (not called: check-config sends no alert)`);
+  if (config.webhook) notes.push(t('alert.webhookNotCalled', { origin: new URL(config.webhook.url).origin }));
   return notes;
 }

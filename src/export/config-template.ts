@@ -150,7 +150,9 @@ export function configTemplate(type: TemplateSource, o: TemplateOptions = {}): s
 
 ${source(type, o)}
 ${type === 'xml' ? '' : MAPPING}
-# Time zone of date-times written without an offset (and of :since/:until).
+# Language of messages, help and alerts: pt-BR (default) or en (PI_SENDER_LANG and --lang win over it).
+language: pt-BR
+# Time zone of date-times written without an offset (and of :since/:until), and of the dates shown.
 timeZone: America/Sao_Paulo
 # The Portaria asks for items without access restriction: restrito is off unless you turn it on.
 publishRestrito: false

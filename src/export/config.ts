@@ -7,6 +7,8 @@
  * Resolution: defaults < config file < environment (PI_ENDPOINT, PI_USER, PI_PASSWORD, ...) < flags.
  */
 
+import { applyConfiguredLanguage, parseLanguage, type Language } from '../i18n/language.js';
+import { t } from '../i18n/translate.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument, isMap } from 'yaml';
@@ -53,6 +55,9 @@ export interface PiConfig extends CertificateFiles {
   concurrency: number;
 }
 
+/** The zone of the SPE's local times and of the dates shown to people, unless `timeZone:` says otherwise. */
+export const DEFAULT_TIME_ZONE = 'America/Sao_Paulo';
+
 /** Days a package may stay EN or FI before `status` says a person must look (alerts.staleAfterDays). */
 export const DEFAULT_STALE_AFTER_DAYS = 3;
 
@@ -79,6 +84,8 @@ export interface AlertsConfig {
 
 export interface ExportConfig {
   file: string;
+  /** The language of messages, alerts and help when neither PI_SENDER_LANG nor --lang chose one. */
+  language?: Language;
   source: SourceConfig;
   /** Absent for an XML source: its Documentos are already in the standard. */
   mapping?: MappingConfig;
@@ -103,6 +110,7 @@ export interface ExportConfig {
 }
 
 const TOP = [
+  'language',
   'source',
   'mapping',
   'timeZone',
@@ -122,11 +130,7 @@ export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): 
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new PiSenderError(
-      'ERR_CONFIG',
-      `cannot read the configuration ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message} (pi-sender init writes a commented sample)`,
-      { file },
-    );
+    throw new PiSenderError('ERR_CONFIG', t('config.cannotRead', { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }), { file });
   }
   return parseConfig(text, file, env);
 }
@@ -137,10 +141,13 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line ?? 1;
-    throw new PiSenderError('ERR_CONFIG', `${file}:${line}: not valid YAML/JSON: ${e.message.split('\n')[0]}`, { file, line });
+    throw new PiSenderError('ERR_CONFIG', t('config.notYaml', { where: `${file}:${line}`, message: e.message.split('\n')[0] ?? '' }), { file, line });
   }
-  if (!isMap(doc.contents)) throw new PiSenderError('ERR_CONFIG', `${file}:1: the configuration must be a mapping (key: value)`, { file });
+  if (!isMap(doc.contents)) throw new PiSenderError('ERR_CONFIG', t('config.notMapping', { where: `${file}:1` }), { file });
   const raw = doc.toJS() as Record<string, unknown>;
+  // The file's language speaks from its first problem on (unless PI_SENDER_LANG or --lang chose one).
+  const language = typeof raw['language'] === 'string' ? parseLanguage(raw['language']) : undefined;
+  if (language) applyConfiguredLanguage(language);
   const c = new Checker(file, doc, lines);
   const dir = path.dirname(path.resolve(file));
   const rel = (p: string | undefined): string | undefined => (p === undefined ? undefined : path.resolve(dir, p));
@@ -148,13 +155,10 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   c.unknownKeys(raw, [], TOP);
   const source = withSourceEnv(c, checkSource(c, raw['source'], rel), env);
   const mapping =
-    source?.type === 'xml'
-      ? raw['mapping'] !== undefined
-        ? c.fail(['mapping'], 'an xml source needs no mapping: its Documentos are already in the standard')
-        : undefined
-      : checkMapping(c, raw['mapping']);
-  const timeZone = c.str(raw['timeZone'], ['timeZone'], false) ?? 'America/Sao_Paulo';
-  if (!isValidTimeZone(timeZone)) c.fail(['timeZone'], `unknown time zone '${timeZone}' (an IANA name, e.g. America/Sao_Paulo)`);
+    source?.type === 'xml' ? (raw['mapping'] !== undefined ? c.fail(['mapping'], t('config.xmlNoMapping')) : undefined) : checkMapping(c, raw['mapping']);
+  if (raw['language'] !== undefined && !language) c.fail(['language'], t('config.unknownLanguage', { value: String(raw['language']) }));
+  const timeZone = c.str(raw['timeZone'], ['timeZone'], false) ?? DEFAULT_TIME_ZONE;
+  if (!isValidTimeZone(timeZone)) c.fail(['timeZone'], t('config.unknownZone', { zone: timeZone }));
   const publishRestrito = c.bool(raw['publishRestrito'], ['publishRestrito'], false);
   const publishEarlierMovements = c.bool(raw['publishEarlierMovements'], ['publishEarlierMovements'], true);
   const profile = c.oneOf(raw['profile'], ['profile'], ['strict', 'lenient'] as const, 'strict') ?? 'strict';
@@ -171,8 +175,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   c.unknownKeys(wmRaw, ['watermark'], ['initial', 'overlapMinutes', 'column']);
   const column = c.str(wmRaw['column'], ['watermark', 'column'], false);
   const initial = c.str(wmRaw['initial'], ['watermark', 'initial'], false) ?? (column ? '0' : '2015-01-01 00:00:00');
-  if (!column && !/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(initial))
-    c.fail(['watermark', 'initial'], `must be a local date-time such as 2015-01-01 00:00:00, not '${initial}'`);
+  if (!column && !/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$/.test(initial)) c.fail(['watermark', 'initial'], t('config.badInitial', { value: initial }));
   // Stored as `YYYY-MM-DD HH:MM:SS`, local time of timeZone, the form the queries compare with.
   const full = initial.replace('T', ' ');
   const watermark = {
@@ -183,14 +186,11 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const alerts = checkAlerts(c, c.obj(raw['alerts'], ['alerts'], false) ?? {}, rel, env);
 
   if (c.errors.length > 0) {
-    throw new PiSenderError(
-      'ERR_CONFIG',
-      `the configuration has ${c.errors.length === 1 ? 'a problem' : `${c.errors.length} problems`}:\n  ${c.errors.join('\n  ')}`,
-      { file },
-    );
+    throw new PiSenderError('ERR_CONFIG', `${t('config.problems', { count: c.errors.length })}\n  ${c.errors.join('\n  ')}`, { file });
   }
   return {
     file: path.resolve(file),
+    ...(language ? { language } : {}),
     source: source!,
     ...(mapping ? { mapping } : {}),
     timeZone,
@@ -230,7 +230,7 @@ function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => str
     const files = c.obj(o['files'], [...p, 'files']) ?? {};
     c.unknownKeys(files, [...p, 'files'], QUERY_KINDS);
     const delimiter = c.str(o['delimiter'], [...p, 'delimiter'], false) ?? ',';
-    if (delimiter.length !== 1) c.fail([...p, 'delimiter'], 'must be one character');
+    if (delimiter.length !== 1) c.fail([...p, 'delimiter'], t('config.oneCharacter'));
     return {
       type,
       folder: rel(c.str(o['folder'], [...p, 'folder'])) ?? '',
@@ -248,8 +248,7 @@ function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => str
   }
   c.unknownKeys(o, p, ['type', 'url', 'host', 'port', 'database', 'user', 'path', 'passwordEnv', 'passwordFile', 'ssl', 'queries']);
   const url = c.str(o['url'], [...p, 'url'], false);
-  if (url && URL_WITH_PASSWORD.test(url))
-    c.fail([...p, 'url'], 'holds a password: put it in the environment (passwordEnv) or a file (passwordFile), never in the configuration');
+  if (url && URL_WITH_PASSWORD.test(url)) c.fail([...p, 'url'], t('config.urlPassword'));
   const q = c.obj(o['queries'], [...p, 'queries']) ?? {};
   c.unknownKeys(q, [...p, 'queries'], QUERY_KINDS);
   const queries = {
@@ -258,7 +257,7 @@ function checkSource(c: Checker, v: unknown, rel: (p: string | undefined) => str
     ...optional('interessados', c.str(q['interessados'], [...p, 'queries', 'interessados'], false)),
     ...optional('relacionados', c.str(q['relacionados'], [...p, 'queries', 'relacionados'], false)),
   };
-  if (type === 'sqlite' && !o['path']) c.fail([...p, 'path'], 'missing: the SQLite file of the SPE');
+  if (type === 'sqlite' && !o['path']) c.fail([...p, 'path'], t('config.sqlitePath'));
   let ssl: SqlSourceConfig['ssl'];
   if (o['ssl'] !== undefined) {
     if (typeof o['ssl'] === 'boolean') ssl = o['ssl'];
@@ -296,9 +295,9 @@ function withSourceEnv(c: Checker, source: SourceConfig | undefined, env: NodeJS
     return folder ? { ...source, folder: path.resolve(folder) } : source;
   }
   const port = v('PORT');
-  if (port !== undefined && !/^\d+$/.test(port)) c.fail(['source', 'port'], `PI_SENDER_SPE_PORT must be a port number, not '${port}'`);
+  if (port !== undefined && !/^\d+$/.test(port)) c.fail(['source', 'port'], t('config.envPort', { value: port }));
   const url = v('URL');
-  if (url && URL_WITH_PASSWORD.test(url)) c.fail(['source', 'url'], 'PI_SENDER_SPE_URL holds a password: put it in the environment variable passwordEnv names');
+  if (url && URL_WITH_PASSWORD.test(url)) c.fail(['source', 'url'], t('config.envUrlPassword'));
   return {
     ...source,
     ...optional('url', url),
@@ -353,10 +352,7 @@ function checkAccess(c: Checker, v: unknown): AccessSpec {
   const p = ['mapping', 'processo', 'access'];
   const empty: AccessSpec = { publico: [], restrito: [], sigiloso: [] };
   if (v === undefined || v === null) {
-    c.fail(
-      p,
-      'missing: the access-level column and its values (sigiloso is never sent; restrito only with publishRestrito), or { value: publico } when every process is public',
-    );
+    c.fail(p, t('config.missingAccess'));
     return empty;
   }
   const o = c.obj(v, p);
@@ -372,7 +368,7 @@ function checkAccess(c: Checker, v: unknown): AccessSpec {
     restrito: c.strList(o['restrito'], [...p, 'restrito']) ?? [],
     sigiloso: c.strList(o['sigiloso'], [...p, 'sigiloso']) ?? [],
   };
-  if (spec.publico.length === 0) c.fail([...p, 'publico'], 'missing: the values of the access column that mean público');
+  if (spec.publico.length === 0) c.fail([...p, 'publico'], t('config.missingPublico'));
   return spec;
 }
 
@@ -384,9 +380,9 @@ function checkOperacao(c: Checker, v: unknown): FieldSpec | OperacaoSpec {
     const msgs = c.obj(o['messages'], [...p, 'messages']) ?? {};
     const messages: Record<string, FieldSpec | null> = {};
     // Here a text is the Operacao itself (with or without {placeholders}), never a column name.
-    const text = (t: unknown, at: Path): FieldSpec | null =>
-      typeof t === 'string' || typeof t === 'number' ? { template: String(t) } : (c.field(t, at) ?? null);
-    for (const [code, t] of Object.entries(msgs)) messages[code] = t === null ? null : text(t, [...p, 'messages', code]);
+    const text = (v2: unknown, at: Path): FieldSpec | null =>
+      typeof v2 === 'string' || typeof v2 === 'number' ? { template: String(v2) } : (c.field(v2, at) ?? null);
+    for (const [code, m] of Object.entries(msgs)) messages[code] = m === null ? null : text(m, [...p, 'messages', code]);
     const other = o['otherTasks'];
     return {
       task: c.str(o['task'], [...p, 'task']) ?? '',
@@ -415,7 +411,7 @@ function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undef
     'concurrency',
     'password',
   ]);
-  if (o['password'] !== undefined) c.fail([...p, 'password'], 'passwords never go in the configuration: set PI_PASSWORD or use passwordFile');
+  if (o['password'] !== undefined) c.fail([...p, 'password'], t('config.piPassword'));
   const endpoint = env['PI_ENDPOINT'] || c.str(o['endpoint'], [...p, 'endpoint'], false);
   const user = env['PI_USER'] || c.str(o['user'], [...p, 'user'], false);
   const batchSize = o['batchSize'] === undefined ? undefined : c.int(o['batchSize'], [...p, 'batchSize'], 100, 1);
@@ -447,7 +443,7 @@ function repeatHours(c: Checker, v: unknown, p: Path): number {
   if (text in named) return named[text]!;
   const m = /^(\d+)\s*([hd])$/.exec(text);
   if (m) return Number(m[1]) * (m[2] === 'd' ? 24 : 1);
-  return c.fail(p, `must be daily, hourly, weekly, never, or hours or days such as 12h or 2d, not '${String(v)}'`) ?? 24;
+  return c.fail(p, t('config.badPeriod', { value: String(v) })) ?? 24;
 }
 
 function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | undefined) => string | undefined, env: NodeJS.ProcessEnv): AlertsConfig {
@@ -464,7 +460,7 @@ function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | u
   if (w) {
     c.unknownKeys(w, [...p, 'webhook'], ['url', 'headers', 'timeoutSeconds']);
     const url = (env['PI_SENDER_ALERT_WEBHOOK_URL'] || undefined) ?? c.str(w['url'], [...p, 'webhook', 'url']) ?? '';
-    if (url && !/^https?:\/\//.test(url)) c.fail([...p, 'webhook', 'url'], 'must be an http(s) URL');
+    if (url && !/^https?:\/\//.test(url)) c.fail([...p, 'webhook', 'url'], t('config.httpUrl'));
     const headers = (c.obj(w['headers'], [...p, 'webhook', 'headers'], false) ?? {}) as Record<string, string>;
     alerts.webhook = {
       url,
@@ -476,13 +472,13 @@ function checkAlerts(c: Checker, o: Record<string, unknown>, rel: (p: string | u
   if (e) {
     const b = [...p, 'email'];
     c.unknownKeys(e, b, ['host', 'port', 'secure', 'user', 'passwordEnv', 'passwordFile', 'from', 'to', 'ca', 'password']);
-    if (e['password'] !== undefined) c.fail([...b, 'password'], 'passwords never go in the configuration: use passwordEnv or passwordFile');
+    if (e['password'] !== undefined) c.fail([...b, 'password'], t('config.smtpPassword'));
     const fromEnv = env['PI_SENDER_ALERT_EMAIL_TO']
       ?.split(',')
       .map((x) => x.trim())
       .filter(Boolean);
     const to = fromEnv && fromEnv.length > 0 ? fromEnv : (c.strList(e['to'], [...b, 'to']) ?? []);
-    if (to.length === 0) c.fail([...b, 'to'], 'missing: who receives the alerts');
+    if (to.length === 0) c.fail([...b, 'to'], t('config.missingTo'));
     const secure = c.bool(e['secure'], [...b, 'secure'], false);
     alerts.email = {
       host: c.str(e['host'], [...b, 'host']) ?? '',

@@ -6,6 +6,8 @@
  */
 
 import { COMMON } from './catalog/common.js';
+import { CONFIG } from './catalog/config.js';
+import { ALERTS } from './catalog/alerts.js';
 import { SIAFI_COMMANDS } from './catalog/siafi-commands.js';
 import { EXPORT_COMMANDS } from './catalog/export-commands.js';
 import { PROGRAM } from './catalog/program.js';
@@ -17,6 +19,8 @@ export type Entry = { readonly en: string; readonly 'pt-BR': string };
 
 export const CATALOG = {
   ...COMMON,
+  ...CONFIG,
+  ...ALERTS,
   ...SIAFI_COMMANDS,
   ...PROGRAM,
   ...STORE_COMMANDS,

@@ -1,7 +1,7 @@
 /**
  * Dates for people: `22/11/2025 10:00 -03:00` in pt-BR, `2025-11-22 10:00:00 -03:00` (ISO-8601's
- * order) in English; JSON always carries the ISO instant. And the dates people type: `DD/MM/AAAA`
- * or `AAAA-MM-DD`.
+ * order) in English; JSON always carries the ISO instant. (Dates people type, `DD/MM/AAAA` or
+ * `AAAA-MM-DD`, are read by standard/datetime.ts's parsePersonDate.)
  */
 
 import { currentLanguage, type Language } from './language.js';
@@ -67,22 +67,4 @@ export function formatInstant(instant: string | number | null | undefined, timeZ
 export function formatDay(day: string, language: Language = currentLanguage()): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   return m && language === 'pt-BR' ? `${m[3]}/${m[2]}/${m[1]}` : day;
-}
-
-/**
- * A day typed by a person, `DD/MM/AAAA` or `AAAA-MM-DD` (either language), as `AAAA-MM-DD`;
- * undefined when it is neither or names no real day.
- */
-export function parseDay(text: string): string | undefined {
-  const s = text.trim();
-  const br = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  const [y, m, d] = br ? [br[3]!, br[2]!, br[1]!] : iso ? [iso[1]!, iso[2]!, iso[3]!] : [];
-  if (y === undefined || m === undefined || d === undefined) return undefined;
-  const year = Number(y),
-    month = Number(m),
-    day = Number(d);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

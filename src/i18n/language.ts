@@ -27,15 +27,28 @@ export function parseLanguage(text: string): Language | undefined {
 }
 
 let chosen: Language | undefined;
+let chosenBy: 'flag' | 'file' | undefined;
 
 /** Sets the language of every text made from now on (the CLI does it once, from its flag or file). */
 export function setLanguage(language: Language): void {
   chosen = language;
+  chosenBy = 'flag';
+}
+
+/**
+ * The configuration file's `language:`: it applies unless PI_SENDER_LANG or `--lang` chose one (the
+ * environment and flags win over the file, as for every setting).
+ */
+export function applyConfiguredLanguage(language: Language): void {
+  if (chosenBy === 'flag' || parseLanguage(process.env['PI_SENDER_LANG'] ?? '')) return;
+  chosen = language;
+  chosenBy = 'file';
 }
 
 /** Forgets {@link setLanguage}: back to PI_SENDER_LANG or the default (for tests and the library). */
 export function resetLanguage(): void {
   chosen = undefined;
+  chosenBy = undefined;
 }
 
 /** The language in use: the one set, else PI_SENDER_LANG when it names one, else pt-BR. */

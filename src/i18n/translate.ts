@@ -1,7 +1,7 @@
 /**
  * `t(key, params)`: a text of the catalog in the current language. Placeholders are `{name}` (a
  * number is written with the language's separators) and `{name|singular|plural}` (the word that
- * agrees with the number `name`). The parameters a key needs are checked by the type checker, from
+ * agrees with the number `name`); `{{` and `}}` write a brace. The parameters a key needs are checked by the type checker, from
  * the English text.
  */
 
@@ -11,7 +11,7 @@ import { currentLanguage, type Language } from './language.js';
 export type MessageKey = keyof typeof CATALOG;
 
 type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
-  ? (P extends `${infer Name}|${string}` ? Name : P) | Placeholders<Rest>
+  ? (P extends `${string}{${string}` ? never : P extends `${infer Name}|${string}` ? Name : P) | Placeholders<Rest>
   : never;
 
 export type MessageParams<K extends MessageKey> = Record<Placeholders<(typeof CATALOG)[K]['en']>, string | number>;
@@ -21,7 +21,7 @@ type ParamsArg<K extends MessageKey> = [Placeholders<(typeof CATALOG)[K]['en']>]
 /** The keys whose text has no placeholder. */
 export type PlainKey = { [K in MessageKey]: [Placeholders<(typeof CATALOG)[K]['en']>] extends [never] ? K : never }[MessageKey];
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?:\|([^|}]*)\|([^}]*))?\}/g;
+const PLACEHOLDER = /\{\{|\}\}|\{([A-Za-z][A-Za-z0-9]*)(?:\|([^|}]*)\|([^}]*))?\}/g;
 
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 
@@ -37,7 +37,8 @@ export function formatNumber(n: number, language: Language = currentLanguage()):
 
 /** Fills a template of the catalog (exported for the catalog's own test). */
 export function fill(template: string, params: Record<string, string | number>, language: Language): string {
-  return template.replace(PLACEHOLDER, (whole, name: string, one: string | undefined, many: string | undefined) => {
+  return template.replace(PLACEHOLDER, (whole, name: string | undefined, one: string | undefined, many: string | undefined) => {
+    if (name === undefined) return whole[0]!;
     const value = params[name];
     if (value === undefined) return whole;
     if (one !== undefined) return Number(value) === 1 ? one : (many ?? one);
@@ -55,10 +56,10 @@ export function tIn<K extends MessageKey>(language: Language, key: K, ...args: P
   const entry = CATALOG[key] as { en: string; 'pt-BR': string };
   const template = entry[language];
   const params = args[0] as Record<string, string | number> | undefined;
-  return params ? fill(template, params, language) : template;
+  return fill(template, params ?? {}, language);
 }
 
 /** The placeholder names of a template (for the catalog's test: both languages must have the same). */
 export function placeholdersOf(template: string): string[] {
-  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
+  return [...new Set([...template.matchAll(PLACEHOLDER)].flatMap((m) => (m[1] === undefined ? [] : [m[1]])))].sort();
 }

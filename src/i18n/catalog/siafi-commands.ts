@@ -101,9 +101,9 @@ export const SIAFI_COMMANDS = {
     en: '{file}: the {operation} requisition has {count} {count|problem|problems}; nothing was sent',
     'pt-BR': '{file}: a requisição {operation} tem {count} {count|problema|problemas}; nada foi enviado',
   },
-  'siafi.opDescription': { en: '{name}: send a {type} (grupo {grupo})', 'pt-BR': '{name}: envia um(a) {type} (grupo {grupo})' },
+  'siafi.opDescription': { en: '{name}: send a {type} (grupo {grupo})', 'pt-BR': '{name}: envia a requisição {type} (grupo {grupo})' },
   'siafi.ofReversed': { en: 'of the reversed requisition', 'pt-BR': 'da requisição estornada' },
-  'siafi.optFile': { en: 'the {type} as JSON', 'pt-BR': 'o(a) {type} em JSON' },
+  'siafi.optFile': { en: 'the {type} as JSON', 'pt-BR': 'a requisição {type} em JSON' },
   'siafi.optJson': { en: 'print the result as JSON', 'pt-BR': 'imprime o resultado em JSON' },
   'siafi.optRaw': { en: "also print SIAFI's answer as received (XML)", 'pt-BR': 'mostra também a resposta do SIAFI como recebida (XML)' },
   'siafi.optNew': {

@@ -139,14 +139,14 @@ Os códigos estão em docs/data-standard.md (em português: docs/pt-BR/problemas
     en: `
 Each Documento is normalized (line breaks to spaces, CPFs masked, long names and units cut, protocol
 numbers as digits), validated, and the valid ones are sent in batches. The report has one line per
-Documento: "index", "line", "protocolo", "outcome", "code", "message", "attempts"; outcome one of
+Documento: {{"index","line","protocolo","outcome","code","message","attempts"}}, outcome one of
 accepted, rejected (NFxxx from the PI), invalid (never sent), failed (service error after retries),
 valid (dry run only).`,
     'pt-BR': `
 Cada Documento é normalizado (quebras de linha viram espaços, CPFs são mascarados, nomes e unidades
 longos são cortados, números de protocolo ficam só com dígitos), validado, e os válidos são enviados em
-lotes. O relatório tem uma linha por Documento: "index", "line", "protocolo", "outcome", "code",
-"message", "attempts"; outcome é accepted (aceito), rejected (recusado pelo PI com NFxxx), invalid
+lotes. O relatório tem uma linha por Documento:
+{{"index","line","protocolo","outcome","code","message","attempts"}}; outcome é accepted (aceito), rejected (recusado pelo PI com NFxxx), invalid
 (inválido, nunca enviado), failed (falha do serviço após as tentativas) ou valid (só na simulação).`,
   },
   'send.resumeOrRestart': { en: 'use --resume or --restart, not both', 'pt-BR': 'use --resume ou --restart, não ambos' },
