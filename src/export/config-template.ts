@@ -150,7 +150,7 @@ export function configTemplate(type: TemplateSource, o: TemplateOptions = {}): s
 
 ${source(type, o)}
 ${type === 'xml' ? '' : MAPPING}
-# Language of messages, help and alerts: pt-BR (default) or en (PI_SENDER_LANG and --lang win over it).
+# Language of messages, help and alert e-mails, pt-BR (the default) or en; PI_SENDER_LANG and --lang win over it.
 language: pt-BR
 # Time zone of date-times written without an offset (and of :since/:until), and of the dates shown.
 timeZone: America/Sao_Paulo

@@ -6,6 +6,7 @@
  */
 
 import { COMMON } from './catalog/common.js';
+import { PROBLEMS } from './catalog/problems.js';
 import { CONFIG } from './catalog/config.js';
 import { ALERTS } from './catalog/alerts.js';
 import { SIAFI_COMMANDS } from './catalog/siafi-commands.js';
@@ -19,6 +20,7 @@ export type Entry = { readonly en: string; readonly 'pt-BR': string };
 
 export const CATALOG = {
   ...COMMON,
+  ...PROBLEMS,
   ...CONFIG,
   ...ALERTS,
   ...SIAFI_COMMANDS,

@@ -2,6 +2,7 @@
  * Bytes to text for the streaming reader: BOM, the encoding of the XML declaration (UTF-8 or
  * ISO-8859-1/Windows-1252), and invalid UTF-8 located instead of silently replaced.
  */
+import { t } from '../i18n/translate.js';
 
 export type SourceEncoding = 'utf-8' | 'windows-1252';
 
@@ -38,7 +39,7 @@ export function encodingFromLabel(label: string): SourceEncoding {
   const l = label.trim().toLowerCase();
   if (UTF8_LABELS.has(l)) return 'utf-8';
   if (LATIN1_LABELS.has(l)) return 'windows-1252';
-  throw new EncodingError(`encoding "${label}" is not supported: use UTF-8 (or ISO-8859-1)`);
+  throw new EncodingError(t('decode.unsupported', { label }));
 }
 
 /** Length of an incomplete UTF-8 sequence at the end of `bytes` (0–3), kept for the next chunk. */
@@ -180,15 +181,15 @@ export function sniffEncoding(head: Uint8Array): { encoding: SourceEncoding; bom
     // A UTF-8 byte order mark and a declaration of another encoding cannot both be right.
     const declared = declaredEncoding(head.subarray(3));
     if (declared !== undefined && encodingFromLabel(declared) !== 'utf-8') {
-      throw new EncodingError(`the file starts with a UTF-8 byte order mark but declares encoding="${declared}": one of them is wrong; save it again as UTF-8`);
+      throw new EncodingError(t('decode.bomMismatch', { declared }));
     }
     return { encoding: 'utf-8', bomLength: 3 };
   }
   if ((head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe)) {
-    throw new EncodingError('the file is UTF-16 (it starts with a UTF-16 byte order mark): convert it to UTF-8');
+    throw new EncodingError(t('decode.utf16'));
   }
   if (head[0] === 0x00 || head[1] === 0x00) {
-    throw new EncodingError('the file looks like UTF-16 or UTF-32 (NUL bytes at the start): convert it to UTF-8');
+    throw new EncodingError(t('decode.nul'));
   }
   const declared = declaredEncoding(head);
   return { encoding: declared !== undefined ? encodingFromLabel(declared) : 'utf-8', bomLength: 0 };

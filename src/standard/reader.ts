@@ -7,6 +7,7 @@
  * file costs time, never memory.
  */
 
+import { t } from '../i18n/translate.js';
 import { createReadStream } from 'node:fs';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { PiSenderError } from '../errors.js';
@@ -163,9 +164,14 @@ export async function* readListaDocumentos(source: ReadSource, options: ReadOpti
   } catch (err) {
     if (err instanceof PiSenderError) throw err;
     const e = err as NodeJS.ErrnoException;
-    throw new PiSenderError('ERR_FILE_READ', `cannot read ${fileLabel ?? 'input'}: ${e.code ?? e.message}`, fileLabel ? { file: fileLabel } : {}, {
-      cause: err,
-    });
+    throw new PiSenderError(
+      'ERR_FILE_READ',
+      t('read.cannotRead', { file: fileLabel ?? t('read.input'), reason: e.code ?? e.message }),
+      fileLabel ? { file: fileLabel } : {},
+      {
+        cause: err,
+      },
+    );
   }
   yield* reader.end();
 }
@@ -221,12 +227,12 @@ class ListaReader {
     p.on('opentagstart', (tag) => this.onOpenStart(tag.name));
     p.on('opentag', (tag) => this.onOpen(tag as SaxesTagPlain));
     p.on('closetag', (tag) => this.onClose(tag.name));
-    p.on('text', (t) => this.onText(t));
-    p.on('cdata', (t) => this.onText(t));
+    p.on('text', (chars) => this.onText(chars));
+    p.on('cdata', (chars) => this.onText(chars));
     p.on('doctype', (text) => {
       // saxes reports the DOCTYPE at its end: point at the line where it starts.
       const line = this.parser.line - (text.match(/\n/g)?.length ?? 0);
-      this.fatal('XML_DOCTYPE', 'a DOCTYPE is not allowed: entity declarations are refused and never expanded', line);
+      this.fatal('XML_DOCTYPE', t('read.doctype'), line);
     });
     p.on('error', (err) => this.onError(err.message));
   }
@@ -311,17 +317,17 @@ class ListaReader {
     const where = { line: note.line, ...(field ? { field } : {}) };
     const prefix = field ? `${field}: ` : '';
     if (note.kind === 'ampersand') {
-      return problem('XML_MALFORMED', `${prefix}a bare '&' in the text: write it as &amp;`, where);
+      return problem('XML_MALFORMED', `${prefix}${t('read.ampersand')}`, where);
     }
-    const byte = `byte 0x${(note.byte ?? 0).toString(16).toUpperCase().padStart(2, '0')} at byte offset ${note.byteOffset ?? 0}`;
+    const byte = t('read.byte', { byte: `0x${(note.byte ?? 0).toString(16).toUpperCase().padStart(2, '0')}`, offset: String(note.byteOffset ?? 0) });
     if (note.repaired) {
-      const p = problem('UTF8_INVALID', `${prefix}${byte} is not valid UTF-8; read as the Latin-1 letter '${String.fromCharCode(note.byte ?? 0)}'`, where);
+      const p = problem('UTF8_INVALID', `${prefix}${t('read.latin1Repaired', { byte, letter: String.fromCharCode(note.byte ?? 0) })}`, where);
       p.severity = 'warning';
       return p;
     }
     return problem(
       'UTF8_INVALID',
-      `${prefix}${byte} is not valid UTF-8 (${this.repairLatin1 ? 'not a Latin-1 letter either: a broken, overlong or forbidden sequence' : 'if the file is ISO-8859-1, declare it: <?xml version="1.0" encoding="ISO-8859-1"?>'})${field ? '; the Documento is not sent' : ''}`,
+      `${prefix}${this.repairLatin1 ? t('read.notUtf8Broken', { byte }) : t('read.notUtf8Declare', { byte })}${field ? t('read.notSent') : ''}`,
       where,
     );
   }
@@ -355,7 +361,7 @@ class ListaReader {
     this.attributesReported = false;
     this.depth++;
     if (this.depth > MAX_DEPTH) {
-      this.fatal('XML_TOO_LARGE', `elements nested deeper than ${MAX_DEPTH} levels`);
+      this.fatal('XML_TOO_LARGE', t('read.tooDeep', { max: MAX_DEPTH }));
       return;
     }
     if (this.depth === 2 && name === 'Documento' && this.skipDepth === 0) this.startDocumento();
@@ -371,7 +377,7 @@ class ListaReader {
     const doc = this.doc;
     if (this.depth === 2 && !doc) {
       if (this.skipDepth === 0) {
-        this.fileProblem('XML_UNEXPECTED_CONTENT', `element '${shortName(tag.name)}' is not allowed in ListaDocumentos: only Documento is`);
+        this.fileProblem('XML_UNEXPECTED_CONTENT', t('read.onlyDocumento', { name: shortName(tag.name) }));
       }
       this.skipDepth++;
       return;
@@ -433,7 +439,7 @@ class ListaReader {
     if (internals.attribList.length > MAX_ATTRIBUTES) internals.attribList.length = MAX_ATTRIBUTES;
     if (this.attributesReported) return;
     this.attributesReported = true;
-    const message = `an element with more than ${MAX_ATTRIBUTES} attributes (the standard defines none); the rest are skipped`;
+    const message = t('read.tooManyAttributes', { max: MAX_ATTRIBUTES });
     if (this.doc) {
       this.doc.malformed = true;
       this.doc.record.problems.push(problem('XML_TOO_LARGE', message, { line: this.parser.line }));
@@ -458,7 +464,7 @@ class ListaReader {
     }
     if (this.depth === 1 && this.skipDepth === 0 && !this.textOutsideReported && text.trim() !== '') {
       this.textOutsideReported = true;
-      this.fileProblem('XML_UNEXPECTED_CONTENT', 'text is not allowed directly in ListaDocumentos: only Documento elements are');
+      this.fileProblem('XML_UNEXPECTED_CONTENT', t('read.textInLista'));
     }
   }
 
@@ -467,11 +473,11 @@ class ListaReader {
     const message = raw.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '');
     if (STRUCTURAL.test(message)) {
       if (this.doc) this.failDocumento(this.doc, message);
-      this.fatal('XML_MALFORMED', `${message}: the rest of the file cannot be read reliably`);
+      this.fatal('XML_MALFORMED', t('read.unreliable', { message }));
       return;
     }
     if (++this.errors > this.maxErrors) {
-      this.fatal('XML_MALFORMED', `more than ${this.maxErrors} XML errors; giving up`);
+      this.fatal('XML_MALFORMED', t('read.tooManyErrors', { max: this.maxErrors }));
       return;
     }
     // saxes repeats some errors once per character: one problem per message and line is enough.
@@ -482,11 +488,11 @@ class ListaReader {
     const code = message === 'disallowed character' ? 'CONTROL_CHARACTER' : reference !== undefined ? 'CHARACTER_NOT_ALLOWED' : 'XML_MALFORMED';
     let text =
       message === 'disallowed character'
-        ? 'a character XML 1.0 does not allow (a control character other than tab and line breaks, U+FFFE or U+FFFF)'
+        ? t('read.disallowedCharacter')
         : reference !== undefined
-          ? `the character reference ${reference} names a character XML 1.0 does not allow (a control character, a surrogate, U+FFFE/U+FFFF, or beyond U+10FFFF)`
+          ? t('read.badReference', { reference })
           : message === 'disallowed character in tag name'
-            ? "a '<' that starts no element (write it as &lt;), or a bad element name"
+            ? t('read.badLessThan')
             : message;
     if (this.doc) {
       const field = pathOf(this.doc.frames);
@@ -514,8 +520,8 @@ class ListaReader {
     this.rootLine = this.parser.line;
     const defaultNs = tag.attributes['xmlns'];
     if (tag.name !== 'ListaDocumentos' || (defaultNs !== undefined && defaultNs !== '')) {
-      const what = tag.name.includes(':') || defaultNs ? `'${shortName(tag.name)}' in a namespace` : `'${shortName(tag.name)}'`;
-      this.fatal('XML_ROOT', `the root element is ${what}; it must be ListaDocumentos, without a namespace`);
+      const what = tag.name.includes(':') || defaultNs ? t('read.inNamespace', { name: shortName(tag.name) }) : `'${shortName(tag.name)}'`;
+      this.fatal('XML_ROOT', t('read.root', { what }));
       return;
     }
     this.rootNamespaces = Object.entries(tag.attributes)
@@ -570,7 +576,7 @@ class ListaReader {
       doc.malformed = true;
       const field = pathOf(frames);
       doc.record.problems.push(
-        problem('XML_MIXED_CONTENT', `${field}: holds the element <${shortName(name)}> inside its text; a field of the standard is plain text only`, {
+        problem('XML_MIXED_CONTENT', t('read.mixed', { field, name: shortName(name) }), {
           field,
           line: this.parser.line,
         }),
@@ -676,7 +682,7 @@ class ListaReader {
       // saxes may close an element on a mismatched end tag: only a real </Documento> ends a Documento.
       const closed = doc.selfClosing || xml.endsWith('</Documento>') || /<\/Documento\s*>$/.test(xml);
       if (name !== 'Documento' || !closed) {
-        this.failDocumento(doc, 'the Documento element is not closed properly');
+        this.failDocumento(doc, t('read.notClosed'));
       } else if (!doc.malformed) {
         record.xml = xml;
       }
@@ -697,22 +703,22 @@ class ListaReader {
     if (this.doc) {
       const record = this.doc.record;
       record.endLine = line;
-      record.problems.push(problem('XML_TRUNCATED', `the file ends inside this Documento (started on line ${record.line})`, { line }));
+      record.problems.push(problem('XML_TRUNCATED', t('read.endsInside', { line: String(record.line) }), { line }));
       this.attribute(Infinity, this.doc);
       this.queue.push(record);
       this.doc = undefined;
     }
     this.attribute(Infinity);
     if (!this.rootSeen) {
-      this.fatal('XML_MALFORMED', 'no root element: the file is empty or is not XML', line);
+      this.fatal('XML_MALFORMED', t('read.noRoot'), line);
       return;
     }
     if (!this.rootClosed) {
-      this.fatal('XML_TRUNCATED', 'the file ends before </ListaDocumentos>: it is incomplete', line);
+      this.fatal('XML_TRUNCATED', t('read.incomplete'), line);
       return;
     }
     this.parser.close(); // may still report content after the root element
-    if (this.documentos === 0) this.fileProblem('LISTA_EMPTY', 'ListaDocumentos has no Documento', this.rootLine);
+    if (this.documentos === 0) this.fileProblem('LISTA_EMPTY', t('read.empty'), this.rootLine);
   }
 
   // --- limits ---
@@ -734,7 +740,7 @@ class ListaReader {
     if (doc) this.markOversized(doc);
     else if (!this.hugeNodeReported) {
       this.hugeNodeReported = true;
-      this.fileProblem('XML_TOO_LARGE', `a text or markup node longer than ${this.maxDocumento} characters; its content is skipped`);
+      this.fileProblem('XML_TOO_LARGE', t('read.nodeTooLarge', { max: this.maxDocumento }));
     }
   }
 
@@ -743,7 +749,7 @@ class ListaReader {
     doc.oversized = true;
     doc.record.xml = undefined;
     doc.record.problems.push(
-      problem('XML_TOO_LARGE', `the Documento is longer than ${this.maxDocumento} characters; it is skipped`, {
+      problem('XML_TOO_LARGE', t('read.documentoTooLarge', { max: this.maxDocumento }), {
         line: doc.record.line,
       }),
     );

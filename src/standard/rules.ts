@@ -3,6 +3,7 @@
  * say. Each rule has a stable code (problems.ts) and is documented in docs/data-standard.md.
  */
 
+import { t } from '../i18n/translate.js';
 import { findCpfs } from './cpf.js';
 import { instantOf, parseXsDateTime } from './datetime.js';
 import { MAX_ESPECIE_STRICT, MAX_NOME_INTERESSADO, MAX_UNIDADE_OPERACAO, type DocumentoDraft, type Profile } from './model.js';
@@ -39,28 +40,28 @@ function checkText(f: Findings, field: string, value: string | undefined, spec: 
   if (value === undefined) return; // a missing element is the XSD's to report
   const control = findControlCharacter(value);
   if (control) {
-    const what = control.codePoint === 0x0a || control.codePoint === 0x0d ? ' (a line break)' : control.codePoint === 0x09 ? ' (a tab)' : '';
-    f.add(
-      'CONTROL_CHARACTER',
-      field,
-      `contains the control character ${codePointName(control.codePoint)}${what}; send turns line breaks and tabs into spaces and removes other control characters`,
-    );
+    const what = control.codePoint === 0x0a || control.codePoint === 0x0d ? t('rule.lineBreak') : control.codePoint === 0x09 ? t('rule.tab') : '';
+    f.add('CONTROL_CHARACTER', field, t('rule.control', { name: codePointName(control.codePoint), what }));
   }
   const forbidden = findForbiddenCharacter(value);
   if (forbidden) {
     f.add(
       'CHARACTER_NOT_ALLOWED',
       field,
-      `contains ${forbidden.what} (${codePointName(forbidden.codePoint)}) at character ${forbidden.index + 1}; the PI cannot store it: fix the text in the SPE`,
+      t('rule.forbidden', {
+        what: forbidden.what === 'a lone surrogate' ? t('rule.loneSurrogate') : t('rule.nonCharacter'),
+        name: codePointName(forbidden.codePoint),
+        position: String(forbidden.index + 1),
+      }),
     );
   }
   if (spec.required && isBlank(value)) {
-    f.add('TEXT_BLANK', field, value.trim() === '' ? 'is empty; it is required' : 'shows nothing (only invisible characters); it is required');
+    f.add('TEXT_BLANK', field, value.trim() === '' ? t('rule.empty') : t('rule.invisible'));
   }
   if (spec.max) {
     const length = codePointLength(value);
     if (length > spec.max.length) {
-      f.add(spec.max.code, field, `has ${length} characters; the limit is ${spec.max.length}`);
+      f.add(spec.max.code, field, t('rule.tooLong', { length, max: spec.max.length }));
     }
   }
 }
@@ -68,19 +69,14 @@ function checkText(f: Findings, field: string, value: string | undefined, spec: 
 function checkProtocolo(f: Findings, field: string, value: string | undefined): void {
   if (value === undefined || !/^[0-9]{17}$/.test(value) || isValidNup(value)) return;
   const expected = nupCheckDigits(value.slice(0, 15));
-  f.add('NUP_CHECK_DIGITS', field, `${formatNup(value)} has check digits ${value.slice(15)}; the NUP ${value.slice(0, 15)} needs ${expected}`);
+  f.add('NUP_CHECK_DIGITS', field, t('rule.nupCheckDigits', { nup: formatNup(value), digits: value.slice(15), base: value.slice(0, 15), expected }));
 }
 
 function checkDateTime(f: Findings, field: string, value: string | undefined, profile: Profile): void {
   if (value === undefined) return;
   const parsed = parseXsDateTime(value.trim());
   if (!parsed || parsed.offset !== undefined) return; // not a date-time at all: the XSD reports it
-  f.add(
-    'DATETIME_OFFSET',
-    field,
-    `'${value}' has no offset; write it as the SEI module does, e.g. ${parsed.local.slice(0, 19)}-03:00`,
-    profile === 'lenient' ? 'warning' : 'error',
-  );
+  f.add('DATETIME_OFFSET', field, t('rule.noOffset', { value, example: `${parsed.local.slice(0, 19)}-03:00` }), profile === 'lenient' ? 'warning' : 'error');
 }
 
 /** Checks one Documento against every rule beyond the XSD (all but the duplicate check of a list). */
@@ -108,7 +104,9 @@ export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldL
       f.add(
         'CPF_UNMASKED',
         field,
-        `contains ${cpfs.length === 1 ? 'a valid CPF' : `${cpfs.length} valid CPFs`} in full (at character ${cpfs[0]!.index + 1}); send masks it as the SEI module does`,
+        cpfs.length === 1
+          ? t('rule.cpf', { position: String(cpfs[0]!.index + 1) })
+          : t('rule.cpfs', { count: cpfs.length, position: String(cpfs[0]!.index + 1) }),
       );
     }
   });
@@ -125,7 +123,7 @@ export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldL
     const instant = item.DataHoraOperacao === undefined ? undefined : instantOf(item.DataHoraOperacao.trim());
     if (instant === undefined) return;
     if (latest && instant < latest.instant) {
-      f.add('HISTORICO_ORDER', `${base}/DataHoraOperacao`, `is earlier than ItemHistorico[${latest.index}]; items are expected in chronological order`);
+      f.add('HISTORICO_ORDER', `${base}/DataHoraOperacao`, t('rule.historicoOrder', { index: String(latest.index) }));
     }
     if (!latest || instant >= latest.instant) latest = { instant, index: i + 1 };
   });
@@ -149,10 +147,9 @@ export class DuplicateProtocolos {
       this.seen.set(Buffer.from(key, 'utf8').toString('utf8'), index);
       return undefined;
     }
-    return problem(
-      'PROTOCOLO_DUPLICATE',
-      `Protocolo: ${key} is also Documento #${first} of this list; send each Protocolo once per list, with all its ItemHistorico`,
-      { field: 'Protocolo', ...(line !== undefined ? { line } : {}) },
-    );
+    return problem('PROTOCOLO_DUPLICATE', t('rule.duplicate', { protocolo: key, first: String(first) }), {
+      field: 'Protocolo',
+      ...(line !== undefined ? { line } : {}),
+    });
   }
 }

@@ -4,6 +4,7 @@
  * flight, and results come out in list order. Memory stays flat whatever the list length.
  */
 
+import { t } from '../i18n/translate.js';
 import type { Profile } from './model.js';
 import type { DocumentoDraft } from './model.js';
 import { normalizeDocumento, type Change, type NormalizeOptions } from './normalize.js';
@@ -39,18 +40,9 @@ export interface ValidateListaOptions {
 const FIXED_BY_NORMALIZING: ReadonlySet<string> = new Set(['CONTROL_CHARACTER', 'CPF_UNMASKED', 'NOME_INTERESSADO_LENGTH', 'UNIDADE_OPERACAO_LENGTH']);
 
 /** What `send` does for each kind of change, as the end of a sentence about a field. */
-const WHAT_SEND_DOES: Record<Change['kind'], string> = {
-  'mojibake-repaired': 'has accents encoded twice (UTF-8 read as Latin-1); send repairs them',
-  'control-characters': 'has line breaks, tabs or control characters; send turns line breaks and tabs into spaces and removes the others',
-  trimmed: 'has spaces at the start or the end; send removes them',
-  'cpf-masked': 'holds a CPF; send masks it as the SEI module does',
-  truncated: 'is longer than its limit; send cuts it, ending in ...',
-  'protocolo-digits': 'is written with punctuation or spaces; send sends the digits only',
-  'protocolo-check-digits': 'ends in DV; send puts the computed check digits in its place',
-  'relacionado-dropped': 'is not a protocol number the PI knows, a repeat, or the Documento itself; send leaves it out',
-  'interessado-duplicate-dropped': 'repeats an earlier interessado; send leaves it out',
-  'timezone-applied': 'has no offset; send gives it the offset of --time-zone',
-};
+function whatSendDoes(kind: Change['kind']): string {
+  return t(`change.${kind}`);
+}
 
 /** A Documento of a list with its problems, as {@link validateLista} yields it. */
 export interface ValidatedDocumento {
@@ -116,9 +108,7 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
         const unknown = ignored.reason === 'unknown';
         const p = problem(
           unknown ? 'XSD_UNKNOWN_ELEMENT' : 'XSD_REPEATED_ELEMENT',
-          unknown
-            ? `${ignored.field}: is not an element of the data standard; it cannot be sent`
-            : `${ignored.field}: appears more than once; only the first is read`,
+          `${ignored.field}: ${unknown ? t('read.unknownElement') : t('read.repeatedElement')}`,
           { field: ignored.field, line: ignored.line },
         );
         if (unknown && profile === 'lenient') p.severity = 'warning';
@@ -146,15 +136,9 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
   }
 }
 
-const DROPPED: Record<'attribute' | 'namespace' | 'text', string> = {
-  attribute: 'is an attribute, which the standard does not define; send leaves it out',
-  namespace: 'declares a namespace; send reads the element without it and leaves the declaration out',
-  text: 'holds text between elements, outside any field; send leaves it out',
-};
-
 function droppedWarning(ignored: IgnoredElement): Problem {
-  const reason = ignored.reason as keyof typeof DROPPED;
-  return problem('XML_DROPPED', `${ignored.field}: ${DROPPED[reason]}`, { field: ignored.field, line: ignored.line });
+  const reason = ignored.reason as 'attribute' | 'namespace' | 'text';
+  return problem('XML_DROPPED', `${ignored.field}: ${t(`dropped.${reason}`)}`, { field: ignored.field, line: ignored.line });
 }
 
 /**
@@ -163,7 +147,7 @@ function droppedWarning(ignored: IgnoredElement): Problem {
  */
 function changeWarnings(record: DocumentoRecord, changes: Change[], profile: Profile): Problem[] {
   const reordered = record.reordered.map((field) => ({
-    ...problem('NORMALIZED', `${field || 'Documento'}: its elements are not in the order of the standard; send writes them in order`, {
+    ...problem('NORMALIZED', t('change.reordered', { field: field || 'Documento' }), {
       ...(field ? { field } : {}),
       line: (field ? record.lines.get(field) : undefined) ?? record.line,
     }),
@@ -177,16 +161,14 @@ function changeWarnings(record: DocumentoRecord, changes: Change[], profile: Pro
   const covered = new Set(asWritten.map((p) => p.field));
   const cut = new Set(['NOME_INTERESSADO_LENGTH', 'UNIDADE_OPERACAO_LENGTH']);
   const out: Problem[] = [...reordered];
-  out.push(
-    ...asWritten.map((p): Problem => ({ ...p, severity: 'warning', message: cut.has(p.code) ? `${p.message}; send cuts it, ending in ...` : p.message })),
-  );
+  out.push(...asWritten.map((p): Problem => ({ ...p, severity: 'warning', message: cut.has(p.code) ? t('change.cut', { message: p.message }) : p.message })));
   const seen = new Set<string>();
   for (const c of changes) {
     const key = `${c.field}|${c.kind}`;
     if (covered.has(c.field) || seen.has(key)) continue;
     seen.add(key);
     out.push({
-      ...problem('NORMALIZED', `${c.field}: ${WHAT_SEND_DOES[c.kind]}`, { field: c.field, line: record.lines.get(c.field) ?? record.line }),
+      ...problem('NORMALIZED', `${c.field}: ${whatSendDoes(c.kind)}`, { field: c.field, line: record.lines.get(c.field) ?? record.line }),
       severity: 'warning',
     });
   }

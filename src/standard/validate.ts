@@ -4,6 +4,7 @@
  * canonical form the writer gives it (which is what would be sent).
  */
 
+import { t } from '../i18n/translate.js';
 import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, MAX_DOCUMENTO_LENGTH, type Documento, type DocumentoDraft, type Profile } from './model.js';
 import { problem, hasErrors, type Problem, type ProblemCode } from './problems.js';
 import type { DocumentoRecord } from './reader.js';
@@ -75,25 +76,21 @@ export function shapeProblems(doc: unknown, maxLength = MAX_DOCUMENTO_LENGTH): P
   let tooLarge = false;
   const bad = (field: string, expected: string, value: unknown): void => {
     const got = Array.isArray(value)
-      ? 'an array'
+      ? t('shape.array')
       : value === null
         ? 'null'
         : typeof value === 'object'
-          ? `${(value as object).constructor?.name ? `a ${(value as object).constructor.name}` : 'an object'}`
-          : `a ${typeof value}`;
-    found.push(problem('FIELD_TYPE', `${field}: must be ${expected}, got ${got}`, { field }));
+          ? (value as object).constructor?.name
+            ? t('shape.instance', { name: (value as object).constructor.name })
+            : t('shape.object')
+          : t('shape.typeof', { type: typeof value });
+    found.push(problem('FIELD_TYPE', `${field}: ${t('shape.mustBe', { expected, got })}`, { field }));
   };
   const grow = (field: string, n: number): void => {
     size += n + ELEMENT_OVERHEAD;
     if (size > maxLength && !tooLarge) {
       tooLarge = true;
-      found.push(
-        problem(
-          'XML_TOO_LARGE',
-          `${field}: the Documento is longer than ${maxLength} characters of XML, the most one ListaDocumentos may hold; it cannot be sent`,
-          { field },
-        ),
-      );
+      found.push(problem('XML_TOO_LARGE', `${field}: ${t('shape.tooLarge', { max: maxLength })}`, { field }));
     }
   };
   const ancestors: object[] = [];
@@ -104,13 +101,13 @@ export function shapeProblems(doc: unknown, maxLength = MAX_DOCUMENTO_LENGTH): P
       return false;
     }
     if (ancestors.includes(obj)) {
-      found.push(problem('FIELD_TYPE', `${field}: refers back to an object that contains it (a cycle)`, { field }));
+      found.push(problem('FIELD_TYPE', `${field}: ${t('shape.cycle')}`, { field }));
       return false;
     }
     for (const key of Object.keys(obj)) {
       if (!allowed.has(key)) {
         const path = field === 'Documento' ? key : `${field}/${key}`;
-        found.push(problem('XSD_UNKNOWN_ELEMENT', `${path}: is not an element of the data standard`, { field: path }));
+        found.push(problem('XSD_UNKNOWN_ELEMENT', `${path}: ${t('xsd.unknownElement')}`, { field: path }));
       }
     }
     return true;
@@ -118,32 +115,32 @@ export function shapeProblems(doc: unknown, maxLength = MAX_DOCUMENTO_LENGTH): P
   const text = (obj: Record<string, unknown>, key: string, field: string): void => {
     const v = obj[key];
     if (v === undefined) return;
-    if (typeof v !== 'string') bad(field, 'a string', v);
+    if (typeof v !== 'string') bad(field, t('shape.string'), v);
     else grow(field, v.length);
   };
   const list = (obj: unknown, container: keyof typeof KEYS, key: string, each: (item: unknown, field: string) => void): void => {
     if (obj === undefined) return;
-    if (!record(obj, container, KEYS[container], `an object with ${key}`)) return;
+    if (!record(obj, container, KEYS[container], t('shape.objectWith', { key }))) return;
     const items = obj[key];
     if (items === undefined) return;
-    if (!Array.isArray(items)) return bad(`${container}/${key}`, 'an array', items);
+    if (!Array.isArray(items)) return bad(`${container}/${key}`, t('shape.array'), items);
     ancestors.push(obj);
     for (let i = 0; i < items.length && !tooLarge; i++) each(items[i], `${container}/${key}[${i + 1}]`);
     ancestors.pop();
   };
-  if (!record(doc, 'Documento', KEYS.Documento, 'an object')) return found;
+  if (!record(doc, 'Documento', KEYS.Documento, t('shape.object'))) return found;
   ancestors.push(doc);
   for (const key of ['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'IdentificacaoDocumento']) text(doc, key, key);
   list(doc['ListaProtocolosRelacionados'], 'ListaProtocolosRelacionados', 'ProtocoloRelacionado', (item, field) => {
-    if (typeof item !== 'string') bad(field, 'a string', item);
+    if (typeof item !== 'string') bad(field, t('shape.string'), item);
     else grow(field, item.length);
   });
   list(doc['ListaInteressados'], 'ListaInteressados', 'Interessado', (item, field) => {
-    if (!record(item, field, KEYS.Interessado, 'an object with NomeInteressado')) return;
+    if (!record(item, field, KEYS.Interessado, t('shape.objectWith', { key: 'NomeInteressado' }))) return;
     text(item, 'NomeInteressado', `${field}/NomeInteressado`);
   });
   list(doc['Historico'], 'Historico', 'ItemHistorico', (item, field) => {
-    if (!record(item, field, KEYS.ItemHistorico, 'an object')) return;
+    if (!record(item, field, KEYS.ItemHistorico, t('shape.object'))) return;
     for (const key of ITEM_HISTORICO_FIELDS) text(item, key, `${field}/${key}`);
   });
   // Wrong types first, then what the standard does not know, each in document order.

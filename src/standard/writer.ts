@@ -4,6 +4,7 @@
  * that goes on the wire. Either way, reading the output back gives the same Documento.
  */
 
+import { t } from '../i18n/translate.js';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { PiSenderError } from '../errors.js';
@@ -49,7 +50,7 @@ export function escapeXmlText(s: string, invalidCharacters: 'throw' | 'replace' 
     if (ch.length === 2) return ch; // a valid surrogate pair
     if (invalidCharacters === 'replace') return '\ufffd';
     const cp = ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw new PiSenderError('ERR_INVALID_CHARACTER', `character U+${cp} cannot be written in XML 1.0`);
+    throw new PiSenderError('ERR_INVALID_CHARACTER', t('write.character', { code: cp }));
   });
 }
 

@@ -6,6 +6,7 @@
  * Jobs are sent in batches (one message per batch, not per Documento) and answered in order.
  */
 
+import { currentLanguage } from '../i18n/language.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +66,8 @@ export class XsdPool implements XsdValidatorService {
     if (!existsSync(file)) throw new PiSenderError('ERR_INTERNAL', `XSD worker not built: ${file} (run npm run build)`);
     // The worker holds one batch at a time: a small young generation makes V8 collect early instead of
     // letting garbage grow the process.
-    this.worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    // The worker writes problem messages: in the language of the thread that made the pool.
+    this.worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 4 }, workerData: { language: currentLanguage() } });
     this.worker.unref();
     this.worker.on('message', (results: XsdResult[]) => this.settle(results));
     this.worker.on('error', (err) => this.fail(err));

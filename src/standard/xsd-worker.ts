@@ -2,9 +2,12 @@
  * Worker thread of {@link XsdPool}: validates batches of Documentos with libxml2 off the main thread.
  */
 
-import { parentPort } from 'node:worker_threads';
+import { setLanguage, type Language } from '../i18n/language.js';
+import { parentPort, workerData } from 'node:worker_threads';
 import { validateDocumentoXml } from './xsd.js';
 import type { XsdBatch, XsdResult } from './xsd-pool.js';
+
+setLanguage((workerData as { language: Language }).language);
 
 parentPort!.on('message', (batch: XsdBatch) => {
   const results: XsdResult[] = batch.jobs.map((job) => {

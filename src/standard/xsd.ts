@@ -4,6 +4,7 @@
  * the Documento. The parser never loads a DTD, an external entity or anything from the network.
  */
 
+import { t } from '../i18n/translate.js';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -64,7 +65,7 @@ function schemaValidator(file: string): XsdValidator {
   try {
     v = XsdValidator.fromDoc(schemaDoc);
   } catch (err) {
-    throw new PiSenderError('ERR_XSD', `cannot compile ${file}: ${(err as Error).message}`, { file }, { cause: err });
+    throw new PiSenderError('ERR_XSD', t('xsd.cannotCompile', { file, reason: (err as Error).message }), { file }, { cause: err });
   } finally {
     schemaDoc.dispose();
   }
@@ -151,27 +152,27 @@ function toProblem(d: ErrorDetail, firstLine: number, doc: XmlDocument, profile:
   if (/This element is not expected/.test(raw)) {
     if (!STANDARD_ELEMENTS.has(element)) {
       code = 'XSD_UNKNOWN_ELEMENT';
-      message = 'is not an element of the data standard';
+      message = t('xsd.unknownElement');
     } else if (element === 'IdentificacaoDocumento' && profile === 'strict') {
       code = 'XSD_UNKNOWN_ELEMENT';
-      message = 'is not sent by the SEI module (seen only in its old, commented-out code); only the lenient profile accepts it';
+      message = t('xsd.identificacao');
     } else if (d.xpath && doc.get(`${d.xpath}/preceding-sibling::${element}`) !== null) {
       code = 'XSD_REPEATED_ELEMENT';
-      message = `appears more than once; ${element} is allowed once here`;
+      message = t('xsd.repeated', { element });
     } else if (isMissing(expected, d.xpath, doc)) {
       code = 'XSD_MISSING_ELEMENT';
       field = join(parentOf(field), expected[0]!);
-      message = `is missing before ${element}; it is required`;
+      message = t('xsd.missingBefore', { element });
     } else {
       code = 'XSD_ORDER';
       message = expected.length
-        ? `is out of order: ${expected.join(' or ')} must come here (order: ${ORDER})`
-        : `is not allowed here (order: ${ORDER}; ${element} at most once)`;
+        ? t('xsd.outOfOrder', { expected: expected.join(t('xsd.or')), order: ORDER })
+        : t('xsd.notAllowedHere', { order: ORDER, element });
     }
   } else if (/Missing child element/.test(raw)) {
     code = 'XSD_MISSING_ELEMENT';
     field = join(field, expected[0] ?? '?');
-    message = `is missing; it is required${expected.length > 1 ? ` (expected one of ${expected.join(', ')})` : ''}`;
+    message = t('xsd.missing') + (expected.length > 1 ? t('xsd.expectedOneOf', { names: expected.join(', ') }) : '');
   } else if (
     (m =
       /\[facet '(?:maxLength|minLength|length)'\] The value has a length of '(\d+)'; this (exceeds the allowed maximum|underruns the allowed minimum) length of '(\d+)'/.exec(
@@ -180,27 +181,27 @@ function toProblem(d: ErrorDetail, firstLine: number, doc: XmlDocument, profile:
   ) {
     code = 'XSD_LENGTH';
     message = m[2]!.startsWith('exceeds')
-      ? `has ${m[1]} characters; the maximum is ${m[3]}`
+      ? t('xsd.tooLong', { length: Number(m[1]), max: Number(m[3]) })
       : m[1] === '0'
-        ? 'is empty; it is required'
-        : `has ${m[1]} characters; the minimum is ${m[3]}`;
+        ? t('rule.empty')
+        : t('xsd.tooShort', { length: Number(m[1]), min: Number(m[3]) });
   } else if (/\[facet 'pattern'\]/.test(raw)) {
     if (element === 'Protocolo' || element === 'ProtocoloRelacionado') {
       code = 'XSD_PROTOCOLO_FORMAT';
       const value = /The value '([^']*)'/.exec(raw)?.[1] ?? '';
-      const what = /^[0-9]*$/.test(value) ? `has ${value.length} digits` : 'is not digits only';
-      message = `'${value}' ${what}; the PI accepts 13, 14, 15, 17 (NUP) or 21 digits, without punctuation`;
+      const what = /^[0-9]*$/.test(value) ? t('xsd.digits', { count: value.length }) : t('xsd.notDigits');
+      message = t('xsd.protocolo', { value, what });
     } else {
       code = 'XSD_PATTERN';
       // The value is left out: it may be a name holding a CPF.
-      message = 'is not on one line of text (it holds a tab or a line break)';
+      message = t('xsd.pattern');
     }
   } else if ((m = /'([^']*)' is not a valid value of the atomic type 'xs:dateTime'/.exec(raw))) {
     code = 'XSD_DATETIME';
-    message = `'${m[1]}' is not a date-time; write it as 2025-03-10T09:15:02-03:00`;
+    message = t('xsd.dateTime', { value: m[1]! });
   } else if ((m = /The attribute '([^']+)' is not allowed/.exec(raw))) {
     code = 'XSD_ATTRIBUTE';
-    message = `has an attribute '${m[1]}'; the data standard uses no attributes`;
+    message = t('xsd.attribute', { name: m[1]! });
   }
   return problem(code, `${field ?? element}: ${message}`, { ...(field ? { field } : {}), line });
 }

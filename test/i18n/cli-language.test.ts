@@ -7,7 +7,7 @@ import { COMMANDS } from '../../src/cli/program.js';
 import { CATALOG } from '../../src/i18n/catalog.js';
 import { resetLanguage, setLanguage } from '../../src/i18n/language.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { sqliteSpe, writeConfig } from '../helpers/export.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { simulator, SIM_PASSWORD } from '../helpers/simulator.js';
@@ -86,6 +86,22 @@ describe('the language of the CLI', () => {
     expect(date).toMatchObject({ code: 2, stderr: "pi-sender: --since: não é uma data: '31/02/2026' (escreva DD/MM/AAAA ou AAAA-MM-DD)\n" });
     const lang = await runInProcess(['status', '--config', config], { ...PT, PI_SENDER_LANG: 'fr' });
     expect(lang).toMatchObject({ code: 2, stderr: "pi-sender: PI_SENDER_LANG: idioma desconhecido 'fr' (escreva pt-BR ou en)\n" });
+  });
+
+  it('writes validation problems in Portuguese, those of the XSD worker too, also when --lang overrides the environment', async () => {
+    const file = path.join(ROOT, 'samples', 'invalid', 'bad-values.xml');
+    for (const r of [await runInProcess(['validate', file], PT), await runInProcess(['validate', file, '--lang', 'pt-BR'], EN)]) {
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(
+        'bad-values.xml:5: Documento #1 (Protocolo 99991000007202531): NUP_CHECK_DIGITS Protocolo: 99991.000007/2025-31 tem dígitos verificadores 31; o NUP 999910000072025 exige 30',
+      );
+      // XSD_PROTOCOLO_FORMAT comes from libxml2 in the worker thread.
+      expect(r.stdout).toContain("XSD_PROTOCOLO_FORMAT Protocolo: '9999100000720253' tem 16 dígitos; o PI aceita 13, 14, 15, 17 (NUP) ou 21 dígitos");
+      expect(r.stdout).toContain('HISTORICO_ORDER [aviso] Historico/ItemHistorico[2]/DataHoraOperacao: é anterior ao ItemHistorico[1]');
+      expect(r.stdout).toContain('bad-values.xml: 6 Documentos: 1 válido, 5 inválidos (7 erros, 5 avisos)');
+    }
+    const en = await runInProcess(['validate', file], EN);
+    expect(en.stdout).toContain("XSD_PROTOCOLO_FORMAT Protocolo: '9999100000720253' has 16 digits; the PI accepts");
   });
 
   it('reads the dates people type, DD/MM/AAAA or AAAA-MM-DD, and prints them back as people write them', async () => {
