@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { PiSenderError } from './errors.js';
+import { t } from './i18n/translate.js';
 import { registerSecret } from './redact.js';
 
 /** Reads a secret from `file` (first line, no trailing newline) or from the environment variable. */
@@ -14,7 +15,7 @@ export function readSecret(envName: string, file: string | undefined, what: stri
     try {
       value = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
     } catch (err) {
-      throw new PiSenderError('ERR_CONFIG', `cannot read the ${what} file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new PiSenderError('ERR_CONFIG', t('secret.cannotRead', { what, file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }));
     }
   } else {
     const v = process.env[envName];
@@ -31,28 +32,25 @@ export function readSecret(envName: string, file: string | undefined, what: stri
  */
 export function proxyWithCredentials(proxy: string | undefined, credentialsFile: string | undefined, where: string): string | undefined {
   if (proxy === undefined || proxy === '') {
-    if (credentialsFile !== undefined) throw new PiSenderError('ERR_USAGE', `a proxy credentials file needs a proxy: give ${where} too`);
+    if (credentialsFile !== undefined) throw new PiSenderError('ERR_USAGE', t('secret.proxyNeeded', { where }));
     return undefined;
   }
   let url: URL;
   try {
     url = new URL(proxy);
   } catch {
-    throw new PiSenderError('ERR_USAGE', `${where}: '${proxy.replace(/\/\/[^@/]*@/, '//***@')}' is not a URL (http://proxy.orgao.gov.br:3128)`);
+    throw new PiSenderError('ERR_USAGE', t('secret.proxyNotUrl', { where, proxy: proxy.replace(/\/\/[^@/]*@/, '//***@') }));
   }
   if (url.username || url.password) {
     url.username = '';
     url.password = '';
-    throw new PiSenderError(
-      'ERR_USAGE',
-      `${where} must not carry a user or password (they would be visible in ps or in the configuration): give ${url.origin} and put "user:password" in a file (--proxy-credentials-file, proxyCredentialsFile), or set HTTPS_PROXY`,
-    );
+    throw new PiSenderError('ERR_USAGE', t('secret.proxyWithLogin', { where, origin: url.origin }));
   }
   if (credentialsFile === undefined) return proxy;
-  const pair = readSecret('', credentialsFile, 'proxy credentials');
+  const pair = readSecret('', credentialsFile, t('secret.proxyCredentials'));
   const colon = pair?.indexOf(':') ?? -1;
   if (pair === undefined || colon < 1) {
-    throw new PiSenderError('ERR_CONFIG', `the proxy credentials file ${credentialsFile} must hold one line "user:password"`);
+    throw new PiSenderError('ERR_CONFIG', t('secret.proxyFileFormat', { file: credentialsFile }));
   }
   registerSecret(pair.slice(colon + 1));
   url.username = encodeURIComponent(pair.slice(0, colon));

@@ -77,8 +77,8 @@ function openSender(f: SiafiConnectionFlags): SiafiSender {
   const endpoint = f.endpoint ?? env['SIAFI_ENDPOINT'] ?? siafiEndpoint(f.env ?? env['SIAFI_ENV'] ?? 'homologacao', year);
   return createSiafiSender({
     endpoint,
-    cpf: readSecret('SIAFI_CPF', f.cpfFile, 'CPF'),
-    password: readSecret('SIAFI_PASSWORD', f.passwordFile, 'password'),
+    cpf: readSecret('SIAFI_CPF', f.cpfFile, t('secret.cpf')),
+    password: readSecret('SIAFI_PASSWORD', f.passwordFile, t('secret.password')),
     emptyPassword: f.emptyPassword,
     tls: { ...tlsOptionsFrom(f, 'SIAFI', { certFromEnv: true }), maxVersion: f.tlsMaxVersion === '1.3' ? 'TLSv1.3' : 'TLSv1.2' },
     proxy: proxyWithCredentials(f.proxy, f.proxyCredentialsFile, '--proxy'),
@@ -370,7 +370,7 @@ function registerSiafiSimulator(siafi: Command): void {
     .option('--record <file>', t('siafiSim.optRecord'))
     .addHelpText('after', '\nThe first line on stdout is "listening on URL". Stop it with Ctrl-C. See docs/siafi.md.')
     .action(async (flags: SimulatorFlags) => {
-      let password = readSecret('SIAFI_SIMULATOR_PASSWORD', flags.passwordFile, 'password');
+      let password = readSecret('SIAFI_SIMULATOR_PASSWORD', flags.passwordFile, t('secret.password'));
       if (password === undefined) {
         password = randomBytes(9).toString('base64url');
         process.stderr.write(`${t('siafiSim.randomPassword', { cpf: flags.cpf, password })}\n`);

@@ -63,7 +63,7 @@ export function registerSimulator(program: Command): void {
     .addOption(new Option('--seed <n>', t('sim.optSeed')).argParser((v) => Number(v)))
     .addHelpText('after', t('sim.helpAfter'))
     .action(async (flags: SimulatorFlags) => {
-      let password = readSecret('PI_SIMULATOR_PASSWORD', flags.passwordFile, 'password');
+      let password = readSecret('PI_SIMULATOR_PASSWORD', flags.passwordFile, t('secret.password'));
       if (password === undefined) {
         password = randomBytes(9).toString('base64url');
         process.stderr.write(`${t('sim.randomPassword', { user: flags.user, password })}\n`);

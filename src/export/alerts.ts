@@ -198,7 +198,7 @@ async function postWebhook(alert: Alert, webhook: NonNullable<AlertsConfig['webh
 }
 
 async function sendEmail(alert: Alert, email: NonNullable<AlertsConfig['email']>, timeZone: string): Promise<void> {
-  const password = readSecret(email.passwordEnv, email.passwordFile, 'SMTP password');
+  const password = readSecret(email.passwordEnv, email.passwordFile, t('secret.smtpPassword'));
   const transport = nodemailer.createTransport({
     host: email.host,
     port: email.port,

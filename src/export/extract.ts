@@ -8,6 +8,7 @@
  * is lost.
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError } from '../errors.js';
 import type { Logger } from '../logging.js';
 import type { DropFile } from '../sources/files/drop-folder.js';
@@ -230,14 +231,10 @@ export async function extractFromSource(
     if (signal?.aborted) return stopped();
   }
   if (counts.itemsOrphan > 0) {
-    log.error(
-      { items: counts.itemsOrphan, processes: orphanProcesses.size, example: [...orphanProcesses].slice(0, 5) },
-      'history items refer to processes the processos query did not return: they were not stored, and the watermark stays until the query returns them',
-    );
+    log.error({ items: counts.itemsOrphan, processes: orphanProcesses.size, example: [...orphanProcesses].slice(0, 5) }, t('job.orphans'));
   }
-  if (counts.rowsInvalid > 0) log.warn({ rows: counts.rowsInvalid }, 'rows without id or process were skipped');
-  if (counts.unknownAccess > 0)
-    log.warn({ processes: counts.unknownAccess }, 'processes with an access level the mapping does not know were treated as sigiloso (not sent)');
+  if (counts.rowsInvalid > 0) log.warn({ rows: counts.rowsInvalid }, t('job.invalidRows'));
+  if (counts.unknownAccess > 0) log.warn({ processes: counts.unknownAccess }, t('job.unknownAccess'));
 
   const assembled = store.assemblePackages();
   counts.packagesCreated = assembled.created;
@@ -248,8 +245,7 @@ export async function extractFromSource(
 /** The watermark key of a history row (its column found regardless of case), as text. */
 function keyOf(row: Row, column: string): string | undefined {
   const key = Object.keys(row).find((k) => k.toLowerCase() === column.toLowerCase());
-  if (key === undefined)
-    throw new PiSenderError('ERR_CONFIG', `watermark.column: the historico rows have no column '${column}' (they have: ${Object.keys(row).join(', ')})`);
+  if (key === undefined) throw new PiSenderError('ERR_CONFIG', t('job.watermarkColumn', { column, columns: Object.keys(row).join(', ') }));
   const v = row[key];
   return v === null || v === undefined ? undefined : String(v);
 }
@@ -291,7 +287,7 @@ export async function extractFromXmlFiles(files: DropFile[], store: Store, run: 
       }
       if (ev.problems.some((p) => p.severity === 'error') && ev.xml === undefined) {
         counts.rowsInvalid++;
-        log.warn({ file: file.path, line: ev.line, documento: ev.index }, 'a Documento that cannot be read was skipped');
+        log.warn({ file: file.path, line: ev.line, documento: ev.index }, t('job.unreadableDocumento'));
         continue;
       }
       const d = ev.documento;
@@ -311,7 +307,7 @@ export async function extractFromXmlFiles(files: DropFile[], store: Store, run: 
     }
     flush();
     if (fatal) {
-      log.error({ file: file.path }, `${fatal}: the file will be read again once fixed`);
+      log.error({ file: file.path }, t('job.fileAgain', { problem: fatal }));
       continue;
     }
     read.push(file);

@@ -4,6 +4,7 @@
  * moves only after its window is stored, and packages change state only with the PI's answer.
  */
 
+import { t } from '../i18n/translate.js';
 import { isPiSenderError, PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { createPiClient, piSettings, type PiConnection } from '../pi/connect.js';
@@ -82,7 +83,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
   const lock = store.acquireLock();
   if (!lock.acquired) {
     store.close();
-    throw new PiSenderError('ERR_USAGE', `another export is running on this state store (pid ${lock.pid} on ${lock.host}, since ${lock.since})`);
+    throw new PiSenderError('ERR_USAGE', t('job.locked', { pid: String(lock.pid), host: lock.host ?? '?', since: lock.since ?? '?' }));
   }
   let extract = emptyExtractCounts();
   let send = emptySendCounts();
@@ -135,7 +136,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
     } else {
       error = { code: isPiSenderError(err) ? err.code : 'ERR_INTERNAL', message: err instanceof Error ? err.message : String(err) };
       store.finishRun(run, 'failed', { extract, send }, error.message);
-      if (!isPiSenderError(err)) log.error({ err }, 'internal error');
+      if (!isPiSenderError(err)) log.error({ err }, t('job.internalError'));
     }
   } finally {
     await connection?.transport.close();
@@ -146,7 +147,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
     alerts = await sendAlerts(store, config, error ? { error } : {}, log);
   } catch (err) {
     // An alert that cannot be worked out never fails the run it reports on.
-    log.error({ err: err instanceof Error ? err.message : String(err) }, 'alerts could not be sent');
+    log.error({ err: err instanceof Error ? err.message : String(err) }, t('job.alertsFailed'));
   }
   const status = store.status(config.sending.maxAttempts);
   store.releaseLock();

@@ -4,6 +4,7 @@
  * due is not overlapped: the next one is skipped (and the store's lock guards other processes too).
  */
 
+import { t } from '../i18n/translate.js';
 import { Cron } from 'croner';
 import { PiSenderError } from '../errors.js';
 import type { Logger } from '../logging.js';
@@ -23,17 +24,17 @@ export function scheduleRuns(expression: string, timeZone: string, run: () => Pr
       expression,
       {
         timezone: timeZone,
-        protect: () => log.warn({ schedule: expression }, 'the previous export is still running: this run is skipped'),
+        protect: () => log.warn({ schedule: expression }, t('job.overlap')),
       },
       async () => {
-        current = run().catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'scheduled export failed'));
+        current = run().catch((err: unknown) => log.error({ err: err instanceof Error ? err.message : String(err) }, t('job.scheduledFailed')));
         await current;
         current = undefined;
-        log.info({ next: job.nextRun()?.toISOString() }, 'next export');
+        log.info({ next: job.nextRun()?.toISOString() }, t('job.nextExport'));
       },
     );
   } catch (err) {
-    throw new PiSenderError('ERR_USAGE', `invalid --schedule '${expression}': ${(err as Error).message} (e.g. "0 2 * * *" for every day at 2:00)`);
+    throw new PiSenderError('ERR_USAGE', t('job.badSchedule', { expression, message: (err as Error).message }));
   }
   return {
     next: () => job.nextRun(),

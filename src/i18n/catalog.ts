@@ -6,6 +6,9 @@
  */
 
 import { COMMON } from './catalog/common.js';
+import { SIAFI } from './catalog/siafi.js';
+import { RUNTIME } from './catalog/runtime.js';
+import { TRANSPORT } from './catalog/transport.js';
 import { PROBLEMS } from './catalog/problems.js';
 import { CONFIG } from './catalog/config.js';
 import { ALERTS } from './catalog/alerts.js';
@@ -20,6 +23,9 @@ export type Entry = { readonly en: string; readonly 'pt-BR': string };
 
 export const CATALOG = {
   ...COMMON,
+  ...SIAFI,
+  ...RUNTIME,
+  ...TRANSPORT,
   ...PROBLEMS,
   ...CONFIG,
   ...ALERTS,

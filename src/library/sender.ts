@@ -4,6 +4,7 @@
  * or on demand, with the same retries, validation and states (NI / I / EN / FI).
  */
 
+import { t } from '../i18n/translate.js';
 import { EventEmitter } from 'node:events';
 import { PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
@@ -127,7 +128,7 @@ export class InvalidDocumentoError extends PiSenderError {
     const errors = problems.filter((p) => p.severity === 'error');
     super(
       'ERR_INVALID_DOCUMENT',
-      `Documento ${protocolo ? `${protocolo} ` : ''}is invalid: ${errors.map((p) => `${p.field ?? 'Documento'}: ${p.code}`).join('; ')}`,
+      t('library.invalid', { protocolo: protocolo ? `${protocolo} ` : '', problems: errors.map((p) => `${p.field ?? 'Documento'}: ${p.code}`).join('; ') }),
       { documento: index + 1, ...(protocolo ? { protocolo } : {}) },
     );
     this.name = 'InvalidDocumentoError';
@@ -172,7 +173,7 @@ export class Sender extends EventEmitter<SenderEvents> {
   constructor(private readonly config: SenderConfig) {
     super();
     const timeZone = config.timeZone ?? 'America/Sao_Paulo';
-    if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', `unknown time zone '${timeZone}'`);
+    if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', t('library.unknownZone', { zone: timeZone }));
     this.store = Store.open(config.store);
     this.log = config.logger ?? silentLogger;
     this.settings = {
@@ -229,7 +230,7 @@ export class Sender extends EventEmitter<SenderEvents> {
 
   private async doFlush(signal?: AbortSignal): Promise<SendOutcome[]> {
     const lock = this.store.acquireLock();
-    if (!lock.acquired) throw new PiSenderError('ERR_USAGE', `another export is running on this state store (pid ${lock.pid} on ${lock.host})`);
+    if (!lock.acquired) throw new PiSenderError('ERR_USAGE', t('job.lockedLibrary', { pid: String(lock.pid), host: lock.host ?? '?' }));
     const outcomes: SendOutcome[] = [];
     try {
       this.xsd ??= new XsdPool();
@@ -272,7 +273,7 @@ export class Sender extends EventEmitter<SenderEvents> {
       } catch (err) {
         const e = err instanceof Error ? err : new Error(String(err));
         if (this.listenerCount('error') > 0) this.emit('error', e);
-        else this.log.error({ err: e.message }, 'background flush failed; the next one retries');
+        else this.log.error({ err: e.message }, t('library.flushFailed'));
       }
       if (!this.loopStopped) this.timer = setTimeout(() => void tick(), interval);
     };
@@ -304,7 +305,7 @@ export class Sender extends EventEmitter<SenderEvents> {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new PiSenderError('ERR_USAGE', 'the sender is closed');
+    if (this.closed) throw new PiSenderError('ERR_USAGE', t('library.closed'));
   }
 }
 

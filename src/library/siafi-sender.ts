@@ -5,6 +5,7 @@
  * nonce comes only with a changed requisition, or when explicitly asked after a settled one.
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError, isPiSenderError } from '../errors.js';
 import { createSiafiClient, type SiafiClient, type SiafiConnectionSettings } from '../siafi/client.js';
 import { makeNonce, requisicaoKey } from '../siafi/nonce.js';
@@ -97,18 +98,12 @@ export class SiafiSender {
     if (existing && !options.newRequisicao) {
       if (existing.state === 'SUCESSO') return { record: existing, sent: false };
       if (existing.state === 'FALHA') {
-        throw new PiSenderError(
-          'ERR_SIAFI_FAILED',
-          `SIAFI already answered FALHA to this same requisition (nonce ${existing.nonce}): ${existing.message ?? ''}. Change it before sending again, or ask for a new requisition (--new) if it should go unchanged`,
-        );
+        throw new PiSenderError('ERR_SIAFI_FAILED', t('library.siafiFailedBefore', { nonce: existing.nonce, message: existing.message ?? '' }));
       }
       record = existing;
     } else {
       if (existing && ['NOVA', 'INDEFINIDA', 'VERIFICAR'].includes(existing.state)) {
-        throw new PiSenderError(
-          'ERR_USAGE',
-          `the same requisition (nonce ${existing.nonce}) is ${existing.state} and may still be applied: settle it before sending a new one`,
-        );
+        throw new PiSenderError('ERR_USAGE', t('library.siafiPending', { nonce: existing.nonce, state: existing.state }));
       }
       const generation = (existing?.generation ?? 0) + 1;
       record = this.store.insert(
@@ -140,8 +135,7 @@ export class SiafiSender {
   /** Sends one stored requisition again now, with its nonce (not SUCESSO or FALHA ones). */
   async resend(nonce: string, options: { signal?: AbortSignal } = {}): Promise<SiafiSendResult> {
     const record = this.find(nonce);
-    if (record.state === 'SUCESSO' || record.state === 'FALHA')
-      throw new PiSenderError('ERR_USAGE', `the requisition with nonce ${nonce} is settled (${record.state}): nothing to resend`);
+    if (record.state === 'SUCESSO' || record.state === 'FALHA') throw new PiSenderError('ERR_USAGE', t('library.siafiSettled', { nonce, state: record.state }));
     return this.attempt(record, options.signal);
   }
 
@@ -157,7 +151,7 @@ export class SiafiSender {
 
   private find(nonce: string): RequisicaoRecord {
     const found = this.store.byNonce(nonce).filter((r) => r.endpoint === this.client.endpoint);
-    if (found.length === 0) throw new PiSenderError('ERR_USAGE', `no requisition with nonce ${nonce} for ${this.client.endpoint}`);
+    if (found.length === 0) throw new PiSenderError('ERR_USAGE', t('library.siafiNoNonce', { nonce, endpoint: this.client.endpoint }));
     return found[0]!;
   }
 
@@ -173,7 +167,12 @@ export class SiafiSender {
         // Never reached SIAFI: the state stays, the same nonce goes next time.
         this.store.record(
           record.id,
-          { state: record.state === 'RECUSADA' ? 'NOVA' : record.state, resultado: 'NAO_ENVIADA', message: `not sent: ${message}`, nextAttemptAt: later },
+          {
+            state: record.state === 'RECUSADA' ? 'NOVA' : record.state,
+            resultado: 'NAO_ENVIADA',
+            message: t('library.siafiNotSent', { message }),
+            nextAttemptAt: later,
+          },
           this.now(),
         );
       } else if (isPiSenderError(err, 'ERR_AUTH')) {
@@ -184,7 +183,7 @@ export class SiafiSender {
           {
             state: 'INDEFINIDA',
             resultado: 'INDEFINIDO',
-            message: 'interrupted while waiting for the answer: it may have been applied',
+            message: t('library.siafiInterrupted'),
             nextAttemptAt: new Date(this.now().getTime() + this.client.delays.indefinidoMs),
           },
           this.now(),

@@ -5,6 +5,7 @@
  * (`NFxxx`) are never retried. Resending is safe: the PI ignores what it already has.
  */
 
+import { t } from '../i18n/translate.js';
 import { isPiSenderError, PiSenderError, type ErrorCode } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { TransportError } from '../soap/errors.js';
@@ -48,14 +49,14 @@ export function isFatalSendError(err: unknown): boolean {
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new PiSenderError('ERR_INTERRUPTED', 'interrupted'));
-    const t = setTimeout(() => {
+    if (signal?.aborted) return reject(new PiSenderError('ERR_INTERRUPTED', t('http.interrupted')));
+    const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = (): void => {
-      clearTimeout(t);
-      reject(new PiSenderError('ERR_INTERRUPTED', 'interrupted'));
+      clearTimeout(timer);
+      reject(new PiSenderError('ERR_INTERRUPTED', t('http.interrupted')));
     };
     signal?.addEventListener('abort', onAbort, { once: true });
   });
@@ -105,14 +106,14 @@ export class BatchSender {
     const results = new Map<number, ItemResult>();
     const attempts = new Map<number, number>();
     let pending = [...items];
-    let lastFailure = { code: 'ERR_TRANSPORT', message: 'not sent' };
+    let lastFailure = { code: 'ERR_TRANSPORT', message: t('pi.notSent') };
     let lastRetryAfter: number | undefined;
     for (let attempt = 1; attempt <= this.policy.attempts && pending.length > 0; attempt++) {
       if (attempt > 1) {
         const wait = Math.min(this.policy.maxDelayMs, Math.max(backoffDelay(attempt - 1, this.policy), lastRetryAfter ?? 0));
         this.log.warn(
           { documentos: pending.length, attempt, of: this.policy.attempts, waitMs: wait, cause: lastFailure.code },
-          `retrying after: ${lastFailure.message}`,
+          t('pi.retrying', { message: lastFailure.message }),
         );
         await abortableSleep(wait, signal);
       }
@@ -124,14 +125,14 @@ export class BatchSender {
           signal,
         );
         if (answer.length !== pending.length) {
-          lastFailure = { code: 'RESULT_COUNT', message: `the service answered ${answer.length} results for ${pending.length} Documentos` };
+          lastFailure = { code: 'RESULT_COUNT', message: t('pi.resultCount', { results: answer.length, documentos: pending.length }) };
           continue;
         }
         const swapped = answer.findIndex((r, i) => r.Protocolo !== undefined && r.Protocolo.replace(/\D/g, '') !== pending[i]!.protocolo);
         if (swapped !== -1) {
           lastFailure = {
             code: 'RESULT_ORDER',
-            message: `result ${swapped + 1} is for Protocolo ${answer[swapped]!.Protocolo}, not ${pending[swapped]!.protocolo}: results cannot be matched`,
+            message: t('pi.resultSwapped', { index: String(swapped + 1), answered: answer[swapped]!.Protocolo ?? '?', sent: pending[swapped]!.protocolo }),
           };
           continue;
         }

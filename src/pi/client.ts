@@ -2,6 +2,7 @@
  * The PI web service's two operations over SOAP 1.1 (document/literal, JAX-WS style).
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError } from '../errors.js';
 import type { SoapClient } from '../soap/client.js';
 import { isObject, text } from '../soap/envelope.js';
@@ -29,7 +30,7 @@ export function negocioFaultMessage(err: unknown): string | undefined {
 function wrapper(body: Record<string, unknown>, name: string, httpStatus: number): Record<string, unknown> {
   const w = body[name];
   if (w === '') return {};
-  if (!isObject(w)) throw new SoapResponseError(`the answer has no ${name}`, httpStatus);
+  if (!isObject(w)) throw new SoapResponseError(t('pi.noElement', { name }), httpStatus);
   return isObject(w['return']) ? w['return'] : w;
 }
 
@@ -53,21 +54,21 @@ export class PiClient {
     } catch (err) {
       const negocio = negocioFaultMessage(err);
       if (negocio !== undefined) {
-        throw new AuthError(`the PI refused the user or password (NegocioFault: ${negocio || 'no message'}); credentials of homologação and produção differ`);
+        throw new AuthError(t('pi.refusedLogin', { message: negocio || t('pi.noMessage') }));
       }
       throw err;
     }
     const value = text(wrapper(result.body, `${op}Response`, result.httpStatus)['NumeroMaximoDocumentos']);
     const n = Number(value);
     if (value === undefined || !/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
-      throw new SoapResponseError(`NumeroMaximoDocumentos is not a positive integer: '${value ?? '(missing)'}'`, result.httpStatus);
+      throw new SoapResponseError(t('pi.badMaximum', { value: value ?? t('pi.missing') }), result.httpStatus);
     }
     return n;
   }
 
   /** Sends Documentos (canonical XML, already valid) and returns the service's results as they came. */
   async enviarListaDocumentos(documentosXml: readonly string[], signal?: AbortSignal): Promise<ResultadoDocumento[]> {
-    if (documentosXml.length === 0) throw new PiSenderError('ERR_INTERNAL', 'an empty ListaDocumentos cannot be sent');
+    if (documentosXml.length === 0) throw new PiSenderError('ERR_INTERNAL', t('pi.emptyList'));
     const op = PI_OPERATIONS.enviar;
     const body = `<end:${op} xmlns:end="${PI_NAMESPACE}"><ListaDocumentos>${documentosXml.join('')}</ListaDocumentos></end:${op}>`;
     const result = await this.soap.call({ body, arrays: ARRAYS, ...(signal ? { signal } : {}) });
@@ -77,7 +78,7 @@ export class PiClient {
     return items.map((item, i) => {
       const r: Record<string, unknown> = isObject(item) ? item : { Resultado: item };
       const resultado = text(r['Resultado']);
-      if (resultado === undefined) throw new SoapResponseError(`ResultadoDocumento ${i + 1} has no Resultado`, result.httpStatus);
+      if (resultado === undefined) throw new SoapResponseError(t('pi.noResultado', { index: String(i + 1) }), result.httpStatus);
       const protocolo = text(r['Protocolo']);
       return protocolo === undefined || protocolo === '' ? { Resultado: resultado } : { Protocolo: protocolo, Resultado: resultado };
     });

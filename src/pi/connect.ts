@@ -3,6 +3,7 @@
  * timeouts into the SOAP transport (used by `send`, the export job and the library).
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError } from '../errors.js';
 import { proxyWithCredentials, readSecret } from '../secrets.js';
 import { SoapClient } from '../soap/client.js';
@@ -43,7 +44,7 @@ export function piSettings(o: PiOptions, env: NodeJS.ProcessEnv = process.env): 
   return {
     endpoint: o.endpoint ?? env['PI_ENDPOINT'],
     user: o.user ?? env['PI_USER'],
-    password: readSecret('PI_PASSWORD', o.passwordFile, 'password'),
+    password: readSecret('PI_PASSWORD', o.passwordFile, t('secret.password')),
     tls: tlsOptionsFrom(o, 'PI', { env }),
     ...optionalProxy(proxyWithCredentials(o.proxy, o.proxyCredentialsFile, o.proxyOrigin ?? '--proxy')),
     ...(o.timeoutSeconds ? { timeoutSeconds: o.timeoutSeconds } : {}),
@@ -63,11 +64,10 @@ export interface PiConnection {
 
 /** A PI client over HTTPS with HTTP Basic; throws ERR_CONFIG when the endpoint, user or password is missing. */
 export function createPiClient(s: PiConnectionSettings): PiConnection {
-  if (!s.endpoint) throw new PiSenderError('ERR_CONFIG', 'no endpoint: set it (or PI_ENDPOINT), e.g. homologacao');
+  if (!s.endpoint) throw new PiSenderError('ERR_CONFIG', t('pi.noEndpoint'));
   const endpoint = resolveEndpoint(s.endpoint);
-  if (!s.user) throw new PiSenderError('ERR_CONFIG', 'no user: the organ login PEN gave you (or PI_USER)');
-  if (s.password === undefined)
-    throw new PiSenderError('ERR_CONFIG', 'no password: set PI_PASSWORD or use a password file (never a flag or the configuration)');
+  if (!s.user) throw new PiSenderError('ERR_CONFIG', t('pi.noUser'));
+  if (s.password === undefined) throw new PiSenderError('ERR_CONFIG', t('pi.noPassword'));
   const timeoutMs = (s.timeoutSeconds ?? 120) * 1000;
   const transport = new HttpTransport({
     basicAuth: { user: s.user, password: s.password },

@@ -7,6 +7,7 @@
  * so that their answers are recorded.
  */
 
+import { t } from '../i18n/translate.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { BatchSender, withRetries, type BatchItem, type ItemResult, type RetryPolicy } from './batch-sender.js';
 import type { PiClient } from './client.js';
@@ -55,7 +56,7 @@ export class BatchPipeline {
       'getQuantidadeMaximaDocumentosPorRequisicao',
     );
     const batchSize = Math.min(options.batchSize ?? max, max);
-    log.info({ max, batchSize }, 'batch size agreed with the service');
+    log.info({ max, batchSize }, t('pi.batchSize'));
     return new BatchPipeline(options, batchSize);
   }
 

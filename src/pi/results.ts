@@ -3,6 +3,7 @@
  * `NFxxx - message` is rejected (final until the data changes); anything else is a failure of the
  * service, to be retried.
  */
+import { t } from '../i18n/translate.js';
 
 export type SendOutcome = 'accepted' | 'rejected' | 'failed';
 
@@ -22,5 +23,5 @@ export function classifyResultado(resultado: string | undefined): Classified {
   if (r === 'Ok!') return { outcome: 'accepted', message: r };
   const nf = NF.exec(r);
   if (nf) return { outcome: 'rejected', code: nf[1]!.toUpperCase(), message: nf[2]?.trim() || r };
-  return { outcome: 'failed', message: r === '' ? 'the service answered an empty Resultado' : `unexpected Resultado: ${r.slice(0, 300)}` };
+  return { outcome: 'failed', message: r === '' ? t('pi.emptyResultado') : t('pi.unexpectedResultado', { text: r.slice(0, 300) }) };
 }

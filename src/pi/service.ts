@@ -2,6 +2,7 @@
  * Facts about the PI web service (reference §1): namespace, operations, endpoints.
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError } from '../errors.js';
 
 /** Namespace of the wrapper elements (JAX-WS); their children are unqualified. */
@@ -56,13 +57,13 @@ export function resolveEndpoint(input: string): string {
   try {
     url = new URL(named ?? input.trim());
   } catch {
-    throw new PiSenderError('ERR_CONFIG', `the endpoint '${input}' is not a URL (e.g. ${PI_ENDPOINTS.homologacao})`);
+    throw new PiSenderError('ERR_CONFIG', t('pi.notUrl', { input, example: PI_ENDPOINTS.homologacao }));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new PiSenderError('ERR_CONFIG', `the endpoint must be an https:// URL, not ${url.protocol}`);
+    throw new PiSenderError('ERR_CONFIG', t('pi.notHttps', { protocol: url.protocol }));
   }
   if (url.protocol === 'http:' && !LOOPBACK.test(url.hostname)) {
-    throw new PiSenderError('ERR_CONFIG', `refusing to send credentials over plain HTTP to ${url.host}: use https://`);
+    throw new PiSenderError('ERR_CONFIG', t('pi.plainHttp', { host: url.host }));
   }
   if (url.searchParams.has('wsdl') || url.search.toLowerCase() === '?wsdl') url.search = '';
   return url.toString();

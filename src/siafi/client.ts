@@ -5,6 +5,7 @@
  * (see SiafiSender, which keeps nonces durable).
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { maskCpf } from '../standard/cpf.js';
@@ -136,7 +137,7 @@ export class SiafiClient {
 /** A CPF as SIAFI wants it in Username: 11 digits (dots and dash removed). */
 export function normalizeCpf(cpf: string): string {
   const digits = cpf.replace(/[.\-\s]/g, '');
-  if (!/^\d{11}$/.test(digits)) throw new PiSenderError('ERR_CONFIG', 'the SIAFI user must be a CPF of 11 digits (SIAFI_CPF)');
+  if (!/^\d{11}$/.test(digits)) throw new PiSenderError('ERR_CONFIG', t('siafi.c.cpf'));
   return digits;
 }
 
@@ -154,18 +155,13 @@ export function createSiafiClient(s: SiafiConnectionSettings): SiafiConnection {
   try {
     url = new URL(endpoint);
   } catch {
-    throw new PiSenderError('ERR_CONFIG', `the SIAFI endpoint is not a URL: ${endpoint}`);
+    throw new PiSenderError('ERR_CONFIG', t('siafi.c.notUrl', { endpoint }));
   }
-  if (url.protocol !== 'https:') throw new PiSenderError('ERR_CONFIG', `the SIAFI endpoint must be https (mutual TLS), not ${url.protocol}`);
-  if (!s.cpf) throw new PiSenderError('ERR_CONFIG', "no SIAFI user: set SIAFI_CPF (or a CPF file) to the operator's CPF");
+  if (url.protocol !== 'https:') throw new PiSenderError('ERR_CONFIG', t('siafi.c.https', { protocol: url.protocol }));
+  if (!s.cpf) throw new PiSenderError('ERR_CONFIG', t('siafi.c.noUser'));
   const password = s.password ?? (s.emptyPassword ? '' : undefined);
-  if (password === undefined)
-    throw new PiSenderError(
-      'ERR_CONFIG',
-      'no SIAFI password: set SIAFI_PASSWORD or use a password file (never a flag); --empty-password for certificate-only integrations',
-    );
-  if (!s.tls?.pfxFile && !s.tls?.certFile)
-    throw new PiSenderError('ERR_CONFIG', 'SIAFI requires a client certificate: give --cert and --key (PEM) or --pfx (PKCS#12)');
+  if (password === undefined) throw new PiSenderError('ERR_CONFIG', t('siafi.c.noPassword'));
+  if (!s.tls?.pfxFile && !s.tls?.certFile) throw new PiSenderError('ERR_CONFIG', t('siafi.c.certificate'));
   const timeoutMs = (s.timeoutSeconds ?? 60) * 1000;
   // The interface document asks for TLS 1.2; it also keeps a refused client certificate a handshake
   // failure (nothing sent) instead of a connection lost after the request left (see TlsOptions).

@@ -2,6 +2,7 @@
  * Where the integrarSistemaSPUNet service lives (interface document §3.2), and its namespace.
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError } from '../errors.js';
 
 /**
@@ -26,8 +27,8 @@ export function currentYear(now = new Date()): number {
  * homologação externa `https://homextservicos-siafi.tesouro.gov.br/siafi<ano>he/services/integra/…`.
  */
 export function siafiEndpoint(environment: string, year: number = currentYear()): string {
-  if (!Number.isInteger(year) || year < 2000 || year > 2999) throw new PiSenderError('ERR_USAGE', `the exercise year must have 4 digits, not '${year}'`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2999) throw new PiSenderError('ERR_USAGE', t('siafi.c.year', { year: String(year) }));
   if (environment === 'producao' || environment === 'produção') return `https://servicos-siafi.tesouro.gov.br/siafi${year}/${SPUNET_PATH}`;
   if (environment === 'homologacao' || environment === 'homologação') return `https://homextservicos-siafi.tesouro.gov.br/siafi${year}he/${SPUNET_PATH}`;
-  throw new PiSenderError('ERR_USAGE', `unknown SIAFI environment '${environment}' (use homologacao or producao, or give the whole endpoint URL)`);
+  throw new PiSenderError('ERR_USAGE', t('siafi.c.environment', { environment }));
 }

@@ -3,6 +3,7 @@
  * element, the parameter's shape and the grupoRequisicao each one fixes.
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError } from '../errors.js';
 import type { SiafiOperation } from './types.js';
 
@@ -63,10 +64,7 @@ export function findOperation(name: string): OperationInfo {
   const n = name.toLowerCase();
   const found = OPERATIONS.find((o) => o.name.toLowerCase() === n || o.alias === n);
   if (!found) {
-    throw new PiSenderError(
-      'ERR_USAGE',
-      `unknown SIAFI operation '${name}' (use one of: ${OPERATIONS.map((o) => o.alias).join(', ')}, or their full names such as ${OPERATIONS[0]!.name})`,
-    );
+    throw new PiSenderError('ERR_USAGE', t('siafi.c.operation', { name, aliases: OPERATIONS.map((o) => o.alias).join(', '), example: OPERATIONS[0]!.name }));
   }
   return found;
 }

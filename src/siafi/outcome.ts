@@ -8,6 +8,7 @@
  * server that may have done the work: all INDEFINIDO.
  */
 
+import { t } from '../i18n/translate.js';
 import { isObject, text } from '../soap/envelope.js';
 import { type SoapFaultError, type SoapResponseError, TransportError } from '../soap/errors.js';
 import { EWS_CODES, ewsEffect, findEwsCode, type EwsCode } from './ews.js';
@@ -139,7 +140,7 @@ function decide(
   delays: RetryDelays,
 ): SiafiOutcome {
   const base = {
-    ...(ewsCode ? { ews: EWS_CODES[ewsCode] ?? { code: ewsCode, description: '(a code the interface document does not list)', indication: '' } } : {}),
+    ...(ewsCode ? { ews: EWS_CODES[ewsCode] ?? { code: ewsCode, description: t('siafi.o.unlistedEws'), indication: '' } } : {}),
     ...(parts.resposta ? { resposta: parts.resposta } : {}),
     ...(parts.repetida ? { repetida: parts.repetida } : {}),
     ...(parts.fault ? { fault: parts.fault } : {}),
@@ -150,20 +151,17 @@ function decide(
     ...(parts.resposta?.mensagem ?? []).map((m) => (m.codMsg ? `${m.codMsg} ${m.txtMsg}` : m.txtMsg)),
     parts.fault && !ewsCode ? parts.fault.faultstring : undefined,
   ]
-    .filter((t): t is string => Boolean(t))
-    .filter((t, i, all) => all.indexOf(t) === i);
+    .filter((s): s is string => Boolean(s))
+    .filter((s, i, all) => all.indexOf(s) === i);
   const said = texts.join('; ');
-  const repeat = parts.repetida ? ` (a repeat of nonce ${parts.repetida.nonceOriginal}, first processed ${parts.repetida.dataProcessamento})` : '';
+  const repeat = parts.repetida ? t('siafi.o.repeat', { nonce: parts.repetida.nonceOriginal, when: parts.repetida.dataProcessamento }) : '';
   const effect = ewsCode ? ewsEffect(ewsCode) : undefined;
 
   if (verdict === 'SUCESSO' && effect !== 'unknown') {
     return { resultado: 'SUCESSO', effect: 'applied', message: `SUCESSO${repeat}${said ? `: ${said}` : ''}`, ...base };
   }
   if (effect === 'unknown' || verdict === 'INDEFINIDO' || (verdict !== 'FALHA' && !effect && !parts.clientFault)) {
-    const why =
-      verdict === 'INDEFINIDO' || effect === 'unknown'
-        ? said || 'SIAFI could not tell whether the requisition was applied'
-        : `no verdict in the answer${said ? ` (${said})` : ''}`;
+    const why = verdict === 'INDEFINIDO' || effect === 'unknown' ? said || t('siafi.o.unknown') : `${t('siafi.o.noVerdict')}${said ? ` (${said})` : ''}`;
     return {
       resultado: 'INDEFINIDO',
       effect: 'unknown',
@@ -173,7 +171,7 @@ function decide(
       ...base,
     };
   }
-  return { resultado: 'FALHA', effect: effect ?? 'failed', message: `FALHA${repeat}: ${said || 'SIAFI did not apply the requisition'}`, ...base };
+  return { resultado: 'FALHA', effect: effect ?? 'failed', message: `FALHA${repeat}: ${said || t('siafi.o.notApplied')}`, ...base };
 }
 
 /** The outcome of an answer with a Body. */
@@ -215,9 +213,7 @@ export function outcomeFromFault(err: SoapFaultError, delays: RetryDelays = DEFA
     return {
       resultado: 'FALHA',
       effect: 'refused',
-      message: WSSE_FAULTS.has(local)
-        ? `FALHA: SIAFI refused the UsernameToken (${err.faultstring}): check the CPF and password`
-        : `FALHA: SIAFI refused the credentials (${err.faultstring}): check the CPF, the password and the certificate`,
+      message: WSSE_FAULTS.has(local) ? t('siafi.o.usernameToken', { fault: err.faultstring }) : t('siafi.o.credentials', { fault: err.faultstring }),
       fault,
       httpStatus: err.httpStatus,
     };
@@ -236,7 +232,7 @@ export function outcomeFromNoAnswer(err: TransportError | SoapResponseError, del
   return {
     resultado: 'INDEFINIDO',
     effect: 'unknown',
-    message: `INDEFINIDO: ${err.message}; the requisition may have been applied`,
+    message: t('siafi.o.noAnswer', { message: err.message }),
     retryAfterMs: err instanceof TransportError && err.retryAfterMs !== undefined ? Math.max(err.retryAfterMs, delays.indefinidoMs) : delays.indefinidoMs,
     ...(err.httpStatus !== undefined ? { httpStatus: err.httpStatus } : {}),
   };

@@ -4,6 +4,7 @@
  * (`dadosPadraoBem[0].dadosBem.ripBem`, indices from 0 as in the JSON it came from).
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError, type ErrorContext } from '../errors.js';
 import { operationInfo, type OperationInfo } from './operations.js';
 import { HEADER_LIMITS, SHAPES, type Field, type Restriction } from './restrictions.js';
@@ -41,12 +42,8 @@ export class SiafiValidationError extends PiSenderError {
     readonly problems: readonly SiafiProblem[],
     context: ErrorContext = {},
   ) {
-    const list = problems.map((p) => `  ${p.path || '(requisition)'}: ${p.code} ${p.message}`).join('\n');
-    super(
-      'ERR_INVALID_REQUISICAO',
-      `the ${operation} requisition is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}); nothing was sent:\n${list}`,
-      context,
-    );
+    const list = problems.map((p) => `  ${p.path || t('siafi.wholeRequisition')}: ${p.code} ${p.message}`).join('\n');
+    super('ERR_INVALID_REQUISICAO', `${t('siafi.invalid', { operation, count: problems.length })}\n${list}`, context);
     this.name = 'SiafiValidationError';
   }
 }
@@ -73,50 +70,60 @@ function simple(value: unknown, r: Restriction, path: string, problems: SiafiPro
       let digits: string;
       if (typeof value === 'number') {
         if (!Number.isSafeInteger(value) || value < 0)
-          return bad('SIAFI_RESTRICTION', `${r.name} must be a whole number of ${range(r.minDigits, r.maxDigits)} digits, not ${show(value)}`);
+          return bad('SIAFI_RESTRICTION', t('siafi.v.wholeDigits', { name: r.name, digits: range(r.minDigits, r.maxDigits), value: show(value) }));
         digits = String(value);
       } else if (typeof value === 'string') {
-        if (!/^\d+$/.test(value)) return bad('SIAFI_RESTRICTION', `${r.name} must be ${range(r.minDigits, r.maxDigits)} digits, not ${show(value)}`);
+        if (!/^\d+$/.test(value))
+          return bad('SIAFI_RESTRICTION', t('siafi.v.digits', { name: r.name, digits: range(r.minDigits, r.maxDigits), value: show(value) }));
         digits = value;
-      } else return bad('SIAFI_TYPE', `${r.name} must be a number, not ${show(value)}`);
+      } else return bad('SIAFI_TYPE', t('siafi.v.number', { name: r.name, value: show(value) }));
       if (digits.length < r.minDigits || digits.length > r.maxDigits)
-        return bad('SIAFI_RESTRICTION', `${r.name} must be ${range(r.minDigits, r.maxDigits)} digits, not ${show(value)}`);
+        return bad('SIAFI_RESTRICTION', t('siafi.v.digits', { name: r.name, digits: range(r.minDigits, r.maxDigits), value: show(value) }));
       const n = Number(digits);
-      if (r.values && !r.values.includes(n)) return bad('SIAFI_RESTRICTION', `${r.name} must be one of ${r.values.join(', ')}, not ${show(value)}`);
-      if (r.positive && n <= 0) return bad('SIAFI_RESTRICTION', `${r.name} must be greater than zero`);
+      if (r.values && !r.values.includes(n))
+        return bad('SIAFI_RESTRICTION', t('siafi.v.oneOf', { name: r.name, values: r.values.join(', '), value: show(value) }));
+      if (r.positive && n <= 0) return bad('SIAFI_RESTRICTION', t('siafi.v.positive', { name: r.name }));
       // xs:integer: "01" (as the document writes it, "Informar 01") is the number 1, sent canonical;
       // a type of fixed width (Ano) keeps the digits it was given.
       return String(n).length >= r.minDigits ? String(n) : digits;
     }
     case 'string': {
       if (typeof value !== 'string')
-        return bad('SIAFI_TYPE', `${r.name} must be text${typeof value === 'number' ? ' (in quotes: leading zeros matter)' : ''}, not ${show(value)}`);
-      if (value.trim() === '') return bad('SIAFI_BLANK', `${r.name} must not be blank`);
-      if (CONTROL.test(value)) return bad('SIAFI_BLANK', `${r.name} holds a control character`);
+        return bad('SIAFI_TYPE', t(typeof value === 'number' ? 'siafi.v.textQuoted' : 'siafi.v.text', { name: r.name, value: show(value) }));
+      if (value.trim() === '') return bad('SIAFI_BLANK', t('siafi.v.blank', { name: r.name }));
+      if (CONTROL.test(value)) return bad('SIAFI_BLANK', t('siafi.v.control', { name: r.name }));
       const length = [...value].length;
-      if (r.pattern && !r.pattern.test(value)) return bad('SIAFI_RESTRICTION', `${r.name} must be ${r.patternText}, not ${show(value)}`);
-      if (length < r.min || length > r.max) return bad('SIAFI_RESTRICTION', `${r.name} must have ${range(r.min, r.max)} characters, not ${length}`);
+      if (r.pattern && !r.pattern.test(value))
+        return bad(
+          'SIAFI_RESTRICTION',
+          t('siafi.v.pattern', {
+            name: r.name,
+            pattern: r.patternText === 'exactly 8 digits' ? t('siafi.v.exactly8') : (r.patternText ?? ''),
+            value: show(value),
+          }),
+        );
+      if (length < r.min || length > r.max) return bad('SIAFI_RESTRICTION', t('siafi.v.length', { name: r.name, range: range(r.min, r.max), length }));
       return value;
     }
     case 'decimal': {
       let s: string;
       if (typeof value === 'number') {
-        if (!Number.isFinite(value)) return bad('SIAFI_RESTRICTION', `${r.name} must be a number, not ${show(value)}`);
+        if (!Number.isFinite(value)) return bad('SIAFI_RESTRICTION', t('siafi.v.number', { name: r.name, value: show(value) }));
         s = String(value);
-        if (/e/i.test(s)) return bad('SIAFI_RESTRICTION', `${r.name} ${s} is out of range: at most 15 integer and 2 decimal digits`);
+        if (/e/i.test(s)) return bad('SIAFI_RESTRICTION', t('siafi.v.outOfRange', { name: r.name, value: s }));
       } else if (typeof value === 'string') s = value;
-      else return bad('SIAFI_TYPE', `${r.name} must be a decimal number, not ${show(value)}`);
+      else return bad('SIAFI_TYPE', t('siafi.v.decimal', { name: r.name, value: show(value) }));
       const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-      if (!m) return bad('SIAFI_RESTRICTION', `${r.name} must be a decimal number with a point (1500.25), not ${show(value)}`);
+      if (!m) return bad('SIAFI_RESTRICTION', t('siafi.v.decimalPoint', { name: r.name, value: show(value) }));
       const intPart = m[1]!.replace(/^0+(?=\d)/, '');
       const frac = m[2] ?? '';
-      if (intPart.length > 15) return bad('SIAFI_RESTRICTION', `${r.name} has more than 15 integer digits`);
-      if (frac.length > 2) return bad('SIAFI_RESTRICTION', `${r.name} has more than 2 decimal digits: ${s}`);
-      if (!/[1-9]/.test(intPart + frac)) return bad('SIAFI_RESTRICTION', `${r.name} must be greater than zero`);
+      if (intPart.length > 15) return bad('SIAFI_RESTRICTION', t('siafi.v.integerDigits', { name: r.name }));
+      if (frac.length > 2) return bad('SIAFI_RESTRICTION', t('siafi.v.decimalDigits', { name: r.name, value: s }));
+      if (!/[1-9]/.test(intPart + frac)) return bad('SIAFI_RESTRICTION', t('siafi.v.positive', { name: r.name }));
       return frac ? `${intPart}.${frac}` : intPart;
     }
     case 'boolean':
-      if (typeof value !== 'boolean') return bad('SIAFI_TYPE', `must be true or false, not ${show(value)}`);
+      if (typeof value !== 'boolean') return bad('SIAFI_TYPE', t('siafi.v.boolean', { value: show(value) }));
       return String(value);
   }
 }
@@ -127,36 +134,40 @@ function range(min: number, max: number): string {
 
 function checkObject(value: unknown, fields: readonly Field[], typeName: string, path: string, problems: SiafiProblem[]): CanonicalNode[] | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push({ path, code: 'SIAFI_TYPE', message: `must be an object (${typeName}), not ${show(value)}` });
+    problems.push({ path, code: 'SIAFI_TYPE', message: t('siafi.v.object', { type: typeName, value: show(value) }) });
     return undefined;
   }
   const obj = value as Record<string, unknown>;
   const known = new Set(fields.map((x) => x.name));
   for (const key of Object.keys(obj)) {
     if (!known.has(key))
-      problems.push({ path: join(path, key), code: 'SIAFI_UNKNOWN_FIELD', message: `${typeName} has no field '${key}' (it has: ${[...known].join(', ')})` });
+      problems.push({
+        path: join(path, key),
+        code: 'SIAFI_UNKNOWN_FIELD',
+        message: t('siafi.v.unknownField', { type: typeName, key, known: [...known].join(', ') }),
+      });
   }
   const out: CanonicalNode[] = [];
   for (const field of fields) {
     const v = obj[field.name];
     const p = join(path, field.name);
     if (v === undefined || v === null) {
-      if (field.min === 1) problems.push({ path: p, code: 'SIAFI_REQUIRED', message: `${typeName}.${field.name} is required` });
+      if (field.min === 1) problems.push({ path: p, code: 'SIAFI_REQUIRED', message: t('siafi.v.required', { field: `${typeName}.${field.name}` }) });
       continue;
     }
     const many = field.max > 1;
     if (many && !Array.isArray(v)) {
-      problems.push({ path: p, code: 'SIAFI_TYPE', message: `must be a list of ${field.type.name}` });
+      problems.push({ path: p, code: 'SIAFI_TYPE', message: t('siafi.v.list', { type: field.type.name }) });
       continue;
     }
     if (!many && Array.isArray(v)) {
-      problems.push({ path: p, code: 'SIAFI_TYPE', message: 'must be a single value, not a list' });
+      problems.push({ path: p, code: 'SIAFI_TYPE', message: t('siafi.v.single') });
       continue;
     }
     const items = many ? (v as unknown[]) : [v];
     if (many && (items.length < field.min || items.length > field.max)) {
-      const limit = field.max === Infinity ? `at least ${field.min}` : `${field.min} to ${field.max}`;
-      problems.push({ path: p, code: 'SIAFI_OCCURS', message: `must have ${limit} entries, not ${items.length}` });
+      const limit = field.max === Infinity ? t('siafi.v.atLeast', { min: field.min }) : t('siafi.v.between', { min: field.min, max: field.max });
+      problems.push({ path: p, code: 'SIAFI_OCCURS', message: t('siafi.v.entries', { limit, count: items.length }) });
     }
     items.forEach((item, i) => {
       const ip = many ? `${p}[${i}]` : p;
@@ -202,13 +213,17 @@ function withGrupo(info: OperationInfo, requisicao: Record<string, unknown>): Re
 export function requisicaoProblems(info: OperationInfo, requisicao: unknown): SiafiProblem[] {
   const problems: SiafiProblem[] = [];
   if (typeof requisicao !== 'object' || requisicao === null || Array.isArray(requisicao)) {
-    return [{ path: '', code: 'SIAFI_TYPE', message: `the requisition must be an object (${info.type})` }];
+    return [{ path: '', code: 'SIAFI_TYPE', message: t('siafi.v.requisicaoObject', { type: info.type }) }];
   }
   const input = withGrupo(info, requisicao as Record<string, unknown>);
   checkObject(input, SHAPES[info.shape], info.type, '', problems);
   const grupo = input['grupoRequisicao'];
   if (info.grupo !== undefined && grupo !== undefined && Number(grupo) !== info.grupo && !problems.some((p) => p.path === 'grupoRequisicao')) {
-    problems.push({ path: 'grupoRequisicao', code: 'SIAFI_GRUPO', message: `${info.name} requires grupoRequisicao ${info.grupo}, not ${show(grupo)}` });
+    problems.push({
+      path: 'grupoRequisicao',
+      code: 'SIAFI_GRUPO',
+      message: t('siafi.v.grupo', { name: info.name, grupo: String(info.grupo), value: show(grupo) }),
+    });
   }
   return problems;
 }
@@ -223,16 +238,15 @@ export interface CabecalhoSIAFI {
 export function checkCabecalho(c: { ug: number | string | undefined; nomeSistemaSIAFI?: string | undefined; nonce: string }): CabecalhoSIAFI {
   const problems: SiafiProblem[] = [];
   const ug = c.ug === undefined ? undefined : String(c.ug);
-  if (ug === undefined || ug === '')
-    problems.push({ path: 'cabecalhoSIAFI.ug', code: 'SIAFI_REQUIRED', message: 'the UG of the operator is required (--ug or SIAFI_UG)' });
+  if (ug === undefined || ug === '') problems.push({ path: 'cabecalhoSIAFI.ug', code: 'SIAFI_REQUIRED', message: t('siafi.v.ugRequired') });
   else if (!new RegExp(`^\\d{1,${HEADER_LIMITS.ugDigits}}$`).test(ug))
-    problems.push({ path: 'cabecalhoSIAFI.ug', code: 'SIAFI_RESTRICTION', message: `UG must be 1–6 digits, not '${ug}'` });
+    problems.push({ path: 'cabecalhoSIAFI.ug', code: 'SIAFI_RESTRICTION', message: t('siafi.v.ug', { value: String(ug) }) });
   const nome = c.nomeSistemaSIAFI;
   if (nome !== undefined && (nome.length < 1 || nome.length > HEADER_LIMITS.nomeSistemaSIAFI)) {
-    problems.push({ path: 'cabecalhoSIAFI.nomeSistemaSIAFI', code: 'SIAFI_RESTRICTION', message: 'NomeSistSIAFI must have 1–11 characters' });
+    problems.push({ path: 'cabecalhoSIAFI.nomeSistemaSIAFI', code: 'SIAFI_RESTRICTION', message: t('siafi.v.nomeSistema') });
   }
   if (c.nonce.length < 1 || c.nonce.length > HEADER_LIMITS.nonce)
-    problems.push({ path: 'cabecalhoSIAFI.bilhetador.nonce', code: 'SIAFI_RESTRICTION', message: 'NONCE must have 1–64 characters' });
+    problems.push({ path: 'cabecalhoSIAFI.bilhetador.nonce', code: 'SIAFI_RESTRICTION', message: t('siafi.v.nonce') });
   if (problems.length > 0) throw new SiafiValidationError('cabecalhoSIAFI', problems);
   return { ug: ug!, ...(nome !== undefined ? { nomeSistemaSIAFI: nome } : {}), nonce: c.nonce };
 }

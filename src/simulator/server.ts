@@ -2,6 +2,7 @@
  * HTTP(S) plumbing shared by the simulators: listening on loopback, reading a bounded body.
  */
 
+import { t } from '../i18n/translate.js';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -50,13 +51,10 @@ export async function listen(handler: Handler, options: { host?: string; port?: 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       // A port in use or not allowed is a setting to change, not a bug: one line, exit 2.
-      const why: Record<string, string> = {
-        EADDRINUSE: 'the port is in use by another program: choose another with --port',
-        EACCES: 'this user may not listen on that port (ports under 1024 need privileges): choose another with --port',
-        EADDRNOTAVAIL: 'this machine has no such address: check --host',
-      };
-      const reason = err.code ? why[err.code] : undefined;
-      reject(reason ? new PiSenderError('ERR_CONFIG', `cannot listen on ${where}: ${reason} (${err.code})`) : err);
+      const known = err.code === 'EADDRINUSE' || err.code === 'EACCES' || err.code === 'EADDRNOTAVAIL';
+      reject(
+        known ? new PiSenderError('ERR_CONFIG', t('listen.failed', { where, reason: t(`listen.${err.code}` as 'listen.EACCES'), code: err.code ?? '' })) : err,
+      );
     });
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
@@ -99,10 +97,10 @@ export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    let x = a;
+    x = Math.imul(x ^ (x >>> 15), x | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -4,6 +4,7 @@
  * envelope; the transport only moves bytes.
  */
 
+import { t } from '../i18n/translate.js';
 import { buildEnvelope, EnvelopeError, parseEnvelope } from './envelope.js';
 import { displayUrl, EndpointError, SoapFaultError, SoapResponseError, TransportError } from './errors.js';
 
@@ -62,14 +63,14 @@ export class SoapClient {
       throw new SoapFaultError(f.faultcode, f.faultstring, f.detail, res.status, {}, parsed.header);
     }
     if (res.status < 200 || res.status >= 300) throw this.httpError(res.status, res.headers['retry-after']);
-    if (!parsed) throw new SoapResponseError(`the answer is not XML (HTTP ${res.status})`, res.status);
+    if (!parsed) throw new SoapResponseError(t('http.notXml', { status: String(res.status) }), res.status);
     return { body: parsed.body, header: parsed.header, httpStatus: res.status, raw: res.body };
   }
 
   private httpError(status: number, retryAfter: string | string[] | undefined): TransportError {
     if (WRONG_PATH.has(status)) {
       return new EndpointError(
-        `the endpoint ${displayUrl(this.endpoint)} answered HTTP ${status}${STATUS_TEXT[status] ?? ''}: check the URL`,
+        t('http.wrongPath', { url: displayUrl(this.endpoint), status: String(status), text: STATUS_TEXT[status] ?? '' }),
         `HTTP_${status}`,
         status,
       );

@@ -3,6 +3,7 @@
  * parsed into plain objects. Knows nothing of any particular service.
  */
 
+import { t } from '../i18n/translate.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -42,10 +43,10 @@ export class EnvelopeError extends Error {}
  */
 export function parseEnvelope(xml: string, arrays: ReadonlySet<string> = new Set()): ParsedEnvelope {
   // fast-xml-parser expands DOCTYPE entities and does not throw on truncated input: guard both.
-  if (/<!DOCTYPE/i.test(xml)) throw new EnvelopeError('the response has a DOCTYPE, which SOAP forbids');
+  if (/<!DOCTYPE/i.test(xml)) throw new EnvelopeError(t('soap.doctype'));
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new EnvelopeError(`the response is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+    throw new EnvelopeError(t('soap.notWellFormed', { line: String(valid.err.line), message: valid.err.msg }));
   }
   const parser = new XMLParser({
     ignoreAttributes: true,
@@ -59,11 +60,11 @@ export function parseEnvelope(xml: string, arrays: ReadonlySet<string> = new Set
   });
   const doc = parser.parse(xml) as Record<string, unknown>;
   const envelope = doc['Envelope'];
-  if (envelope === '') throw new EnvelopeError('the SOAP envelope has no Body');
-  if (!isObject(envelope)) throw new EnvelopeError('the response is XML but not a SOAP envelope');
+  if (envelope === '') throw new EnvelopeError(t('soap.noBody'));
+  if (!isObject(envelope)) throw new EnvelopeError(t('soap.notEnvelope'));
   const body = envelope['Body'];
-  if (body === '' || body === undefined) throw new EnvelopeError('the SOAP envelope has no Body');
-  if (!isObject(body)) throw new EnvelopeError('the SOAP Body is not an element');
+  if (body === '' || body === undefined) throw new EnvelopeError(t('soap.noBody'));
+  if (!isObject(body)) throw new EnvelopeError(t('soap.bodyNotElement'));
   const header = isObject(envelope['Header']) ? envelope['Header'] : undefined;
   const fault = body['Fault'];
   if (fault !== undefined) {

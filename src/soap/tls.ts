@@ -3,6 +3,7 @@
  * read once; passphrases come from the caller (the CLI reads them from the environment or a file).
  */
 
+import { t } from '../i18n/translate.js';
 import { readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
 import { PiSenderError } from '../errors.js';
@@ -50,7 +51,7 @@ export interface CertificateFiles {
 export function tlsOptionsFrom(f: CertificateFiles, prefix: string, options: { certFromEnv?: boolean; env?: NodeJS.ProcessEnv } = {}): TlsOptions {
   const env = options.env ?? process.env;
   const fromEnv = (name: string): string | undefined => (options.certFromEnv ? env[`${prefix}_${name}`] || undefined : undefined);
-  const passphrase = readSecret(`${prefix}_CERT_PASSPHRASE`, f.certPassphraseFile, 'certificate passphrase');
+  const passphrase = readSecret(`${prefix}_CERT_PASSPHRASE`, f.certPassphraseFile, t('secret.certPassphrase'));
   const ca = f.ca ?? (env[`${prefix}_CA_FILE`] ? [env[`${prefix}_CA_FILE`]!] : undefined);
   const cert = f.cert ?? fromEnv('CERT');
   const key = f.key ?? fromEnv('KEY');
@@ -86,7 +87,7 @@ function read(file: string, what: string): Buffer {
   try {
     return readFileSync(file);
   } catch (err) {
-    throw new PiSenderError('ERR_CONFIG', `cannot read the ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { file });
+    throw new PiSenderError('ERR_CONFIG', t('tls.cannotRead', { what, file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }), { file });
   }
 }
 
@@ -96,17 +97,17 @@ export function loadTls(options: TlsOptions = {}): ConnectTls {
   const caFiles = options.caFile === undefined ? [] : [options.caFile].flat();
   if (caFiles.length > 0) {
     // Giving `ca` replaces Node's roots: keep them, so a public service stays trusted too.
-    tls.ca = [...rootCertificates, ...caFiles.map((f) => read(f, 'CA file').toString('utf8'))];
+    tls.ca = [...rootCertificates, ...caFiles.map((f) => read(f, t('tls.caFile')).toString('utf8'))];
   }
   if (options.pfxFile) {
     if (options.certFile || options.keyFile) {
-      throw new PiSenderError('ERR_CONFIG', 'give either a PKCS#12 file or a PEM certificate and key, not both');
+      throw new PiSenderError('ERR_CONFIG', t('tls.pfxOrPem'));
     }
-    tls.pfx = read(options.pfxFile, 'PKCS#12 file');
+    tls.pfx = read(options.pfxFile, t('tls.pkcs12File'));
   } else if (options.certFile || options.keyFile) {
-    if (!options.certFile || !options.keyFile) throw new PiSenderError('ERR_CONFIG', 'a client certificate needs both the certificate and its key');
-    tls.cert = read(options.certFile, 'certificate file');
-    tls.key = read(options.keyFile, 'key file');
+    if (!options.certFile || !options.keyFile) throw new PiSenderError('ERR_CONFIG', t('tls.certAndKey'));
+    tls.cert = read(options.certFile, t('tls.certificateFile'));
+    tls.key = read(options.keyFile, t('tls.keyFile'));
   }
   if (options.passphrase !== undefined) tls.passphrase = options.passphrase;
   if (options.maxVersion) tls.maxVersion = options.maxVersion;
@@ -126,31 +127,31 @@ const UNTRUSTED = new Set([
 export function describeTlsError(code: string | undefined, message: string): string | undefined {
   if (!code) return undefined;
   if (UNTRUSTED.has(code)) {
-    return `the server's certificate is not trusted (${code}); if the service uses a private or new CA, pass its certificate with --ca (or NODE_EXTRA_CA_CERTS)`;
+    return t('tls.untrusted', { code });
   }
-  if (code === 'CERT_HAS_EXPIRED') return `the server's certificate has expired (${code}): the service must renew it`;
+  if (code === 'CERT_HAS_EXPIRED') return t('tls.expired', { code });
   if (/too weak|too small/i.test(message) || /MD_TOO_WEAK|KEY_TOO_SMALL/.test(code)) {
-    return `the server's certificate uses weak cryptography (${message}): certificates signed with SHA-1 or with RSA keys under 2048 bits are refused; the service must renew it`;
+    return t('tls.weak', { message });
   }
   if (/ALERT_CERTIFICATE_REQUIRED/.test(code)) {
-    return `the server asks for a client certificate (${code}): give --cert and --key, or --pfx`;
+    return t('tls.certificateRequired', { code });
   }
-  if (code === 'CERT_NOT_YET_VALID') return `the server's certificate is not valid yet (${code}): check this machine's clock`;
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `the server's certificate is for another host name (${code}): check the endpoint URL`;
+  if (code === 'CERT_NOT_YET_VALID') return t('tls.notYetValid', { code });
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return t('tls.altName', { code });
   if (/ALERT_HANDSHAKE_FAILURE/.test(code)) {
-    return `the server refused the TLS handshake (${code}): it requires a client certificate (give --cert and --key, or --pfx), or refused the one given`;
+    return t('tls.handshakeRefused', { code });
   }
   if (
     /ALERT_UNKNOWN_CA|ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_UNKNOWN|ALERT_ACCESS_DENIED/.test(code) ||
     (code === 'ECONNRESET' && /before secure TLS connection/.test(message))
   ) {
-    return `the server refused our client certificate (${code}): check that the certificate is the one registered with the service and issued by a CA it accepts`;
+    return t('tls.clientRefused', { code });
   }
   if (/^ERR_OSSL|^ERR_TLS|^ERR_SSL/.test(code) || /unsupported|mac verify|bad decrypt|wrong tag|PKCS12/i.test(message)) {
-    return `TLS setup failed (${code}: ${message}); a legacy .p12 (RC2/3DES) may need re-exporting with AES, or node --openssl-legacy-provider`;
+    return t('tls.setupFailed', { code, message });
   }
   if (/alert|handshake/i.test(message) && /certificate/i.test(message)) {
-    return `the server refused the TLS handshake (${message}): it may require a client certificate`;
+    return t('tls.handshakeMaybe', { message });
   }
   return undefined;
 }

@@ -5,6 +5,8 @@
  * Nothing it handles (body, headers, credentials) is ever logged.
  */
 
+import { CATALOG } from '../i18n/catalog.js';
+import { t } from '../i18n/translate.js';
 import { Agent, buildConnector, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { PiSenderError } from '../errors.js';
 import { redact, registerSecret, registerUrlCredentials } from '../redact.js';
@@ -43,15 +45,8 @@ function proxyFromEnv(): boolean {
   return Boolean(e['HTTPS_PROXY'] || e['https_proxy'] || e['HTTP_PROXY'] || e['http_proxy']);
 }
 
-/** What a failed connection to the proxy itself means, by error code. */
-const PROXY_CONNECT_ERRORS: Record<string, string> = {
-  ECONNREFUSED: 'refuses connections (ECONNREFUSED): check the proxy address and port',
-  ENOTFOUND: 'does not exist (DNS: ENOTFOUND): check the proxy address',
-  EAI_AGAIN: 'could not be looked up (DNS: EAI_AGAIN): check the proxy address and the DNS',
-  EHOSTUNREACH: 'cannot be reached (EHOSTUNREACH): check the proxy address and the network',
-  ENETUNREACH: 'cannot be reached (ENETUNREACH): check the proxy address and the network',
-  UND_ERR_CONNECT_TIMEOUT: 'did not accept the connection in time (UND_ERR_CONNECT_TIMEOUT)',
-};
+/** Error codes of a failed connection to the proxy itself that the catalog explains (`http.proxy.<code>`). */
+const PROXY_CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** Whether NO_PROXY (`host`, `.domain`, `host:port`, `*`, comma-separated) sends `target` direct. */
 export function bypassesProxy(target: URL, noProxy: string): boolean {
@@ -75,8 +70,8 @@ export function retryAfterMs(value: string | string[] | undefined, now = Date.no
   const v = Array.isArray(value) ? value[0] : value;
   if (!v) return undefined;
   if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? undefined : Math.max(0, t - now);
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 export class HttpTransport {
@@ -96,7 +91,7 @@ export class HttpTransport {
     for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy']) registerUrlCredentials(process.env[name]);
     if (options.basicAuth) {
       const { user, password } = options.basicAuth;
-      if (user.includes(':')) throw new PiSenderError('ERR_CONFIG', 'the user name cannot contain ":" (HTTP Basic)');
+      if (user.includes(':')) throw new PiSenderError('ERR_CONFIG', t('http.colonInUser'));
       registerSecret(password);
       registerSecret(`${user}:${password}`);
       this.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
@@ -194,7 +189,7 @@ export class HttpTransport {
       clearTimeout(timer);
       const text = await res.body.text();
       if (res.statusCode === 401 || res.statusCode === 403) {
-        throw new AuthError(`the service refused the credentials (HTTP ${res.statusCode})`, res.statusCode);
+        throw new AuthError(t('http.refused', { status: String(res.statusCode) }), res.statusCode);
       }
       // A server may echo the credentials it was sent: they go no further than this line.
       return { status: res.statusCode, headers: res.headers, body: redact(text) };
@@ -222,10 +217,10 @@ export class HttpTransport {
     }
     if (deadlinePassed) {
       const seconds = Math.round(this.answerWaitMs / 1000);
-      return new TransportError(`${target.origin}: no answer in ${seconds} s`, 'UND_ERR_HEADERS_TIMEOUT', true, undefined, { cause: err });
+      return new TransportError(t('http.noAnswerIn', { origin: target.origin, seconds }), 'UND_ERR_HEADERS_TIMEOUT', true, undefined, { cause: err });
     }
     if (code === 'UND_ERR_ABORTED' || e.name === 'AbortError') {
-      return new PiSenderError('ERR_INTERRUPTED', 'the request was interrupted', {}, { cause: err });
+      return new PiSenderError('ERR_INTERRUPTED', t('http.interrupted'), {}, { cause: err });
     }
     const alert = this.lastTlsAlert;
     const lateAlert = (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET') && alert && Date.now() - alert.at < 10_000 ? alert : undefined;
@@ -235,28 +230,16 @@ export class HttpTransport {
       (lateAlert ? describeTlsError(lateAlert.code, lateAlert.message) : undefined);
     if (tls) return new TlsError(`${target.origin}: ${tls}`, lateAlert?.code ?? code, { cause: err });
     if (code === 'ENOTFOUND') {
-      return new EndpointError(`${displayUrl(target)}: the host ${target.hostname} does not exist (DNS): check the URL`, code, undefined, { cause: err });
+      return new EndpointError(t('http.noHost', { url: displayUrl(target), host: target.hostname }), code, undefined, { cause: err });
     }
     if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') {
-      return new TransportError(
-        `${target.origin}: the answer is larger than the ${this.options.maxResponseBytes ?? 32 * 1024 * 1024} bytes allowed`,
-        code,
-        true,
-        undefined,
-        { cause: err },
-      );
+      return new TransportError(t('http.tooLarge', { origin: target.origin, max: this.options.maxResponseBytes ?? 32 * 1024 * 1024 }), code, true, undefined, {
+        cause: err,
+      });
     }
-    const what: Record<string, string> = {
-      ECONNREFUSED: 'connection refused',
-      ENOTFOUND: 'host not found',
-      EAI_AGAIN: 'host name lookup failed (DNS)',
-      ECONNRESET: 'connection reset',
-      UND_ERR_SOCKET: 'connection closed before the answer was complete',
-      UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-      UND_ERR_HEADERS_TIMEOUT: 'no answer in time',
-      UND_ERR_BODY_TIMEOUT: 'the answer stopped arriving',
-    };
-    return new TransportError(`${target.origin}: ${what[code] ?? message}`, code, !NOT_SENT.has(code), undefined, { cause: err });
+    const key = `http.${code}`;
+    const what = key in CATALOG ? t(key as 'http.ECONNREFUSED') : message;
+    return new TransportError(`${target.origin}: ${what}`, code, !NOT_SENT.has(code), undefined, { cause: err });
   }
 
   /**
@@ -271,42 +254,32 @@ export class HttpTransport {
     proxy: URL,
     deadlinePassed: boolean,
   ): Error | undefined {
-    const name = `the proxy ${proxy.protocol}//${proxy.host}`;
+    const name = t('http.proxyName', { proxy: `${proxy.protocol}//${proxy.host}` });
     const tunnel = /Proxy response \((\d+)\)/.exec(message);
     if (tunnel) {
       const status = Number(tunnel[1]);
       if (status === 407) {
         const given = Boolean(proxy.username || proxy.password);
-        return new ProxyError(
-          given
-            ? `${name} refused its user and password (HTTP 407): check the proxy credentials file or HTTPS_PROXY`
-            : `${name} asks for a login (HTTP 407): put "user:password" in a file given with --proxy-credentials-file (proxyCredentialsFile), or in HTTPS_PROXY`,
-          'PROXY_407',
-          407,
-          { cause: e },
-        );
+        return new ProxyError(given ? t('http.proxyBadLogin', { proxy: name }) : t('http.proxyLogin', { proxy: name }), 'PROXY_407', 407, { cause: e });
       }
       if (status >= 500) {
-        return new TransportError(`${name} could not reach ${target.host} (HTTP ${status})`, `PROXY_${status}`, false, status, { cause: e });
+        return new TransportError(t('http.proxyUpstream', { proxy: name, host: target.host, status: String(status) }), `PROXY_${status}`, false, status, {
+          cause: e,
+        });
       }
-      return new ProxyError(
-        `${name} refuses the connection to ${target.host} (HTTP ${status}): ask for ${target.host} to be allowed, or check NO_PROXY`,
-        `PROXY_${status}`,
-        status,
-        { cause: e },
-      );
+      return new ProxyError(t('http.proxyForbids', { proxy: name, host: target.host, status: String(status) }), `PROXY_${status}`, status, { cause: e });
     }
     if (deadlinePassed) {
       const seconds = Math.round(this.answerWaitMs / 1000);
-      return new TransportError(`${name} did not answer in ${seconds} s (the connection to ${target.host} through it)`, 'PROXY_TIMEOUT', false, undefined, {
+      return new TransportError(t('http.proxySilent', { proxy: name, seconds, host: target.host }), 'PROXY_TIMEOUT', false, undefined, {
         cause: e,
       });
     }
     const cause = (e.cause ?? e) as NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string };
     const proxyPort = Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80));
     const atProxy = (cause.port === proxyPort && cause.address !== undefined) || cause.hostname === proxy.hostname;
-    const what = atProxy ? PROXY_CONNECT_ERRORS[code] : undefined;
-    if (!what) return undefined;
+    if (!atProxy || !PROXY_CONNECT_ERRORS.has(code)) return undefined;
+    const what = t(`http.proxy.${code}` as 'http.proxy.ECONNREFUSED');
     // A connection to the proxy that times out may pass; the others are settings to fix.
     if (code === 'UND_ERR_CONNECT_TIMEOUT') return new TransportError(`${name} ${what}`, code, false, undefined, { cause: e });
     return new ProxyError(`${name} ${what}`, code, undefined, { cause: e });

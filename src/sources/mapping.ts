@@ -5,6 +5,7 @@
  * none.
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError } from '../errors.js';
 import type { AccessSpec, FieldSpec, MappingConfig, OperacaoSpec } from './config.js';
 import { textOf, toDateTime } from '../standard/datetime.js';
@@ -20,10 +21,7 @@ function columnValue(row: Row, column: string, kind: string): unknown {
   if (column in row) return row[column];
   const lower = column.toLowerCase();
   for (const k of Object.keys(row)) if (k.toLowerCase() === lower) return row[k];
-  throw new PiSenderError(
-    'ERR_CONFIG',
-    `the ${kind} rows have no column '${column}' (they have: ${Object.keys(row).join(', ')}): check the query or the mapping`,
-  );
+  throw new PiSenderError('ERR_CONFIG', t('spe.noColumn', { kind, column, columns: Object.keys(row).join(', ') }));
 }
 
 const PLACEHOLDER = /\{([^{}]+)\}/g;
@@ -61,7 +59,7 @@ export class RowMapper {
   processo(row: Row): ProcessRecord | { error: string } {
     const m = this.mapping.processo;
     const speId = this.value(row, m.id, 'processos')?.trim();
-    if (!speId) return { error: 'a process without id' };
+    if (!speId) return { error: t('spe.processWithoutId') };
     const access = this.access(row, m.access);
     const publishable = access === 'publico' || (access === 'restrito' && this.options.publishRestrito);
     if (!publishable) return { speId, access, publishable };
@@ -100,9 +98,9 @@ export class RowMapper {
   item(row: Row): ItemRecord | { skip: string } | { error: string } {
     const m = this.mapping.historico;
     const speKey = this.value(row, m.id, 'historico')?.trim();
-    if (!speKey) return { error: 'a history item without id' };
+    if (!speKey) return { error: t('spe.itemWithoutId') };
     const processId = this.value(row, m.processo, 'historico')?.trim();
-    if (!processId) return { error: `history item ${speKey} has no process` };
+    if (!processId) return { error: t('spe.itemWithoutProcess', { id: speKey }) };
     let operacao: string | undefined;
     if ('task' in m.Operacao) {
       const spec = m.Operacao as OperacaoSpec;

@@ -5,6 +5,7 @@
  * and SIAFI answers it as a repeat instead of applying it twice. It holds no credential.
  */
 
+import { t } from '../i18n/translate.js';
 import type Database from 'better-sqlite3';
 import { PiSenderError } from '../errors.js';
 import { redact, redactOrNull } from '../redact.js';
@@ -97,7 +98,7 @@ export class SiafiStore {
   ) {}
 
   static open(file: string): SiafiStore {
-    return new SiafiStore(file, openSqlite(file, MIGRATIONS, 'SIAFI store'));
+    return new SiafiStore(file, openSqlite(file, MIGRATIONS, t('store.siafiStore')));
   }
 
   close(): void {
@@ -119,17 +120,16 @@ export class SiafiStore {
     r: { endpoint: string; operation: string; ug: string; contentKey: string; generation: number; nonce: string; bodyXml: string },
     now = new Date(),
   ): RequisicaoRecord {
-    const t = now.toISOString();
+    const at = now.toISOString();
     this.db
       .prepare(
         `INSERT INTO requisicoes (endpoint, operation, ug, content_key, generation, nonce, body_xml, state, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'NOVA', ?, ?) ON CONFLICT DO NOTHING`,
       )
-      .run(r.endpoint, r.operation, r.ug, r.contentKey, r.generation, r.nonce, r.bodyXml, t, t);
+      .run(r.endpoint, r.operation, r.ug, r.contentKey, r.generation, r.nonce, r.bodyXml, at, at);
     const stored = this.db.prepare(`SELECT ${COLUMNS} FROM requisicoes WHERE endpoint = ? AND nonce = ?`).get(r.endpoint, r.nonce) as
       RequisicaoRecord | undefined;
-    if (!stored || stored.contentKey !== r.contentKey)
-      throw new PiSenderError('ERR_CONFIG', `the nonce ${r.nonce} is already stored for ${r.endpoint} with another requisition`);
+    if (!stored || stored.contentKey !== r.contentKey) throw new PiSenderError('ERR_CONFIG', t('store.nonceTaken', { nonce: r.nonce, endpoint: r.endpoint }));
     return stored;
   }
 
@@ -210,11 +210,12 @@ export class SiafiStore {
    */
   settle(nonce: string, state: 'SUCESSO' | 'FALHA', note: string, endpoint?: string, now = new Date()): RequisicaoRecord {
     const found = this.byNonce(nonce).filter((r) => endpoint === undefined || r.endpoint === endpoint);
-    if (found.length === 0) throw new PiSenderError('ERR_USAGE', `no requisition with nonce ${nonce}${endpoint ? ` for ${endpoint}` : ''} in ${this.file}`);
-    if (found.length > 1) throw new PiSenderError('ERR_USAGE', `the nonce ${nonce} was used at ${found.length} endpoints: say which with --endpoint`);
+    if (found.length === 0)
+      throw new PiSenderError('ERR_USAGE', t('store.noNonce', { nonce, forEndpoint: endpoint ? t('store.forEndpoint', { endpoint }) : '', file: this.file }));
+    if (found.length > 1) throw new PiSenderError('ERR_USAGE', t('store.nonceSeveral', { nonce, count: found.length }));
     const r = found[0]!;
-    if (r.state === 'SUCESSO' || r.state === 'FALHA') throw new PiSenderError('ERR_USAGE', `the requisition with nonce ${nonce} is already ${r.state}`);
-    return this.record(r.id, { state, resultado: state, message: `settled by hand: ${note}` }, now);
+    if (r.state === 'SUCESSO' || r.state === 'FALHA') throw new PiSenderError('ERR_USAGE', t('store.alreadySettled', { nonce, state: r.state }));
+    return this.record(r.id, { state, resultado: state, message: t('store.settledByHand', { note }) }, now);
   }
 
   countByState(): Record<RequisicaoState, number> {

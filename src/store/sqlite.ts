@@ -3,6 +3,7 @@
  * and numbered migrations recorded in a `meta` table. Shared by the export store and the SIAFI store.
  */
 
+import { t } from '../i18n/translate.js';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,7 +19,7 @@ export function openSqlite(file: string, migrations: readonly string[], what: st
   try {
     db = new Database(file);
   } catch (err) {
-    throw new PiSenderError('ERR_CONFIG', `cannot open the ${what} ${file}: ${(err as Error).message}`, { file });
+    throw new PiSenderError('ERR_CONFIG', t('store.cannotOpen', { what, file, reason: (err as Error).message }), { file });
   }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -28,7 +29,7 @@ export function openSqlite(file: string, migrations: readonly string[], what: st
   let version = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0) : 0;
   if (version > migrations.length) {
     db.close();
-    throw new PiSenderError('ERR_CONFIG', `the ${what} ${file} was written by a newer pi-sender (schema ${version}); upgrade pi-sender`);
+    throw new PiSenderError('ERR_CONFIG', t('store.newer', { what, file, version: String(version) }));
   }
   while (version < migrations.length) {
     const sql = migrations[version]!;

@@ -7,6 +7,7 @@
  * stored. Enqueueing is idempotent (an SPE item key is stored once).
  */
 
+import { t } from '../i18n/translate.js';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
@@ -51,7 +52,7 @@ export class Store {
 
   /** Opens (creating if needed) the store at `file`, migrating it to the current schema. */
   static open(file: string): Store {
-    return new Store(file, openSqlite(file, MIGRATIONS, 'state store'));
+    return new Store(file, openSqlite(file, MIGRATIONS, t('store.stateStore')));
   }
 
   close(): void {
@@ -316,9 +317,9 @@ export class Store {
       setHash.run(hash, r.id);
       if (r.old === null) continue; // a process seen for the first time has nothing sent yet
       renumber.run(r.protocolo, r.id);
-      const t = now();
-      reopened += reopenEn.run(t, r.id).changes;
-      reopened += reopenIntegrated.run(t, r.protocolo, r.id, r.id).changes;
+      const at = now();
+      reopened += reopenEn.run(at, r.id).changes;
+      reopened += reopenIntegrated.run(at, r.protocolo, r.id, r.id).changes;
     }
     return reopened;
   }
@@ -328,7 +329,7 @@ export class Store {
    * there is none). An EN package receiving new items goes back to NI: its data changed.
    */
   assemblePackages(): { created: number; reopened: number; items: number } {
-    const t = now();
+    const at = now();
     return this.transaction(() => {
       this.db.exec('CREATE TEMP TABLE IF NOT EXISTS touched (process TEXT PRIMARY KEY)');
       this.db.exec('DELETE FROM temp.touched');
@@ -339,10 +340,10 @@ export class Store {
         `INSERT INTO packages (process, protocolo, state, created_at, state_at)
            SELECT t.process, p.protocolo, 'NI', ?, ? FROM temp.touched t JOIN processes p ON p.spe_id = t.process
            WHERE NOT EXISTS (SELECT 1 FROM packages k WHERE k.process = t.process AND k.state <> 'I')`,
-      ).run(t, t).changes;
+      ).run(at, at).changes;
       const reopened = this.prepare(
         "UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE state = 'EN' AND process IN (SELECT process FROM temp.touched)",
-      ).run(t).changes;
+      ).run(at).changes;
       const items = this.prepare(
         `UPDATE items SET package = (SELECT k.id FROM packages k WHERE k.process = items.process AND k.state <> 'I')
            WHERE package IS NULL AND process IN (SELECT process FROM temp.touched)`,
@@ -399,7 +400,7 @@ export class Store {
   /** Records the outcome of packages, and each one in the attempts history, all in one transaction. */
   recordOutcomes(outcomes: PackageOutcome[]): void {
     if (outcomes.length === 0) return;
-    const t = now();
+    const at = now();
     const stmt = this.prepare(
       `UPDATE packages SET state = @state, attempts = attempts + @inc, code = @code, message = @message, origin = @origin,
          xml = COALESCE(@xml, xml), problems = @problems, sent_at = CASE WHEN @inc = 1 THEN @t ELSE sent_at END, state_at = @t,
@@ -414,9 +415,9 @@ export class Store {
         const problems = o.problems === undefined ? null : redact(JSON.stringify(o.problems));
         // An answer's text may quote what the service was sent: no registered secret is stored.
         const message = redactOrNull(o.message);
-        stmt.run({ id: o.id, state: o.state, inc: o.attempted ? 1 : 0, code: o.code, message, origin: o.origin, xml: o.xml, problems, t });
+        stmt.run({ id: o.id, state: o.state, inc: o.attempted ? 1 : 0, code: o.code, message, origin: o.origin, xml: o.xml, problems, t: at });
         const outcome = o.origin === 'validation' ? 'invalid' : o.state === 'I' ? 'accepted' : o.state === 'EN' ? 'rejected' : 'failed';
-        history.run({ id: o.id, t, outcome, code: o.code, message });
+        history.run({ id: o.id, t: at, outcome, code: o.code, message });
       }
     });
   }
@@ -472,9 +473,9 @@ export class Store {
    * package: an integrated package resent while another is open joins it.
    */
   resend(filter: { protocolo?: string; state?: PackageState }): number {
-    if (!filter.protocolo && !filter.state) throw new PiSenderError('ERR_USAGE', 'resend needs a Protocolo or a state');
+    if (!filter.protocolo && !filter.state) throw new PiSenderError('ERR_USAGE', t('store.resendNeeds'));
     const { where, args } = conditions({ protocolo: filter.protocolo, state: filter.state });
-    const t = now();
+    const at = now();
     return this.transaction(() => {
       const rows = this.prepare(`SELECT id, process, state FROM packages WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as Array<{
         id: number;
@@ -484,7 +485,7 @@ export class Store {
       let n = 0;
       for (const r of rows) {
         if (r.state !== 'I') {
-          this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, r.id);
+          this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(at, r.id);
           n++;
           continue;
         }
@@ -494,9 +495,9 @@ export class Store {
           this.prepare('UPDATE items SET package = ? WHERE package = ?').run(open.id, r.id);
           this.prepare('UPDATE attempts SET package = ? WHERE package = ?').run(open.id, r.id);
           this.prepare('DELETE FROM packages WHERE id = ?').run(r.id);
-          this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, open.id);
+          this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(at, open.id);
         } else {
-          this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(t, r.id);
+          this.prepare("UPDATE packages SET state = 'NI', attempts = 0, alerted = 0, state_at = ? WHERE id = ?").run(at, r.id);
         }
         n++;
       }

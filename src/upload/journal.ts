@@ -5,6 +5,7 @@
  * again, which is safe (the PI ignores what it already has).
  */
 
+import { t } from '../i18n/translate.js';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PiSenderError } from '../errors.js';
@@ -42,16 +43,16 @@ export function loadJournal(file: string, expected: Omit<JournalHeader, 'started
   try {
     header = JSON.parse(lines[0] ?? '') as JournalHeader;
   } catch {
-    throw new PiSenderError('ERR_USAGE', `the journal ${file} is unreadable; start over with --restart`, { file });
+    throw new PiSenderError('ERR_USAGE', t('upload.journalUnreadable', { file }), { file });
   }
   if (header.file !== expected.file) {
-    throw new PiSenderError('ERR_USAGE', `the journal ${file} is for ${header.file}, not ${expected.file}; start over with --restart`, { file });
+    throw new PiSenderError('ERR_USAGE', t('upload.journalOtherFile', { file, journaled: header.file, expected: expected.file }), { file });
   }
   if (header.size !== expected.size || Math.round(header.mtimeMs) !== Math.round(expected.mtimeMs)) {
-    throw new PiSenderError('ERR_USAGE', `${expected.file} changed since the interrupted upload; start over with --restart (resending is safe)`, { file });
+    throw new PiSenderError('ERR_USAGE', t('upload.journalFileChanged', { file: expected.file }), { file });
   }
   if (header.endpoint !== expected.endpoint) {
-    throw new PiSenderError('ERR_USAGE', `the interrupted upload went to ${header.endpoint}, not ${expected.endpoint}; start over with --restart`, { file });
+    throw new PiSenderError('ERR_USAGE', t('upload.journalOtherEndpoint', { journaled: header.endpoint, expected: expected.endpoint }), { file });
   }
   const entries = new Map<number, JournalEntry>();
   for (const line of lines.slice(1)) {
@@ -92,9 +93,13 @@ export class Journal {
       fsyncSync(fd);
       return new Journal(file, fd);
     } catch (err) {
-      throw new PiSenderError('ERR_FILE_WRITE', `cannot write the journal ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
-        file: path.resolve(file),
-      });
+      throw new PiSenderError(
+        'ERR_FILE_WRITE',
+        t('upload.cannotWriteJournal', { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }),
+        {
+          file: path.resolve(file),
+        },
+      );
     }
   }
 

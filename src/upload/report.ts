@@ -2,6 +2,7 @@
  * The upload report: one JSON line per Documento, in file order, whatever order the answers come in.
  */
 
+import { t } from '../i18n/translate.js';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PiSenderError } from '../errors.js';
@@ -66,7 +67,7 @@ export class ReportWriter {
     if (this.failure) {
       throw new PiSenderError(
         'ERR_FILE_WRITE',
-        `cannot write the report ${this.target}: ${(this.failure as NodeJS.ErrnoException).code ?? this.failure.message}`,
+        t('upload.cannotWriteReport', { file: this.target, reason: (this.failure as NodeJS.ErrnoException).code ?? this.failure.message }),
         { file: this.target },
       );
     }

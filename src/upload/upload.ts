@@ -5,6 +5,7 @@
  * interrupted upload resumable.
  */
 
+import { t } from '../i18n/translate.js';
 import { closeSync, createReadStream, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { PiSenderError } from '../errors.js';
@@ -96,27 +97,31 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   try {
     stat = statSync(file);
   } catch (err) {
-    throw new PiSenderError('ERR_FILE_READ', `cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
-      file: options.file,
-    });
+    throw new PiSenderError(
+      'ERR_FILE_READ',
+      t('upload.cannotRead', { file: options.file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }),
+      {
+        file: options.file,
+      },
+    );
   }
-  if (!stat.isFile()) throw new PiSenderError('ERR_FILE_READ', `${options.file} is not a file`, { file: options.file });
-  if (!options.dryRun && !options.client) throw new PiSenderError('ERR_CONFIG', 'no PI client: give an endpoint, or use a dry run');
+  if (!stat.isFile()) throw new PiSenderError('ERR_FILE_READ', t('upload.notFile', { file: options.file }), { file: options.file });
+  if (!options.dryRun && !options.client) throw new PiSenderError('ERR_CONFIG', t('upload.noClient'));
   assertLooksLikeXml(file, options.file);
 
   const endpoint = options.client?.endpoint ?? '(dry run)';
   const useJournal = options.report !== '-' && !options.dryRun;
   const jPath = useJournal ? journalPath(path.resolve(options.report)) : undefined;
-  if (options.resume && !useJournal) throw new PiSenderError('ERR_USAGE', '--resume needs a report file (not --report -) and a real send (not --dry-run)');
+  if (options.resume && !useJournal) throw new PiSenderError('ERR_USAGE', t('upload.resumeNeeds'));
   let previous = new Map<number, JournalEntry>();
   if (jPath && existsSync(jPath)) {
     if (options.restart) unlinkSync(jPath);
     else if (options.resume) previous = loadJournal(jPath, { file, size: stat.size, mtimeMs: stat.mtimeMs, endpoint });
     else {
-      throw new PiSenderError('ERR_USAGE', `an earlier upload to ${options.report} was interrupted: continue it with --resume, or start over with --restart`);
+      throw new PiSenderError('ERR_USAGE', t('upload.interrupted', { report: options.report }));
     }
   } else if (options.resume) {
-    log.info({ journal: jPath }, 'no interrupted upload to resume: starting from the beginning');
+    log.info({ journal: jPath }, t('upload.nothingToResume'));
   }
 
   const retry = options.retry ?? DEFAULT_RETRY;
@@ -211,9 +216,13 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
         yield chunk;
       }
     } catch (err) {
-      throw new PiSenderError('ERR_FILE_READ', `cannot read ${options.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
-        file: options.file,
-      });
+      throw new PiSenderError(
+        'ERR_FILE_READ',
+        t('upload.cannotRead', { file: options.file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }),
+        {
+          file: options.file,
+        },
+      );
     }
   }
 
@@ -235,10 +244,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
       const protocolo = (ev.documento.Protocolo ?? record.documento.Protocolo ?? '').trim();
       const done = previous.get(record.index);
       if (done && done.p !== protocolo) {
-        throw new PiSenderError(
-          'ERR_USAGE',
-          `Documento #${record.index} was ${done.p} in the interrupted upload and is ${protocolo} now: the file changed; start over with --restart`,
-        );
+        throw new PiSenderError('ERR_USAGE', t('upload.fileChanged', { index: String(record.index), before: done.p, now: protocolo }));
       }
       if (done && done.o !== 'failed') {
         counts.resumed++;
@@ -256,7 +262,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
           protocolo: protocolo || null,
           outcome: 'invalid',
           code: error?.code ?? 'XML_MALFORMED',
-          message: `${error?.message ?? 'the Documento could not be read'}${others > 0 ? ` (and ${others} more: pi-sender validate lists them)` : ''}`,
+          message: `${error?.message ?? t('upload.unreadable')}${others > 0 ? t('upload.andMore', { count: others }) : ''}`,
           attempts: 0,
         });
         progress();
@@ -322,7 +328,7 @@ function assertLooksLikeXml(file: string, shown: string): void {
   else if (text.startsWith('\xfe\xff') || text.startsWith('\xff\xfe')) return; // UTF-16: the reader explains it
   const first = text.trimStart()[0];
   if (n > 0 && first !== '<') {
-    const kind = text.startsWith('%PDF') ? 'a PDF' : text.startsWith('PK') ? 'a zip (or an Office document)' : 'not XML';
-    throw new PiSenderError('ERR_FILE_READ', `${shown} is ${kind}, not a ListaDocumentos XML file: nothing was sent`, { file: shown });
+    const kind = text.startsWith('%PDF') ? t('upload.pdf') : text.startsWith('PK') ? t('upload.zip') : t('upload.notXml');
+    throw new PiSenderError('ERR_FILE_READ', t('upload.notLista', { file: shown, kind }), { file: shown });
   }
 }

@@ -48,6 +48,16 @@ export const SIMULATOR_COMMANDS = {
   },
   'sim.certAndKey': { en: '--tls-cert and --tls-key go together', 'pt-BR': '--tls-cert e --tls-key são usados juntos' },
   'sim.badDelay': { en: "--delay must be MS or MIN-MAX, not '{value}'", 'pt-BR': "--delay deve ser MS ou MIN-MAX, não '{value}'" },
+  'listen.failed': { en: 'cannot listen on {where}: {reason} ({code})', 'pt-BR': 'não é possível escutar em {where}: {reason} ({code})' },
+  'listen.EADDRINUSE': {
+    en: 'the port is in use by another program: choose another with --port',
+    'pt-BR': 'a porta está em uso por outro programa: escolha outra com --port',
+  },
+  'listen.EACCES': {
+    en: 'this user may not listen on that port (ports under 1024 need privileges): choose another with --port',
+    'pt-BR': 'este usuário não pode escutar nessa porta (portas abaixo de 1024 exigem privilégios): escolha outra com --port',
+  },
+  'listen.EADDRNOTAVAIL': { en: 'this machine has no such address: check --host', 'pt-BR': 'esta máquina não tem esse endereço: confira --host' },
   'sim.stopped': {
     en: 'stopped after {requests} requests: {accepted} Documentos accepted, {rejected} rejected',
     'pt-BR': 'parado após {requests} requisições: {accepted} Documentos aceitos, {rejected} recusados',

@@ -4,6 +4,7 @@
  * after what it held is durably stored, so a crash re-reads it (enqueueing is idempotent).
  */
 
+import { t } from '../../i18n/translate.js';
 import { createReadStream, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -40,7 +41,7 @@ export function pendingFiles(folder: string, pattern: string, registry: FileRegi
   try {
     names = readdirSync(folder);
   } catch (err) {
-    throw new PiSenderError('ERR_CONFIG', `cannot read the drop folder ${folder}: ${(err as NodeJS.ErrnoException).code}`);
+    throw new PiSenderError('ERR_CONFIG', t('spe.dropFolder', { folder, reason: (err as NodeJS.ErrnoException).code ?? '' }));
   }
   const re = globToRegExp(pattern);
   return names
@@ -109,7 +110,7 @@ export class DropFolderSource implements SpeSource {
       for await (const row of parser) yield row as Row;
     } catch (err) {
       const e = err as Error & { lines?: number };
-      throw new PiSenderError('ERR_INVALID_DOCUMENT', `${file.path}:${e.lines ?? '?'}: not valid CSV: ${e.message}`, { file: file.path });
+      throw new PiSenderError('ERR_INVALID_DOCUMENT', t('spe.notCsv', { where: `${file.path}:${e.lines ?? '?'}`, message: e.message }), { file: file.path });
     }
   }
 
@@ -127,10 +128,13 @@ export class DropFolderSource implements SpeSource {
       try {
         row = JSON.parse(text);
       } catch (err) {
-        throw new PiSenderError('ERR_INVALID_DOCUMENT', `${file.path}:${n}: not valid JSON: ${(err as Error).message}`, { file: file.path, line: n });
+        throw new PiSenderError('ERR_INVALID_DOCUMENT', t('spe.notJson', { where: `${file.path}:${n}`, message: (err as Error).message }), {
+          file: file.path,
+          line: n,
+        });
       }
       if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-        throw new PiSenderError('ERR_INVALID_DOCUMENT', `${file.path}:${n}: each line must be a JSON object`, { file: file.path, line: n });
+        throw new PiSenderError('ERR_INVALID_DOCUMENT', t('spe.notObject', { where: `${file.path}:${n}` }), { file: file.path, line: n });
       }
       yield row as Row;
     }

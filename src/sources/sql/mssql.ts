@@ -4,6 +4,7 @@
  * driver would otherwise read them in this machine's zone.
  */
 
+import { t } from '../../i18n/translate.js';
 import type { SqlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
 import { OptionalDriverSource, type DriverLoader } from './optional-driver.js';
@@ -33,7 +34,7 @@ export class MssqlSource extends OptionalDriverSource<Mssql> {
   private pool: MssqlPool | undefined;
 
   constructor(config: SqlSourceConfig, load?: DriverLoader) {
-    super(config, 'mssql', 'a SQL Server source', load);
+    super(config, 'mssql', t('spe.mssqlSource'), load);
   }
 
   private async connect(): Promise<{ pool: MssqlPool; sql: Mssql }> {

@@ -3,6 +3,7 @@
  * (`npm install oracledb` / `npm install mssql`), and it is loaded only when configured.
  */
 
+import { t } from '../../i18n/translate.js';
 import type { SqlSourceConfig } from '../config.js';
 import { PiSenderError } from '../../errors.js';
 import { SqlSource } from './sql-source.js';
@@ -39,7 +40,7 @@ export async function loadDriver<T>(name: string, forWhat: string): Promise<T> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new PiSenderError('ERR_CONFIG', `${forWhat} needs the optional driver '${name}': install it with npm install ${name} (see docs/export.md)`);
+      throw new PiSenderError('ERR_CONFIG', t('spe.optionalDriver', { forWhat, name }));
     }
     throw err;
   }

@@ -3,6 +3,7 @@
  * Dates are fetched as text; the queries compare them with TO_DATE(:since, 'YYYY-MM-DD HH24:MI:SS').
  */
 
+import { t } from '../../i18n/translate.js';
 import type { SqlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
 import { OptionalDriverSource, type DriverLoader } from './optional-driver.js';
@@ -25,7 +26,7 @@ export class OracleSource extends OptionalDriverSource<OracleDb> {
   private conn: OracleConnection | undefined;
 
   constructor(config: SqlSourceConfig, load?: DriverLoader) {
-    super(config, 'oracledb', 'an Oracle source', load);
+    super(config, 'oracledb', t('spe.oracleSource'), load);
   }
 
   private async connect(): Promise<{ conn: OracleConnection; db: OracleDb }> {

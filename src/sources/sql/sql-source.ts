@@ -3,6 +3,7 @@
  * environment or a file, rows streamed in constant memory.
  */
 
+import { t } from '../../i18n/translate.js';
 import { readFileSync } from 'node:fs';
 import { PiSenderError } from '../../errors.js';
 import { readSecret } from '../../secrets.js';
@@ -11,18 +12,18 @@ import type { Row } from '../mapping.js';
 import type { SpeSource, Window } from '../source.js';
 import { prepareQuery, type ParamStyle, type Prepared } from './params.js';
 
-/** Driver error codes that a person must fix, with what to check (PostgreSQL SQLSTATE, MySQL, Oracle, SQL Server, DNS). */
-const CONFIGURATION_ERRORS: Record<string, string> = {
-  '3D000': 'has no such database: check the database name',
-  '28P01': 'refused the login: check the user and the password (passwordEnv or passwordFile)',
-  '28000': 'refused the login: check the user, the password and pg_hba.conf',
-  ER_BAD_DB_ERROR: 'has no such database: check the database name',
-  ER_ACCESS_DENIED_ERROR: 'refused the login: check the user and the password (passwordEnv or passwordFile)',
-  ER_DBACCESS_DENIED_ERROR: 'refused this user access to the database: check its grants',
-  ELOGIN: 'refused the login: check the user and the password (passwordEnv or passwordFile)',
-  'ORA-01017': 'refused the login: check the user and the password (passwordEnv or passwordFile)',
-  ENOTFOUND: 'host does not exist (DNS): check the host name',
-};
+/** Driver error codes that a person must fix; the catalog's `spe.<code>` says what to check (PostgreSQL SQLSTATE, MySQL, Oracle, SQL Server, DNS). */
+const CONFIGURATION_ERRORS = new Set([
+  '3D000',
+  '28P01',
+  '28000',
+  'ER_BAD_DB_ERROR',
+  'ER_ACCESS_DENIED_ERROR',
+  'ER_DBACCESS_DENIED_ERROR',
+  'ELOGIN',
+  'ORA-01017',
+  'ENOTFOUND',
+]);
 
 export abstract class SqlSource implements SpeSource {
   readonly kinds: ReadonlySet<QueryKind>;
@@ -34,7 +35,7 @@ export abstract class SqlSource implements SpeSource {
 
   /** The database password: from the file, else the environment variable; undefined when neither is set. */
   protected password(): string | undefined {
-    return readSecret(this.config.passwordEnv, this.config.passwordFile, 'database password');
+    return readSecret(this.config.passwordEnv, this.config.passwordFile, t('secret.databasePassword'));
   }
 
   /** host, port, database, user and password: the ones the configuration sets. */
@@ -64,9 +65,12 @@ export abstract class SqlSource implements SpeSource {
     const e = err as NodeJS.ErrnoException;
     const where = this.config.host ?? (this.config.url ? new URL(this.config.url).host : (this.config.path ?? this.config.type));
     const detail = `${e.code ? `${e.code}: ` : ''}${e.message}`;
-    const fix = CONFIGURATION_ERRORS[e.code ?? ''];
-    if (fix) return new PiSenderError('ERR_CONFIG', `the SPE database (${this.config.type} at ${where}) ${fix}: ${detail}`, {}, { cause: err });
-    return new PiSenderError('ERR_TRANSPORT', `cannot reach the SPE database (${this.config.type} at ${where}): ${detail}`, {}, { cause: err });
+    const at = t('spe.at', { type: this.config.type, host: where });
+    if (CONFIGURATION_ERRORS.has(e.code ?? '')) {
+      const fix = t(`spe.${e.code}` as 'spe.3D000');
+      return new PiSenderError('ERR_CONFIG', t('spe.misconfigured', { where: at, fix, detail }), {}, { cause: err });
+    }
+    return new PiSenderError('ERR_TRANSPORT', t('spe.unreachable', { where: at, detail }), {}, { cause: err });
   }
 
   async *rows(kind: QueryKind, window: Window): AsyncIterable<Row> {
@@ -77,7 +81,7 @@ export abstract class SqlSource implements SpeSource {
       yield* this.stream(prepared);
     } catch (err) {
       if (err instanceof PiSenderError) throw err;
-      throw new PiSenderError('ERR_CONFIG', `the ${kind} query failed: ${(err as Error).message}`, {}, { cause: err });
+      throw new PiSenderError('ERR_CONFIG', t('spe.queryFailed', { kind, message: (err as Error).message }), {}, { cause: err });
     }
   }
 

@@ -1,5 +1,6 @@
 /** An SPE kept in SQLite, read-only. */
 
+import { t } from '../../i18n/translate.js';
 import Database from 'better-sqlite3';
 import { PiSenderError } from '../../errors.js';
 import type { Row } from '../mapping.js';
@@ -15,7 +16,7 @@ export class SqliteSource extends SqlSource {
     try {
       this.db = new Database(this.config.path!, { readonly: true, fileMustExist: true });
     } catch (err) {
-      throw new PiSenderError('ERR_CONFIG', `cannot open the SPE database ${this.config.path}: ${(err as Error).message}`);
+      throw new PiSenderError('ERR_CONFIG', t('spe.cannotOpenSqlite', { file: this.config.path ?? '', reason: (err as Error).message }));
     }
     return this.db;
   }
