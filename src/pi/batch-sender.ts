@@ -85,7 +85,7 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
     } catch (err) {
       if (isFatalSendError(err) || attempt >= policy.attempts) throw err;
       const wait = Math.min(policy.maxDelayMs, Math.max(backoffDelay(attempt, policy), err instanceof TransportError ? (err.retryAfterMs ?? 0) : 0));
-      log.warn({ attempt, of: policy.attempts, waitMs: wait, cause: causeOf(err).code }, `${what} failed, retrying: ${causeOf(err).message}`);
+      log.warn({ attempt, of: policy.attempts, waitMs: wait, cause: causeOf(err).code }, t('pi.callRetrying', { what, message: causeOf(err).message }));
       await abortableSleep(wait, signal);
     }
   }

@@ -145,6 +145,7 @@ export const TRANSPORT = {
   },
   'pi.batchSize': { en: 'batch size agreed with the service', 'pt-BR': 'tamanho de lote combinado com o serviço' },
   'pi.notSent': { en: 'not sent', 'pt-BR': 'não enviado' },
+  'pi.callRetrying': { en: '{what} failed, retrying: {message}', 'pt-BR': '{what} falhou, tentando de novo: {message}' },
   'pi.retrying': { en: 'retrying after: {message}', 'pt-BR': 'tentando de novo após: {message}' },
   'pi.resultCount': {
     en: 'the service answered {results} results for {documentos} Documentos',
