@@ -3,6 +3,8 @@
  * (samples/spe/): an agency replaces them with its own tables, keeping the shape.
  */
 
+import { currentLanguage, type Language } from '../i18n/language.js';
+import { tIn, type PlainKey } from '../i18n/translate.js';
 import type { SqlType } from './config.js';
 
 export type TemplateSource = SqlType | 'csv' | 'jsonl' | 'xml';
@@ -14,6 +16,19 @@ export interface TemplateOptions {
   store?: string;
   endpoint?: string;
   user?: string;
+  /** The language of the comments (default: the current one). */
+  language?: Language;
+}
+
+/** A comment of the catalog, one `#` line per line of its text. */
+type Comment = (key: PlainKey, indent?: string) => string;
+
+function commenter(language: Language): Comment {
+  return (key, indent = '') =>
+    tIn(language, key)
+      .split('\n')
+      .map((line) => `${indent}# ${line}`)
+      .join('\n');
 }
 
 /** `:since`/`:until` as each database compares them with a date-time column, and a date-time as text. */
@@ -23,29 +38,26 @@ function dialect(type: TemplateSource): { p: (name: string) => string; t: (colum
   return { p: (n) => `:${n}`, t: (c) => c };
 }
 
-function queries(type: TemplateSource): string {
+function queries(type: TemplateSource, c: Comment): string {
   const { p, t } = dialect(type);
   const changed = `(p.alterado_em > ${p('since')} AND p.alterado_em <= ${p('until')})
           OR EXISTS (SELECT 1 FROM andamento a WHERE a.processo_id = p.id
                      AND a.registrado_em > ${p('since')} AND a.registrado_em <= ${p('until')})`;
   const ids = `SELECT p.id FROM processo p WHERE ${changed.replace(/\n {10}/g, '\n              ')}`;
-  return `  # Each query gets :since and :until (local date-times of timeZone, 'YYYY-MM-DD HH:MM:SS') and is
-  # read as a stream. The column names are what the mapping below refers to.
+  return `${c('tpl.queries', '  ')}
   queries:
-    # Every process with a history item recorded in the window, or whose own data changed in it,
-    # including sigiloso ones (pi-sender withholds them; items of a process this query does not
-    # return are not sent, and keep the watermark from moving).
+${c('tpl.processos', '    ')}
     processos: |
       SELECT p.id, p.numero, p.tipo, p.especificacao, ${t('p.data_autuacao')} AS data_autuacao, p.nivel_acesso
       FROM processo p
       WHERE ${changed}
-    # Interessados of those processes (optional).
+${c('tpl.interessados', '    ')}
     interessados: |
       SELECT i.processo_id, i.nome
       FROM interessado i
       WHERE i.processo_id IN (${ids})
       ORDER BY i.processo_id, i.id
-    # Related processes, in both directions, as the SEI module sends them (optional).
+${c('tpl.relacionados', '    ')}
     relacionados: |
       SELECT r.processo_id AS processo, q.numero
       FROM relacionamento r JOIN processo q ON q.id = r.relacionado_id
@@ -54,7 +66,7 @@ function queries(type: TemplateSource): string {
       SELECT r.relacionado_id AS processo, q.numero
       FROM relacionamento r JOIN processo q ON q.id = r.processo_id
       WHERE r.relacionado_id IN (${ids})
-    # History items recorded in the window: one row per item, with a stable id.
+${c('tpl.historico', '    ')}
     historico: |
       SELECT a.id, a.processo_id, a.tarefa, ${t('a.data_hora')} AS data_hora, u.hierarquia AS unidade, d.sigla AS unidade_destino
       FROM andamento a
@@ -63,31 +75,30 @@ function queries(type: TemplateSource): string {
       WHERE a.registrado_em > ${p('since')} AND a.registrado_em <= ${p('until')}`;
 }
 
-function source(type: TemplateSource, o: TemplateOptions): string {
+function source(type: TemplateSource, o: TemplateOptions, c: Comment): string {
   switch (type) {
     case 'sqlite':
       return `source:
   type: sqlite
   path: ${o.location ?? 'spe.sqlite'}
-${queries(type)}`;
+${queries(type, c)}`;
     case 'csv':
     case 'jsonl':
       return `source:
   type: ${type}
-  # The SPE (or a nightly export) drops files here; each run reads the new ones, in name order.
+${c('tpl.folder', '  ')}
   folder: ${o.location ?? 'entrada'}
-  # Which files hold which rows; the columns are the ones the mapping below refers to.
+${c('tpl.files', '  ')}
   files:
     processos: processos*.${type}
     interessados: interessados*.${type}
     relacionados: relacionados*.${type}
     historico: historico*.${type}
-${type === 'csv' ? "  delimiter: ','        # ';' for files from Brazilian spreadsheets\n  encoding: utf-8       # or latin1\n" : ''}  afterReading: move     # read files go to <folder>/lidos; "keep" leaves them (pi-sender remembers them)`;
+${type === 'csv' ? `  delimiter: ','        ${c('tpl.delimiter')}\n  encoding: utf-8       ${c('tpl.encoding')}\n` : ''}  afterReading: move     ${c('tpl.afterReading')}`;
     case 'xml':
       return `source:
   type: xml
-  # ListaDocumentos files dropped here are sent as they are (after normalizing and validating).
-  # They carry no access level: drop only public items.
+${c('tpl.xmlFolder', '  ')}
   folder: ${o.location ?? 'entrada'}
   pattern: "*.xml"
   afterReading: move`;
@@ -98,36 +109,35 @@ ${type === 'csv' ? "  delimiter: ','        # ';' for files from Brazilian sprea
   host: 127.0.0.1
   port: ${port}
   database: spe
-  user: pi_sender            # a read-only user is enough
-  # The password comes from the environment (PI_SPE_PASSWORD by default) or a file; never from here.
+  user: pi_sender            ${c('tpl.readOnly')}
+${c('tpl.password', '  ')}
   passwordEnv: PI_SPE_PASSWORD
   # passwordFile: /etc/pi-sender/spe-password
-  # ssl: true                # or { ca: /path/to/ca.pem }
-${queries(type)}`;
+  # ssl: true                ${c('tpl.ssl')}
+${queries(type, c)}`;
     }
   }
 }
 
-const MAPPING = `
-# How the rows become Documentos of the data standard. A value is a column name, a "{template}"
-# of columns, or { value: constant }.
+const mapping = (c: Comment): string => `
+${c('tpl.mapping')}
 mapping:
   processo:
-    id: id                                  # the SPE's key of the process
-    Protocolo: numero                       # formatted or not: sent as digits
-    DataHoraProducao: data_autuacao         # a date is sent as local midnight, as the SEI module does
+    id: id                                  ${c('tpl.id')}
+    Protocolo: numero                       ${c('tpl.protocolo')}
+    DataHoraProducao: data_autuacao         ${c('tpl.dataHora')}
     Especie: { value: Processo }
-    Assunto: "{tipo} - {especificacao}"     # " - " and an empty part disappear
-    # sigiloso is never sent; restrito only with publishRestrito: true; any other value is withheld.
+    Assunto: "{tipo} - {especificacao}"     ${c('tpl.assunto')}
+${c('tpl.access', '    ')}
     access: { column: nivel_acesso, publico: [0], restrito: [1], sigiloso: [2] }
-  interessado: { processo: processo_id, NomeInteressado: nome }   # CPFs in names are masked
+  interessado: { processo: processo_id, NomeInteressado: nome }   ${c('tpl.interessado')}
   relacionado: { processo: processo, ProtocoloRelacionado: numero }
   historico:
-    id: id                                  # stable key: an item is sent once
+    id: id                                  ${c('tpl.itemId')}
     processo: processo_id
     DataHoraOperacao: data_hora
-    UnidadeOperacao: unidade                # cut to 300 characters
-    # Which tasks are published, and with which text (like the SEI module's message configuration).
+    UnidadeOperacao: unidade                ${c('tpl.unidade')}
+${c('tpl.operacao', '    ')}
     Operacao:
       task: tarefa
       messages:
@@ -136,61 +146,59 @@ mapping:
         RECEBIMENTO: Processo recebido na unidade
         CONCLUSAO: Conclusão do processo na unidade
         REABERTURA: Reabertura do processo na unidade
-        DESPACHO: null                      # internal: not published
+        DESPACHO: null                      ${c('tpl.internal')}
         ASSINATURA: null
-      otherTasks: skip                      # tasks not listed are not published
+      otherTasks: skip                      ${c('tpl.otherTasks')}
 `;
 
 /** The commented configuration for a source type. */
 export function configTemplate(type: TemplateSource, o: TemplateOptions = {}): string {
-  return `# pi-sender export configuration (YAML; JSON works too). Guides, in the installed package
-# ($(npm root -g)/pi-sender/docs/): export.md (every key), install.md (server, systemd timer),
-# errors.md (every error code and what to do).
-# Check it with: pi-sender check-config --config <this file>
+  const language = o.language ?? currentLanguage();
+  const c = commenter(language);
+  return `${c('tpl.header')}
 
-${source(type, o)}
-${type === 'xml' ? '' : MAPPING}
-# Language of messages, help and alert e-mails, pt-BR (the default) or en; PI_SENDER_LANG and --lang win over it.
-language: pt-BR
-# Time zone of date-times written without an offset (and of :since/:until), and of the dates shown.
+${source(type, o, c)}
+${type === 'xml' ? '' : mapping(c)}
+${c('tpl.language')}
+language: ${language}
+${c('tpl.timeZone')}
 timeZone: America/Sao_Paulo
-# The Portaria asks for items without access restriction: restrito is off unless you turn it on.
+${c('tpl.restrito')}
 publishRestrito: false
-# A withheld process that becomes publishable later has its earlier movements sent then (false: only
-# the movements from then on).
+${c('tpl.earlier')}
 publishEarlierMovements: true
-profile: strict                             # or lenient: docs/data-standard.md#profiles
+profile: strict                             ${c('tpl.profile')}
 
-# One SQLite file holds what was read and sent. Use a new one when switching homologação → produção.
+${c('tpl.store')}
 store: ${o.store ?? 'pi-sender.db'}
 
 pi:
-  # homologacao, producao, or a URL (PI_ENDPOINT overrides it)
+${c('tpl.endpoint', '  ')}
   endpoint: ${o.endpoint ?? 'homologacao'}
-  # the organ's login (PI_USER overrides it)
+${c('tpl.user', '  ')}
   user: "${o.user ?? '99991'}"
-  # The password comes from PI_PASSWORD, or passwordFile; never from here.
+${c('tpl.piPassword', '  ')}
   # passwordFile: /etc/pi-sender/pi-password
-  # ca: /etc/pi-sender/extra-ca.pem         # an extra CA (private CA, TLS-inspecting proxy)
-  # proxy: http://proxy.orgao.gov.br:3128  # else HTTPS_PROXY / NO_PROXY from the environment
-  # proxyCredentialsFile: /etc/pi-sender/proxy-credentials  # "user:password" of the proxy, if it needs one
+  # ca: /etc/pi-sender/extra-ca.pem         ${c('tpl.ca')}
+  # proxy: http://proxy.orgao.gov.br:3128  ${c('tpl.proxy')}
+  # proxyCredentialsFile: /etc/pi-sender/proxy-credentials  ${c('tpl.proxyCredentials')}
   timeoutSeconds: 120
   concurrency: 2
 
 sending:
-  maxAttempts: 15          # FI packages are retried on later runs up to this many attempts (as SEI)
-  retries: 5               # attempts within one run, with exponential backoff
+  maxAttempts: 15          ${c('tpl.maxAttempts')}
+  retries: 5               ${c('tpl.retries')}
   retryDelayMs: 1000
 
 watermark:
-  initial: "2015-01-01 00:00:00"   # the first run reads from here (the PI holds movements since 2015)
-  overlapMinutes: 60               # each run re-reads this much before the last one: nothing is missed
+  initial: "2015-01-01 00:00:00"   ${c('tpl.initial')}
+  overlapMinutes: 60               ${c('tpl.overlap')}
 
 alerts:
-  noSuccessDays: 2                 # alert when nothing was accepted for 2 days (48 h); 0: never
-  staleAfterDays: 3                # pi-sender status exits 1 when a package is EN or FI for longer
+  noSuccessDays: 2                 ${c('tpl.noSuccess')}
+  staleAfterDays: 3                ${c('tpl.stale')}
   failures:
-    repeat: daily                  # remind, while packages stay EN or FI: daily, hourly, weekly, 12h, never
+    repeat: daily                  ${c('tpl.repeat')}
   # webhook:
   #   url: https://chat.orgao.gov.br/hooks/pi-sender
   #   headers: { Authorization: "Bearer ..." }

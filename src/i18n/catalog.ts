@@ -6,6 +6,7 @@
  */
 
 import { COMMON } from './catalog/common.js';
+import { TEMPLATE } from './catalog/template.js';
 import { SIAFI } from './catalog/siafi.js';
 import { RUNTIME } from './catalog/runtime.js';
 import { TRANSPORT } from './catalog/transport.js';
@@ -23,6 +24,7 @@ export type Entry = { readonly en: string; readonly 'pt-BR': string };
 
 export const CATALOG = {
   ...COMMON,
+  ...TEMPLATE,
   ...SIAFI,
   ...RUNTIME,
   ...TRANSPORT,

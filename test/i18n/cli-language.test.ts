@@ -24,7 +24,14 @@ let config: string;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'pi-lang-'));
   sim = await simulator();
-  config = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: sqliteSpe(dir, { processes: 30, invalidEvery: 10 }) }).file;
+  // As a new user would have it: no language anywhere (the file's language: line taken out).
+  config = writeConfig({
+    type: 'sqlite',
+    dir,
+    endpoint: sim.url,
+    location: sqliteSpe(dir, { processes: 30, invalidEvery: 10 }),
+    replace: [[/^language: .*\n/m, '']],
+  }).file;
   const run = await runInProcess(['export', '--config', config], PT);
   expect(run.code, run.stderr).toBe(1); // the sample has wrong NUPs on purpose
   expect(run.stderr).toMatch(/^execução 1 da exportação \(janela .* em [\d.]+ s\n {2}lidos: 30 processos/);
@@ -111,6 +118,24 @@ describe('the language of the CLI', () => {
     expect(br.stdout).toBe(iso.stdout);
     expect(br.stdout.split('\n')[0]).toMatch(/^id +situação +tent\. +protocolo +alterado +código +mensagem$/);
     expect(br.stdout.split('\n')[1]).toMatch(DATE_PT);
+  });
+});
+
+describe('init in Portuguese', () => {
+  it('writes a configuration commented in Portuguese with language: pt-BR, in English with --lang en', async () => {
+    const pt = path.join(dir, 'init-pt.yaml');
+    const r = await runInProcess(['init', '--source', 'csv', '--output', pt], PT);
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.stderr).toContain(`escrito ${pt} (fonte csv)`);
+    const text = readFileSync(pt, 'utf8');
+    expect(text).toMatch(/^# Configuração da exportação do pi-sender/);
+    expect(text).toContain("delimiter: ','        # ';' para arquivos de planilhas brasileiras");
+    expect(text).toMatch(/^language: pt-BR$/m);
+    const en = path.join(dir, 'init-en.yaml');
+    await runInProcess(['init', '--source', 'csv', '--output', en, '--lang', 'en'], PT);
+    expect(readFileSync(en, 'utf8')).toMatch(/^language: en$/m);
+    // Both load: the comments are the only difference besides language:.
+    expect((await runInProcess(['check-config', '--config', pt, '--no-pi'], PT)).stdout).toMatch(/^configuração: /);
   });
 });
 

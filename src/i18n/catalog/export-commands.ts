@@ -208,6 +208,8 @@ export const EXPORT_COMMANDS = {
     en: 'every Nth process gets a wrong NUP (to see EN packages); 0: none',
     'pt-BR': 'cada N-ésimo processo recebe um NUP errado (para ver pacotes EN); 0: nenhum',
   },
+  'sample.wroteSamples': { en: 'wrote {files} in {folder}', 'pt-BR': 'escritos {files} em {folder}' },
+  'sample.wrote': { en: 'wrote {file}', 'pt-BR': 'escrito {file}' },
   'sample.giveOne': {
     en: 'give --sqlite FILE, --sql postgres|mariadb or --samples DIR',
     'pt-BR': 'informe --sqlite ARQUIVO, --sql postgres|mariadb ou --samples PASTA',
