@@ -7,6 +7,8 @@
  * URL with credentials or a password; every line goes through the redaction of registered secrets.
  */
 
+import { CATALOG } from '../i18n/catalog.js';
+import { t } from '../i18n/translate.js';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import pretty from 'pino-pretty';
@@ -46,9 +48,26 @@ export function createLogger(level: string | undefined, through?: { write(chunk:
   };
   if (format === 'text') {
     const destination = through ? lines(through) : 2;
-    return pino(options, pretty({ destination, sync: true, colorize: colourAllowed(), ignore: 'pid,hostname', translateTime: 'HH:MM:ss' }));
+    return pino(
+      options,
+      pretty({
+        destination,
+        sync: true,
+        colorize: colourAllowed(),
+        ignore: 'pid,hostname',
+        translateTime: 'HH:MM:ss',
+        // The level names people read, in their language (JSON keeps pino's numbers).
+        customPrettifiers: { level: (_level, _key, _log, { label, labelColorized }) => labelColorized.replace(label, levelName(label)) },
+      }),
+    );
   }
   return pino(options, through ? lines(through) : pino.destination({ fd: 2, sync: true }));
+}
+
+/** `WARN` in the current language (`AVISO`). */
+function levelName(label: string): string {
+  const key = `log.${label.toLowerCase()}`;
+  return key in CATALOG ? t(key as 'log.warn').toUpperCase() : label;
 }
 
 /** The command's summary as one JSON log record (for `--log-format json`), in pino's shape. */

@@ -195,6 +195,27 @@ describe('help in Portuguese', () => {
       const en = await runCli([name, '--help'], { env: { PI_SENDER_LANG: 'en' } });
       expect(en.stdout).toMatch(/^Usage: pi-sender /);
     }
+    // Log lines too: the level and the message (the built CLI, through pino-pretty).
+    const refused = await runCli(
+      [
+        'send',
+        path.join(ROOT, 'samples', 'lista-documentos.xml'),
+        '--endpoint',
+        'https://127.0.0.1:9/x',
+        '--user',
+        'u',
+        '--retries',
+        '2',
+        '--retry-delay',
+        '1',
+      ],
+      {
+        env: { PI_SENDER_LANG: '', PI_PASSWORD: 'x', PI_LOG_LEVEL: 'info' },
+      },
+    );
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/AVISO: getQuantidadeMaximaDocumentosPorRequisicao falhou, tentando de novo: https:\/\/127\.0\.0\.1:9: conexão recusada/);
+    expect(refused.stderr).toMatch(/^pi-sender: https:\/\/127\.0\.0\.1:9: conexão recusada$/m);
     const top = await runCli(['--help'], { env: { PI_SENDER_LANG: '' } });
     expect(top.stdout).toContain('Códigos de saída:');
     expect(top.stdout.replace(/\s+/g, ' ')).toContain('Envia a movimentação de processos e documentos ao web service do Protocolo Integrado (PI)');
