@@ -94,6 +94,9 @@ export { checkRequisicao, requisicaoProblems, SIAFI_PROBLEM_CODES, SiafiValidati
 export type * from './siafi/types.js';
 export { SiafiStore, UNSETTLED_STATES, type RequisicaoRecord, type RequisicaoState } from './store/siafi-store.js';
 
+// --- language of messages (codes never change with it) ---
+export { LANGUAGES, currentLanguage, parseLanguage, setLanguage, type Language } from './i18n/language.js';
+
 // --- errors ---
 export { PiSenderError, isPiSenderError, type ErrorCode, type ErrorContext } from './errors.js';
 export { AuthError, EndpointError, ProxyError, SoapFaultError, SoapResponseError, TlsError, TransportError } from './soap/errors.js';
