@@ -4,6 +4,7 @@
  * and renamed, so the collector never reads half a file.
  */
 
+import { t } from '../i18n/translate.js';
 import { renameSync, writeFileSync } from 'node:fs';
 import { PiSenderError } from '../errors.js';
 import type { ExportSummary } from '../export/job.js';
@@ -85,7 +86,7 @@ export function writeMetricsFile(file: string, text: string): void {
     writeFileSync(tmp, text, { mode: 0o644 });
     renameSync(tmp, file);
   } catch (err) {
-    throw new PiSenderError('ERR_FILE_WRITE', `cannot write the metrics file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+    throw new PiSenderError('ERR_FILE_WRITE', t('export.cannotWriteMetrics', { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }), {
       file,
     });
   }

@@ -4,7 +4,9 @@
  * codes, JSON keys and exit codes never depend on it.
  */
 
+/** The languages of the catalog: Brazilian Portuguese (the default) and English. */
 export const LANGUAGES = ['pt-BR', 'en'] as const;
+/** One of {@link LANGUAGES}. */
 export type Language = (typeof LANGUAGES)[number];
 
 export const DEFAULT_LANGUAGE: Language = 'pt-BR';

@@ -3,6 +3,7 @@
  * random rates. Scripts make a test exact; rates make a soak test.
  */
 
+import { t } from '../i18n/translate.js';
 import { PiSenderError } from '../errors.js';
 import { seededRandom } from './server.js';
 
@@ -75,7 +76,7 @@ export function parseRepeatedScript<T>(script: string, parse: (token: string) =>
     const m = /^(.*?)(?:x(\d+))?$/.exec(raw)!;
     const token = m[1]!;
     const b = parse(token);
-    if (b === undefined) throw new PiSenderError('ERR_USAGE', `unknown ${what} '${token}' (use ${known})`);
+    if (b === undefined) throw new PiSenderError('ERR_USAGE', t('sim.unknownToken', { what, token, known }));
     for (let i = 0; i < (m[2] ? Number(m[2]) : 1); i++) out.push(b);
   }
   return out;
@@ -92,7 +93,7 @@ export function parseScript(script: string): Behaviour[] {
       const delay = /^delay=(\d+)$/.exec(token);
       return delay ? { kind: 'delay', ms: Number(delay[1]) } : undefined;
     },
-    'fault',
+    t('sim.fault'),
     'ok, 500, 503, drop, drop-after, delay=MS, malformed, not-xml, count-mismatch, garbage-result, fault, echo-fault, echo-result',
   );
 }

@@ -9,6 +9,7 @@
  * It shares only the SOAP plumbing with pi-sender's client: it parses requests on its own.
  */
 
+import { t } from '../i18n/translate.js';
 import { appendFileSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -150,7 +151,7 @@ export function parseSiafiScript(script: string): SiafiBehaviour[] {
       const delay = /^delay=(\d+)$/.exec(token);
       return delay ? { delayMs: Number(delay[1]) } : simple.includes(token) ? (token as SiafiBehaviour) : undefined;
     },
-    'SIAFI simulator behaviour',
+    t('sim.siafiBehaviour'),
     `${simple.join(', ')}, delay=MS`,
   );
 }
@@ -341,11 +342,11 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     if (invalid.length > 0) return reply(res, 500, soapFault('soap:Client', `Unmarshalling Error: ${invalid[0]}`, efetivacao('FALHA')));
 
     // Nonces: one being processed, or one already processed.
-    const t = now().getTime();
+    const at = now().getTime();
     const seen = nonces.get(nonce);
-    if (seen && seen.state === 'done' && t - seen.since > nonceTtlMs) nonces.delete(nonce);
+    if (seen && seen.state === 'done' && at - seen.since > nonceTtlMs) nonces.delete(nonce);
     const known = nonces.get(nonce);
-    if (known?.state === 'processing') return ews(res, operation, t - known.since > stuckAfterMs ? 'EWS0010' : 'EWS0006');
+    if (known?.state === 'processing') return ews(res, operation, at - known.since > stuckAfterMs ? 'EWS0010' : 'EWS0006');
     if (known?.state === 'done') {
       const repetida = `<ns2:requisicaoRepetidaResposta xmlns:ns2="${escapeXml(tns)}"><nonceOriginal>${escapeXml(nonce)}</nonceOriginal><mensagem>Requisição já processada anteriormente.</mensagem><dataProcessamento>${known.processedAt}</dataProcessamento></ns2:requisicaoRepetidaResposta>`;
       const resultado = options.repeatResult === 'falha' ? 'FALHA' : known.resultado!;
@@ -360,14 +361,14 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     }
     if (behaviour === 'drop') return void req.socket.destroy();
     if (behaviour === 'stuck') {
-      nonces.set(nonce, { state: 'processing', since: t, operation });
+      nonces.set(nonce, { state: 'processing', since: at, operation });
       stuckSockets.add(res);
       return;
     }
     if (behaviour === 'ews0009') {
       nonces.set(nonce, {
         state: 'done',
-        since: t,
+        since: at,
         operation,
         resultado: 'FALHA',
         bodyXml: resposta(operation, mensagem('EWS0009', `${EWS_TEXT['EWS0009']}Bem imóvel não encontrado.`)),
@@ -377,11 +378,11 @@ export async function startSiafiSimulator(options: SiafiSimulatorOptions): Promi
     }
     if (behaviour === 'indefinido-not-applied')
       return reply(res, 200, envelope(efetivacao('INDEFINIDO'), resposta(operation, mensagem(undefined, 'Não foi possível concluir a requisição.'))));
-    nonces.set(nonce, { state: 'processing', since: t, operation });
+    nonces.set(nonce, { state: 'processing', since: at, operation });
     if (typeof behaviour === 'object') await new Promise((r) => setTimeout(r, behaviour.delayMs));
     const parameter = obj(obj(body![operation])?.[Object.keys(obj(body![operation]) ?? {}).find((k) => !k.startsWith('@')) ?? '']) ?? {};
     const done = applyRequisicao(operation, parameter, ug, nonce, operator.cpf);
-    nonces.set(nonce, { state: 'done', since: t, operation, resultado: done.resultado, bodyXml: done.body, processedAt: now().toISOString() });
+    nonces.set(nonce, { state: 'done', since: at, operation, resultado: done.resultado, bodyXml: done.body, processedAt: now().toISOString() });
     if (behaviour === 'drop-after') return void req.socket.destroy();
     if (behaviour === 'indefinido')
       return reply(res, 200, envelope(efetivacao('INDEFINIDO'), resposta(operation, mensagem(undefined, 'A requisição pode ou não ter tido sucesso.'))));

@@ -6,6 +6,7 @@
  * Jobs are sent in batches (one message per batch, not per Documento) and answered in order.
  */
 
+import { t } from '../i18n/translate.js';
 import { currentLanguage } from '../i18n/language.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -63,7 +64,7 @@ export class XsdPool implements XsdValidatorService {
 
   constructor() {
     const file = workerFile();
-    if (!existsSync(file)) throw new PiSenderError('ERR_INTERNAL', `XSD worker not built: ${file} (run npm run build)`);
+    if (!existsSync(file)) throw new PiSenderError('ERR_INTERNAL', t('xsd.workerNotBuilt', { file }));
     // The worker holds one batch at a time: a small young generation makes V8 collect early instead of
     // letting garbage grow the process.
     // The worker writes problem messages: in the language of the thread that made the pool.
@@ -80,7 +81,7 @@ export class XsdPool implements XsdValidatorService {
 
   validate(xml: string, profile: Profile, firstLine = 1, rootNamespaces = ''): Promise<Problem[]> {
     if (this.failed) return Promise.reject(this.failed);
-    if (this.closing) return Promise.reject(new PiSenderError('ERR_INTERRUPTED', 'XSD validation cancelled: the pool was closed'));
+    if (this.closing) return Promise.reject(new PiSenderError('ERR_INTERRUPTED', t('xsd.cancelled')));
     const id = this.nextId++;
     const promise = new Promise<Problem[]>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     this.queue.push({ id, xml, profile, firstLine, rootNamespaces });
@@ -113,13 +114,13 @@ export class XsdPool implements XsdValidatorService {
   }
 
   private fail(err: Error): void {
-    this.failed = new PiSenderError('ERR_INTERNAL', `XSD validation failed: ${err.message}`, {}, { cause: err });
+    this.failed = new PiSenderError('ERR_INTERNAL', t('xsd.failed', { message: err.message }), {}, { cause: err });
     for (const w of this.waiting.values()) w.reject(this.failed);
     this.waiting.clear();
   }
 
   private cancelWaiting(): void {
-    const cancelled = new PiSenderError('ERR_INTERRUPTED', 'XSD validation cancelled: the pool was closed');
+    const cancelled = new PiSenderError('ERR_INTERRUPTED', t('xsd.cancelled'));
     for (const w of this.waiting.values()) w.reject(cancelled);
     this.waiting.clear();
   }

@@ -69,6 +69,10 @@ export const EXPORT_COMMANDS = {
   'export.alertSent': { en: '  alert {event}: sent by {channels}', 'pt-BR': '  alerta {event}: enviado por {channels}' },
   'export.alertNotSent': { en: '  alert {event}: not delivered', 'pt-BR': '  alerta {event}: não entregue' },
   'export.and': { en: ' and ', 'pt-BR': ' e ' },
+  'export.cannotWriteMetrics': {
+    en: 'cannot write the metrics file {file}: {reason}',
+    'pt-BR': 'não é possível escrever o arquivo de métricas {file}: {reason}',
+  },
   'export.error': { en: '  error: {message}', 'pt-BR': '  erro: {message}' },
 
   'check.optSample': { en: 'how many mapped Documentos to show', 'pt-BR': 'quantos Documentos mapeados mostrar' },

@@ -261,5 +261,11 @@ export const PROBLEMS = {
     'pt-BR': 'o arquivo parece UTF-16 ou UTF-32 (bytes NUL no início): converta-o para UTF-8',
   },
   'write.character': { en: 'character U+{code} cannot be written in XML 1.0', 'pt-BR': 'o caractere U+{code} não pode ser escrito em XML 1.0' },
+  'xsd.workerNotBuilt': {
+    en: 'XSD worker not built: {file} (run npm run build)',
+    'pt-BR': 'o worker do XSD não foi compilado: {file} (execute npm run build)',
+  },
+  'xsd.cancelled': { en: 'XSD validation cancelled: the pool was closed', 'pt-BR': 'validação XSD cancelada: o pool foi fechado' },
+  'xsd.failed': { en: 'XSD validation failed: {message}', 'pt-BR': 'a validação XSD falhou: {message}' },
   'xsd.cannotCompile': { en: 'cannot compile {file}: {reason}', 'pt-BR': 'não é possível compilar {file}: {reason}' },
 } as const;

@@ -58,6 +58,9 @@ export const SIMULATOR_COMMANDS = {
     'pt-BR': 'este usuário não pode escutar nessa porta (portas abaixo de 1024 exigem privilégios): escolha outra com --port',
   },
   'listen.EADDRNOTAVAIL': { en: 'this machine has no such address: check --host', 'pt-BR': 'esta máquina não tem esse endereço: confira --host' },
+  'sim.unknownToken': { en: "unknown {what} '{token}' (use {known})", 'pt-BR': "{what} desconhecido '{token}' (use {known})" },
+  'sim.fault': { en: 'fault', 'pt-BR': 'comportamento' },
+  'sim.siafiBehaviour': { en: 'SIAFI simulator behaviour', 'pt-BR': 'comportamento do simulador do SIAFI' },
   'sim.stopped': {
     en: 'stopped after {requests} requests: {accepted} Documentos accepted, {rejected} rejected',
     'pt-BR': 'parado após {requests} requisições: {accepted} Documentos aceitos, {rejected} recusados',
