@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLista } from './generate.js';
+import { benchReport } from './report.js';
 import { benchStartup } from './startup.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -153,7 +154,13 @@ async function benchExport() {
   console.log('  targets: under 5 minutes and under 300 MB');
 }
 
-const benches = { startup: () => benchStartup(fmt), validate: benchValidate, send: benchSend, export: benchExport };
+const benches = {
+  startup: () => benchStartup(fmt),
+  validate: benchValidate,
+  send: benchSend,
+  export: benchExport,
+  report: () => benchReport(workDir, fmt),
+};
 for (const [name, fn] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) await fn();
 }

@@ -45,7 +45,11 @@ export interface StoreContext {
   timeZone: string;
   maxAttempts: number;
   staleAfterDays: number;
+  /** The agency's name (`agency:`, else PI_SENDER_AGENCY), for reports. */
+  agency: string | null;
   open(): Store;
+  /** The store for reading only: it must exist, and is never written. */
+  openReadOnly(): Store;
 }
 
 /** `--config FILE` or `--store FILE` (a library's state store, which has no export configuration). */
@@ -61,7 +65,15 @@ export function storeContext(flags: StoreFlags): StoreContext {
     const timeZone = process.env['PI_SENDER_TIME_ZONE'] || 'America/Sao_Paulo';
     if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', t('store.unknownZone', { where: 'PI_SENDER_TIME_ZONE', zone: timeZone }));
     // The library's defaults (createSender), and the export's for staleness.
-    return { file, timeZone, maxAttempts: DEFAULT_MAX_ATTEMPTS, staleAfterDays: DEFAULT_STALE_AFTER_DAYS, open: () => Store.open(file) };
+    return {
+      file,
+      timeZone,
+      maxAttempts: DEFAULT_MAX_ATTEMPTS,
+      staleAfterDays: DEFAULT_STALE_AFTER_DAYS,
+      agency: process.env['PI_SENDER_AGENCY'] || null,
+      open: () => Store.open(file),
+      openReadOnly: () => Store.openReadOnly(file),
+    };
   }
   const config = readConfig(flags);
   return {
@@ -69,7 +81,12 @@ export function storeContext(flags: StoreFlags): StoreContext {
     timeZone: config.timeZone,
     maxAttempts: config.sending.maxAttempts,
     staleAfterDays: config.alerts.staleAfterDays,
+    agency: config.agency ?? (process.env['PI_SENDER_AGENCY'] || null),
     open: () => openStore(config),
+    openReadOnly: () => {
+      if (!existsSync(config.store)) throw new PiSenderError('ERR_CONFIG', t('store.noStore', { file: config.store }), { file: config.store });
+      return Store.openReadOnly(config.store);
+    },
   };
 }
 

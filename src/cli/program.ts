@@ -54,6 +54,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'resend',
     load: async () => (await import('./resend.js')).registerResend,
   },
+  { name: 'report', load: async () => (await import('./report.js')).registerReport },
   {
     name: 'alerts',
     load: async () => (await import('./alerts.js')).registerAlerts,

@@ -159,6 +159,8 @@ export function configTemplate(type: TemplateSource, o: TemplateOptions = {}): s
 
 ${source(type, o, c)}
 ${type === 'xml' ? '' : mapping(c)}
+${c('tpl.agency')}
+agency: Ministério Exemplo
 ${c('tpl.language')}
 language: ${language}
 ${c('tpl.timeZone')}

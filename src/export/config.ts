@@ -86,6 +86,8 @@ export interface ExportConfig {
   file: string;
   /** The language of messages, alerts and help when neither PI_SENDER_LANG nor --lang chose one. */
   language?: Language;
+  /** The agency's name, as the compliance report shows it. */
+  agency?: string;
   source: SourceConfig;
   /** Absent for an XML source: its Documentos are already in the standard. */
   mapping?: MappingConfig;
@@ -110,6 +112,7 @@ export interface ExportConfig {
 }
 
 const TOP = [
+  'agency',
   'language',
   'source',
   'mapping',
@@ -157,6 +160,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   const mapping =
     source?.type === 'xml' ? (raw['mapping'] !== undefined ? c.fail(['mapping'], t('config.xmlNoMapping')) : undefined) : checkMapping(c, raw['mapping']);
   if (raw['language'] !== undefined && !language) c.fail(['language'], t('config.unknownLanguage', { value: String(raw['language']) }));
+  const agency = c.str(raw['agency'], ['agency'], false);
   const timeZone = c.str(raw['timeZone'], ['timeZone'], false) ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(timeZone)) c.fail(['timeZone'], t('config.unknownZone', { zone: timeZone }));
   const publishRestrito = c.bool(raw['publishRestrito'], ['publishRestrito'], false);
@@ -191,6 +195,7 @@ export function parseConfig(text: string, file: string, env: NodeJS.ProcessEnv =
   return {
     file: path.resolve(file),
     ...(language ? { language } : {}),
+    ...(agency ? { agency } : {}),
     source: source!,
     ...(mapping ? { mapping } : {}),
     timeZone,

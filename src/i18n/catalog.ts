@@ -6,6 +6,7 @@
  */
 
 import { COMMON } from './catalog/common.js';
+import { REPORT } from './catalog/report.js';
 import { TEMPLATE } from './catalog/template.js';
 import { SIAFI } from './catalog/siafi.js';
 import { RUNTIME } from './catalog/runtime.js';
@@ -24,6 +25,7 @@ export type Entry = { readonly en: string; readonly 'pt-BR': string };
 
 export const CATALOG = {
   ...COMMON,
+  ...REPORT,
   ...TEMPLATE,
   ...SIAFI,
   ...RUNTIME,

@@ -107,4 +107,14 @@ export const MIGRATIONS: readonly string[] = [
       code, message, protocolo
     FROM packages WHERE state IN ('I', 'EN', 'FI');
   `,
+  `
+  -- For the console's filters and sorting and the compliance report's days (read-only readers).
+  CREATE INDEX packages_created ON packages(created_at);
+  CREATE INDEX packages_sent ON packages(sent_at);
+  CREATE INDEX packages_code ON packages(code);
+  CREATE INDEX runs_started ON runs(started_at);
+  `,
 ];
+
+/** The oldest schema a read-only reader (report, console) can read: later migrations only add indexes. */
+export const READABLE_SCHEMA = 2;

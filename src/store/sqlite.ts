@@ -42,3 +42,24 @@ export function openSqlite(file: string, migrations: readonly string[], what: st
   }
   return db;
 }
+
+/**
+ * Opens an existing `file` for reading only, never writing it (WAL readers never block a writer):
+ * for the report and the console, which may run beside an export. The schema must be at least
+ * `readable` and not newer than this pi-sender knows.
+ */
+export function openSqliteReadOnly(file: string, migrations: readonly string[], readable: number, what: string): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw new PiSenderError('ERR_CONFIG', t('store.cannotOpen', { what, file, reason: (err as Error).message }), { file });
+  }
+  db.pragma('busy_timeout = 10000');
+  const version = Number((db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value ?? 0);
+  if (version > migrations.length || version < readable) {
+    db.close();
+    throw new PiSenderError('ERR_CONFIG', t(version > migrations.length ? 'store.newer' : 'store.older', { what, file, version: String(version) }));
+  }
+  return db;
+}

@@ -15,12 +15,23 @@ import { PiSenderError } from '../errors.js';
 import { redact, redactOrNull } from '../redact.js';
 import type { DocumentoDraft } from '../standard/model.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
-import { MIGRATIONS } from './schema.js';
-import { openSqlite } from './sqlite.js';
-import type { AttemptRow, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
+import { MIGRATIONS, READABLE_SCHEMA } from './schema.js';
+import { openSqlite, openSqliteReadOnly } from './sqlite.js';
+import type { AttemptRow, ComplianceFacts, DayBounds, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
 
 export { PACKAGE_STATES } from './types.js';
-export type { Access, AttemptRow, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
+export type {
+  Access,
+  AttemptRow,
+  ComplianceFacts,
+  DayBounds,
+  ItemRecord,
+  PackageOutcome,
+  PackageRow,
+  PackageState,
+  ProcessRecord,
+  StoreStatus,
+} from './types.js';
 
 export function sha1(...parts: Array<string | null | undefined>): string {
   const h = createHash('sha1');
@@ -53,6 +64,11 @@ export class Store {
   /** Opens (creating if needed) the store at `file`, migrating it to the current schema. */
   static open(file: string): Store {
     return new Store(file, openSqlite(file, MIGRATIONS, t('store.stateStore')));
+  }
+
+  /** Opens an existing store for reading only (report, console): it never writes, nor blocks an export. */
+  static openReadOnly(file: string): Store {
+    return new Store(file, openSqliteReadOnly(file, MIGRATIONS, READABLE_SCHEMA, t('store.stateStore')));
   }
 
   close(): void {
@@ -425,6 +441,60 @@ export class Store {
   /** Every attempt of a package, oldest first. */
   attemptsOf(packageId: number): AttemptRow[] {
     return this.prepare('SELECT at, outcome, code, message, protocolo FROM attempts WHERE package = ? ORDER BY id').all(packageId) as AttemptRow[];
+  }
+
+  // --- the compliance report ---
+
+  /**
+   * The facts of the compliance report for `days` (consecutive, ISO instants): runs and answers per
+   * day, the gaps between successful sends longer than `gapMinutes`, and what was waiting at the end
+   * of each day. Each is one SQL statement over indexed ranges (attempts by outcome and time, packages
+   * by creation), never a scan in JavaScript.
+   */
+  complianceFacts(days: readonly DayBounds[], gapMinutes: number): ComplianceFacts {
+    const json = JSON.stringify(days);
+    const start = days[0]?.start ?? '';
+    const end = days[days.length - 1]?.end ?? '';
+    const DAYS = "days AS (SELECT value->>'day' AS day, value->>'start' AS s, value->>'end' AS e FROM json_each(?))";
+    const runs = this.prepare(
+      `WITH ${DAYS} SELECT d.day, count(r.id) AS runs, coalesce(sum(r.status = 'ok'), 0) AS ok
+       FROM days d LEFT JOIN runs r ON r.started_at >= d.s AND r.started_at < d.e GROUP BY d.day ORDER BY d.day`,
+    ).all(json) as ComplianceFacts['runs'];
+    const outcomes = this.prepare(
+      `WITH ${DAYS}, kinds(outcome) AS (VALUES ('accepted'), ('rejected'), ('invalid'), ('failed'))
+       SELECT d.day, k.outcome, count(*) AS n FROM days d CROSS JOIN kinds k
+       JOIN attempts a ON a.outcome = k.outcome AND a.at >= d.s AND a.at < d.e
+       GROUP BY d.day, k.outcome`,
+    ).all(json) as ComplianceFacts['outcomes'];
+    const one = (sql: string, ...args: unknown[]): string | null => (this.prepare(sql).get(...args) as { t: string | null }).t;
+    const successBefore = one("SELECT max(at) AS t FROM attempts WHERE outcome = 'accepted' AND at < ?", start);
+    const firstSuccess = one("SELECT min(at) AS t FROM attempts WHERE outcome = 'accepted' AND at >= ? AND at < ?", start, end);
+    const lastSuccess = one("SELECT max(at) AS t FROM attempts WHERE outcome = 'accepted' AND at >= ? AND at < ?", start, end);
+    // The instants of the period's sends, from the last one before it: consecutive pairs further apart
+    // than the threshold are the gaps (a batch's answers share one instant).
+    const gaps = this.prepare(
+      `WITH s AS (SELECT DISTINCT at FROM attempts WHERE outcome = 'accepted' AND at >= ? AND at < ?
+                  UNION SELECT ? WHERE ? IS NOT NULL),
+            g AS (SELECT lag(at) OVER (ORDER BY at) AS "from", at AS until FROM s)
+       SELECT "from", until FROM g WHERE "from" IS NOT NULL AND (julianday(until) - julianday("from")) * 1440 > ? ORDER BY "from"`,
+    ).all(start, end, successBefore, successBefore, gapMinutes) as ComplianceFacts['gaps'];
+    // Waiting at a day's end: created by then, and no answer that settled it (accepted, refused,
+    // invalid) by then. Only the packages still unsettled at the period's start can be: an integrated
+    // package last sent before it was settled then, and needs no look at its attempts.
+    const pending = this.prepare(
+      `WITH ${DAYS},
+            c AS MATERIALIZED (
+              SELECT p.id, p.created_at,
+                     (SELECT min(a.at) FROM attempts a INDEXED BY attempts_package
+                      WHERE a.package = p.id AND a.outcome IN ('accepted', 'rejected', 'invalid')) AS settled
+              FROM packages p WHERE p.created_at < ? AND NOT (p.state = 'I' AND p.sent_at < ?))
+       SELECT d.day, count(c.id) AS n, min(c.created_at) AS oldest
+       FROM days d LEFT JOIN c ON c.created_at < d.e AND (c.settled IS NULL OR c.settled >= d.e)
+       WHERE c.settled IS NULL OR c.settled >= ?
+       GROUP BY d.day ORDER BY d.day`,
+    ).all(json, end, start, start) as ComplianceFacts['pending'];
+    const firstActivity = one('SELECT min(t) AS t FROM (SELECT min(started_at) AS t FROM runs UNION ALL SELECT min(created_at) FROM packages)');
+    return { runs, outcomes, gaps, firstSuccess, lastSuccess, successBefore, pending, firstActivity };
   }
 
   // --- operations ---

@@ -64,3 +64,26 @@ export interface StoreStatus {
   watermark: string | null;
   items: number;
 }
+
+/** A day of a report: its name and its bounds, as ISO instants (UTC), `[start, end)`. */
+export interface DayBounds {
+  day: string;
+  start: string;
+  end: string;
+}
+
+/** What the store knows of a period, per day: the compliance report is made from these. */
+export interface ComplianceFacts {
+  runs: Array<{ day: string; runs: number; ok: number }>;
+  outcomes: Array<{ day: string; outcome: string; n: number }>;
+  /** Consecutive successful sends (a Documento accepted) further apart than the threshold. */
+  gaps: Array<{ from: string; until: string }>;
+  /** The first and last successful send in the period, and the last one before it. */
+  firstSuccess: string | null;
+  lastSuccess: string | null;
+  successBefore: string | null;
+  /** Packages waiting (not integrated, not refused) at the end of each day, and since when the oldest. */
+  pending: Array<{ day: string; n: number; oldest: string | null }>;
+  /** When the store first had anything: a run or a package. */
+  firstActivity: string | null;
+}

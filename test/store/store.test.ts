@@ -199,3 +199,27 @@ describe('state store', () => {
     s.close();
   });
 });
+
+describe('reading a store without writing it (report, console)', () => {
+  it('opens an existing store read-only, beside a writer, and refuses a missing or too old one', () => {
+    const writer = fresh();
+    writer.upsertProcess(proc('1'), 1);
+    const reader = Store.openReadOnly(writer.file);
+    try {
+      expect(reader.status(15).counts).toEqual({ NI: 0, I: 0, EN: 0, FI: 0 });
+      // The writer goes on while the reader is open (WAL): nothing blocks, nothing is written by the reader.
+      expect(writer.upsertItem(item('a', '1'))).toBe('new');
+      expect(reader.status(15).items).toBe(1);
+      expect(() => reader.setMeta('x', 'y')).toThrow(/readonly/i);
+    } finally {
+      reader.close();
+      writer.close();
+    }
+    expect(() => Store.openReadOnly(path.join(mkdtempSync(path.join(tmpdir(), 'pi-store-')), 'none.db'))).toThrow(
+      expect.objectContaining({ code: 'ERR_CONFIG' }),
+    );
+    const old = path.join(mkdtempSync(path.join(tmpdir(), 'pi-store-')), 'old.db');
+    openSqlite(old, MIGRATIONS.slice(0, 1), 'state store').close();
+    expect(() => Store.openReadOnly(old)).toThrow(/old schema \(1\): run pi-sender export/);
+  });
+});

@@ -33,6 +33,10 @@ export const RUNTIME = {
     en: 'the {what} {file} was written by a newer pi-sender (schema {version}); upgrade pi-sender',
     'pt-BR': 'o {what} {file} foi escrito por um pi-sender mais novo (esquema {version}); atualize o pi-sender',
   },
+  'store.older': {
+    en: 'the {what} {file} has an old schema ({version}): run pi-sender export (or any command that writes it) once to upgrade it',
+    'pt-BR': 'o {what} {file} tem um esquema antigo ({version}): execute pi-sender export (ou outro comando que o grave) uma vez para atualizá-lo',
+  },
   'store.resendNeeds': { en: 'resend needs a Protocolo or a state', 'pt-BR': 'resend precisa de um Protocolo ou de uma situação' },
   'store.nonceTaken': {
     en: 'the nonce {nonce} is already stored for {endpoint} with another requisition',

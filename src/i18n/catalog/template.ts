@@ -77,6 +77,10 @@ export const TEMPLATE = {
   },
   'tpl.internal': { en: 'internal: not published', 'pt-BR': 'interno: não publicado' },
   'tpl.otherTasks': { en: 'tasks not listed are not published', 'pt-BR': 'tarefas não listadas não são publicadas' },
+  'tpl.agency': {
+    en: "The agency's name, as the compliance report (pi-sender report) shows it.",
+    'pt-BR': 'O nome do órgão, como o relatório de conformidade (pi-sender report) o mostra.',
+  },
   'tpl.language': {
     en: 'Language of messages, help and alert e-mails, pt-BR (the default) or en; PI_SENDER_LANG and --lang win over it.',
     'pt-BR': 'Idioma das mensagens, da ajuda e dos e-mails de alerta, pt-BR (o padrão) ou en; PI_SENDER_LANG e --lang prevalecem.',
