@@ -18,6 +18,8 @@ const LAYERS = {
   upload: ['store', 'sources', 'export', 'library', 'simulator', 'cli', 'console'],
   export: ['library', 'upload', 'simulator', 'cli', 'console'],
   library: ['export', 'upload', 'sources', 'simulator', 'cli', 'console'],
+  // The console reads the store (and the report); it sends nothing itself.
+  console: ['soap', 'pi', 'siafi', 'sources', 'outbox', 'upload', 'export', 'library', 'simulator', 'cli'],
   // The compliance report reads a store; the CLI and the console show it.
   report: ['soap', 'pi', 'siafi', 'sources', 'outbox', 'upload', 'export', 'library', 'simulator', 'cli', 'console'],
   // The simulators share the data standard, never the clients they are tested against.

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLista } from './generate.js';
+import { benchConsole } from './console.js';
 import { benchReport } from './report.js';
 import { benchStartup } from './startup.js';
 
@@ -160,6 +161,7 @@ const benches = {
   send: benchSend,
   export: benchExport,
   report: () => benchReport(workDir, fmt),
+  console: () => benchConsole(workDir, fmt),
 };
 for (const [name, fn] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) await fn();

@@ -55,6 +55,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./resend.js')).registerResend,
   },
   { name: 'report', load: async () => (await import('./report.js')).registerReport },
+  { name: 'console', load: async () => (await import('./console.js')).registerConsole },
   {
     name: 'alerts',
     load: async () => (await import('./alerts.js')).registerAlerts,

@@ -6,6 +6,7 @@
  */
 
 import { COMMON } from './catalog/common.js';
+import { CONSOLE } from './catalog/console.js';
 import { REPORT } from './catalog/report.js';
 import { TEMPLATE } from './catalog/template.js';
 import { SIAFI } from './catalog/siafi.js';
@@ -25,6 +26,7 @@ export type Entry = { readonly en: string; readonly 'pt-BR': string };
 
 export const CATALOG = {
   ...COMMON,
+  ...CONSOLE,
   ...REPORT,
   ...TEMPLATE,
   ...SIAFI,

@@ -17,7 +17,21 @@ import type { DocumentoDraft } from '../standard/model.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import { MIGRATIONS, READABLE_SCHEMA } from './schema.js';
 import { openSqlite, openSqliteReadOnly } from './sqlite.js';
-import type { AttemptRow, ComplianceFacts, DayBounds, ItemRecord, PackageOutcome, PackageRow, PackageState, ProcessRecord, StoreStatus } from './types.js';
+import {
+  PACKAGE_SORTS,
+  type AttemptRow,
+  type ComplianceFacts,
+  type DayBounds,
+  type ItemRecord,
+  type PackageFilter,
+  type PackageOutcome,
+  type PackageRow,
+  type PackageSort,
+  type PackageState,
+  type ProcessRecord,
+  type RunRow,
+  type StoreStatus,
+} from './types.js';
 
 export { PACKAGE_STATES } from './types.js';
 export type {
@@ -26,12 +40,16 @@ export type {
   ComplianceFacts,
   DayBounds,
   ItemRecord,
+  PackageFilter,
   PackageOutcome,
   PackageRow,
+  PackageSort,
   PackageState,
   ProcessRecord,
+  RunRow,
   StoreStatus,
 } from './types.js';
+export { PACKAGE_SORTS } from './types.js';
 
 export function sha1(...parts: Array<string | null | undefined>): string {
   const h = createHash('sha1');
@@ -460,12 +478,7 @@ export class Store {
       `WITH ${DAYS} SELECT d.day, count(r.id) AS runs, coalesce(sum(r.status = 'ok'), 0) AS ok
        FROM days d LEFT JOIN runs r ON r.started_at >= d.s AND r.started_at < d.e GROUP BY d.day ORDER BY d.day`,
     ).all(json) as ComplianceFacts['runs'];
-    const outcomes = this.prepare(
-      `WITH ${DAYS}, kinds(outcome) AS (VALUES ('accepted'), ('rejected'), ('invalid'), ('failed'))
-       SELECT d.day, k.outcome, count(*) AS n FROM days d CROSS JOIN kinds k
-       JOIN attempts a ON a.outcome = k.outcome AND a.at >= d.s AND a.at < d.e
-       GROUP BY d.day, k.outcome`,
-    ).all(json) as ComplianceFacts['outcomes'];
+    const outcomes = this.outcomesPerDay(days);
     const one = (sql: string, ...args: unknown[]): string | null => (this.prepare(sql).get(...args) as { t: string | null }).t;
     const successBefore = one("SELECT max(at) AS t FROM attempts WHERE outcome = 'accepted' AND at < ?", start);
     const firstSuccess = one("SELECT min(at) AS t FROM attempts WHERE outcome = 'accepted' AND at >= ? AND at < ?", start, end);
@@ -495,6 +508,68 @@ export class Store {
     ).all(json, end, start, start) as ComplianceFacts['pending'];
     const firstActivity = one('SELECT min(t) AS t FROM (SELECT min(started_at) AS t FROM runs UNION ALL SELECT min(created_at) FROM packages)');
     return { runs, outcomes, gaps, firstSuccess, lastSuccess, successBefore, pending, firstActivity };
+  }
+
+  // --- the console's reads ---
+
+  /** Answers per day and outcome (accepted, rejected, invalid, failed), for the overview's chart and the report. */
+  outcomesPerDay(days: readonly DayBounds[]): Array<{ day: string; outcome: string; n: number }> {
+    return this.prepare(
+      `WITH days AS (SELECT value->>'day' AS day, value->>'start' AS s, value->>'end' AS e FROM json_each(?)),
+            kinds(outcome) AS (VALUES ('accepted'), ('rejected'), ('invalid'), ('failed'))
+       SELECT d.day, k.outcome, count(*) AS n FROM days d CROSS JOIN kinds k
+       JOIN attempts a ON a.outcome = k.outcome AND a.at >= d.s AND a.at < d.e
+       GROUP BY d.day, k.outcome`,
+    ).all(JSON.stringify(days)) as Array<{ day: string; outcome: string; n: number }>;
+  }
+
+  /** The packages a filter selects, `limit` from `offset`, sorted (newest first by default). */
+  findPackages(filter: PackageFilter, sort: { by: PackageSort; desc: boolean }, limit: number, offset: number): PackageRow[] {
+    const { where, args } = packageConditions(filter);
+    const by = PACKAGE_SORTS.includes(sort.by) ? sort.by : 'id';
+    const dir = sort.desc ? 'DESC' : 'ASC';
+    return this.prepare(
+      `SELECT id, process, protocolo, state, attempts, code, message, origin, created_at, sent_at, state_at, NULL AS problems, NULL AS xml
+       FROM packages p ${where} ORDER BY ${by} ${dir}${by === 'id' ? '' : `, id ${dir}`} LIMIT ? OFFSET ?`,
+    ).all(...args, limit, offset) as PackageRow[];
+  }
+
+  /** How many packages a filter selects (the pager's total). */
+  countPackages(filter: PackageFilter): number {
+    const { where, args } = packageConditions(filter);
+    return (this.prepare(`SELECT count(*) AS n FROM packages p ${where}`).get(...args) as { n: number }).n;
+  }
+
+  /** One package, whole (its XML and problems too). */
+  packageById(id: number): PackageRow | undefined {
+    return this.prepare('SELECT * FROM packages WHERE id = ?').get(id) as PackageRow | undefined;
+  }
+
+  /** The units of a package's history items (what the console shows beside the Protocolo). */
+  unitsOf(packageId: number): string[] {
+    return (this.prepare('SELECT DISTINCT unidade_operacao AS u FROM items WHERE package = ? ORDER BY u').all(packageId) as Array<{ u: string }>).map(
+      (r) => r.u,
+    );
+  }
+
+  /** The waiting packages (NI, and FI below the attempt limit), oldest first. */
+  oldestPending(maxAttempts: number, limit: number): PackageRow[] {
+    return this.prepare(
+      `SELECT id, process, protocolo, state, attempts, code, message, origin, created_at, sent_at, state_at, NULL AS problems, NULL AS xml
+       FROM packages WHERE ${DUE} ORDER BY created_at, id LIMIT ?`,
+    ).all(maxAttempts, limit) as PackageRow[];
+  }
+
+  /** The run history, newest first. */
+  runs(limit: number, offset = 0): RunRow[] {
+    return this.prepare('SELECT id, started_at, finished_at, status, since, until, counts, error FROM runs ORDER BY id DESC LIMIT ? OFFSET ?').all(
+      limit,
+      offset,
+    ) as RunRow[];
+  }
+
+  countRuns(): number {
+    return (this.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
   }
 
   // --- operations ---
@@ -542,9 +617,9 @@ export class Store {
    * attempt count, integrated ones too (the PI ignores what it already has). A process keeps one open
    * package: an integrated package resent while another is open joins it.
    */
-  resend(filter: { protocolo?: string; state?: PackageState }): number {
-    if (!filter.protocolo && !filter.state) throw new PiSenderError('ERR_USAGE', t('store.resendNeeds'));
-    const { where, args } = conditions({ protocolo: filter.protocolo, state: filter.state });
+  resend(filter: { protocolo?: string; state?: PackageState; id?: number }): number {
+    if (!filter.protocolo && !filter.state && filter.id === undefined) throw new PiSenderError('ERR_USAGE', t('store.resendNeeds'));
+    const { where, args } = conditions({ protocolo: filter.protocolo, state: filter.state, id: filter.id === undefined ? undefined : String(filter.id) });
     const at = now();
     return this.transaction(() => {
       const rows = this.prepare(`SELECT id, process, state FROM packages WHERE ${where.join(' AND ')} ORDER BY id`).all(...args) as Array<{
@@ -631,6 +706,30 @@ function conditions(filters: Record<string, string | undefined>): { where: strin
     args.push(value);
   }
   return { where, args };
+}
+
+/** The WHERE of the console's package filters (a unit matches any history item of the package). */
+function packageConditions(f: PackageFilter): { where: string; args: string[] } {
+  const where: string[] = [];
+  const args: string[] = [];
+  const add = (sql: string, value: string | undefined): void => {
+    if (value === undefined || value === '') return;
+    where.push(sql);
+    args.push(value);
+  };
+  add('p.state = ?', f.state);
+  add('(p.protocolo = ? OR p.id IN (SELECT package FROM attempts WHERE protocolo = ?))', f.protocolo);
+  if (f.protocolo) args.push(f.protocolo);
+  add('p.code = ?', f.code);
+  add('p.created_at >= ?', f.createdFrom);
+  add('p.created_at < ?', f.createdUntil);
+  add('p.sent_at >= ?', f.sentFrom);
+  add('p.sent_at < ?', f.sentUntil);
+  add(
+    "EXISTS (SELECT 1 FROM items i WHERE i.package = p.id AND i.unidade_operacao LIKE ? ESCAPE '\\')",
+    f.unit === undefined ? undefined : `%${f.unit.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+  );
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }
 
 function isAlive(pid: number): boolean {

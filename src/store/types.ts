@@ -87,3 +87,31 @@ export interface ComplianceFacts {
   /** When the store first had anything: a run or a package. */
   firstActivity: string | null;
 }
+
+/** The console's filters of the package list (every one optional; instants are ISO, UTC). */
+export interface PackageFilter {
+  state?: PackageState;
+  protocolo?: string;
+  code?: string;
+  /** Part of the name of a unit of the package's history items (UnidadeOperacao), any case. */
+  unit?: string;
+  createdFrom?: string;
+  createdUntil?: string;
+  sentFrom?: string;
+  sentUntil?: string;
+}
+
+export const PACKAGE_SORTS = ['id', 'created_at', 'sent_at', 'state_at', 'protocolo', 'state', 'attempts'] as const;
+export type PackageSort = (typeof PACKAGE_SORTS)[number];
+
+/** A run, as the run history shows it. */
+export interface RunRow {
+  id: number;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  since: string | null;
+  until: string | null;
+  counts: string | null;
+  error: string | null;
+}

@@ -83,7 +83,7 @@ describe('export configuration', () => {
     const errors = errorsOf(text);
     const line = (needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(errors).toEqual([
-      `${FILE}:${line('bogus: 1')}: bogus: unknown key (expected one of language, source, mapping, timeZone, publishRestrito, publishEarlierMovements, profile, store, pi, sending, watermark, alerts)`,
+      `${FILE}:${line('bogus: 1')}: bogus: unknown key (expected one of agency, language, source, mapping, timeZone, publishRestrito, publishEarlierMovements, profile, store, pi, sending, watermark, alerts)`,
       `${FILE}:${line('    Protocolo:')}: mapping.processo.Protocolo: missing (a column name, a "{template}", or { value: ... })`,
       `${FILE}:${line('Lua/Base')}: timeZone: unknown time zone 'Lua/Base' (an IANA name, e.g. America/Sao_Paulo)`,
       `${FILE}:${line('maxAttempts: zero')}: sending.maxAttempts: must be an integer of at least 1`,
