@@ -9,10 +9,13 @@ import { formatNumber, t, type MessageKey } from '../i18n/translate.js';
 import type { ComplianceReport } from '../report/compliance.js';
 import { escapeHtml, reportHtmlBody } from '../report/formats.js';
 import type { AttemptRow, PackageRow, PackageState, RunRow, StoreStatus } from '../store/store.js';
+import { maskCpfsInName } from '../standard/cpf.js';
 import { formatNup } from '../standard/nup.js';
 import type { Problem } from '../standard/problems.js';
 
 const h = escapeHtml;
+/** A message of the PI or of a check, shown to people: escaped, and a CPF in it masked as the SEI module does. */
+const msg = (text: string | null | undefined): string => h(maskCpfsInName(text ?? ''));
 
 export type PageName = 'overview' | 'packages' | 'package' | 'runs' | 'compliance' | 'login' | 'error';
 
@@ -139,7 +142,7 @@ function packageTable(ctx: PageContext, rows: PackageRow[], sort?: { by: string;
   const body = rows
     .map(
       (r) =>
-        `<tr data-id="${r.id}"><td class="num"><a href="/pacotes/${r.id}">${r.id}</a></td><td>${nupLink(r)}</td><td>${stateCell(r.state)}</td><td class="num">${r.attempts}</td><td>${when(ctx, r.created_at)}</td><td>${when(ctx, r.sent_at)}</td><td>${h(r.code ?? '')}</td><td>${h((r.message ?? '').slice(0, 160))}</td></tr>`,
+        `<tr data-id="${r.id}"><td class="num"><a href="/pacotes/${r.id}">${r.id}</a></td><td>${nupLink(r)}</td><td>${stateCell(r.state)}</td><td class="num">${r.attempts}</td><td>${when(ctx, r.created_at)}</td><td>${when(ctx, r.sent_at)}</td><td>${h(r.code ?? '')}</td><td>${msg((r.message ?? '').slice(0, 160))}</td></tr>`,
     )
     .join('\n');
   return `<table class="packages"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -154,7 +157,7 @@ function runsTable(ctx: PageContext, runs: RunRow[]): string {
       const counts = r.counts ? (JSON.parse(r.counts) as { send?: Record<string, number> }).send : undefined;
       const seconds = r.finished_at ? Math.round((Date.parse(r.finished_at) - Date.parse(r.started_at)) / 100) / 10 : null;
       const status = ['ok', 'failed', 'interrupted', 'running'].includes(r.status) ? t(`run.${r.status}` as 'run.ok') : r.status;
-      return `<tr><td class="num">${r.id}</td><td>${when(ctx, r.started_at)}</td><td>${h(r.since && r.until ? `${r.since} → ${r.until}` : '')}</td><td class="run-${h(r.status)}">${h(status)}</td><td class="num">${seconds === null ? '' : h(`${formatNumber(seconds)} s`)}</td><td>${counts ? h(t('run.counts', { accepted: counts['accepted'] ?? 0, rejected: counts['rejected'] ?? 0, invalid: counts['invalid'] ?? 0, failed: counts['failed'] ?? 0 })) : ''}</td><td>${h(r.error ?? '')}</td></tr>`;
+      return `<tr><td class="num">${r.id}</td><td>${when(ctx, r.started_at)}</td><td>${h(r.since && r.until ? `${r.since} → ${r.until}` : '')}</td><td class="run-${h(r.status)}">${h(status)}</td><td class="num">${seconds === null ? '' : h(`${formatNumber(seconds)} s`)}</td><td>${counts ? h(t('run.counts', { accepted: counts['accepted'] ?? 0, rejected: counts['rejected'] ?? 0, invalid: counts['invalid'] ?? 0, failed: counts['failed'] ?? 0 })) : ''}</td><td>${msg(r.error)}</td></tr>`;
     })
     .join('\n');
   return `<table class="runs"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
@@ -227,7 +230,7 @@ export function packagePage(ctx: PageContext, d: PackageData): string {
 <tr><th scope="row">${h(t('col.created'))}</th><td>${when(ctx, r.created_at)}</td></tr>
 <tr><th scope="row">${h(t('col.sent'))}</th><td>${when(ctx, r.sent_at)}</td></tr>
 <tr><th scope="row">${h(t('col.changed'))}</th><td>${when(ctx, r.state_at)}</td></tr>
-<tr><th scope="row">${h(t('col.message'))}</th><td>${h([r.code, r.message].filter(Boolean).join(' - '))}${origin ? ` <span class="muted">(${h(origin)})</span>` : ''}</td></tr>
+<tr><th scope="row">${h(t('col.message'))}</th><td>${msg([r.code, r.message].filter(Boolean).join(' - '))}${origin ? ` <span class="muted">(${h(origin)})</span>` : ''}</td></tr>
 <tr><th scope="row">${h(t('col.units'))}</th><td>${d.units.map(h).join('<br>')}</td></tr>
 </tbody></table>`;
   const resend = ctx.allowActions
@@ -237,13 +240,13 @@ export function packagePage(ctx: PageContext, d: PackageData): string {
     ? `<table class="attempts"><thead><tr><th scope="col">${h(t('col.when'))}</th><th scope="col">${h(t('col.outcome'))}</th><th scope="col">${h(t('col.code'))}</th><th scope="col">${h(t('col.message'))}</th><th scope="col">${h(t('col.protocolo'))}</th></tr></thead><tbody>${d.attempts
         .map(
           (a) =>
-            `<tr><td>${when(ctx, a.at)}</td><td>${h(t(`outcome.${a.outcome}` as 'outcome.accepted'))}</td><td>${h(a.code ?? '')}</td><td>${h(a.message ?? '')}</td><td>${h(a.protocolo ?? '')}</td></tr>`,
+            `<tr><td>${when(ctx, a.at)}</td><td>${h(t(`outcome.${a.outcome}` as 'outcome.accepted'))}</td><td>${h(a.code ?? '')}</td><td>${msg(a.message)}</td><td>${h(a.protocolo ?? '')}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : `<p class="muted">${h(t('package.noAttempts'))}</p>`;
   const problemList = problems.length
     ? `<h2>${h(t('package.problems'))}</h2><table class="problems"><thead><tr><th scope="col">${h(t('col.code'))}</th><th scope="col">${h(t('col.field'))}</th><th scope="col">${h(t('col.message'))}</th></tr></thead><tbody>${problems
-        .map((p) => `<tr><td>${h(p.code)}</td><td>${h(p.field ?? '')}</td><td>${h(p.message)}</td></tr>`)
+        .map((p) => `<tr><td>${h(p.code)}</td><td>${h(p.field ?? '')}</td><td>${msg(p.message)}</td></tr>`)
         .join('')}</tbody></table>`
     : '';
   const xml = d.xml ? `<pre class="xml" id="xml">${d.xml}</pre>` : `<p class="muted">${h(t('package.notBuilt'))}</p>`;

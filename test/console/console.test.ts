@@ -138,6 +138,14 @@ describe('the console in a real browser', () => {
     expect(dialogs).toEqual([]); // no alert("xss") ran
     await expect(p.locator('table.attempts tbody tr').count()).resolves.toBeGreaterThan(0);
     await shot(p, 'pacote');
+    // A CPF in an answer of the PI is shown masked, as the SEI module masks them.
+    const db = new Database(storeFile);
+    db.prepare('UPDATE attempts SET message = ? WHERE package = ?').run('NF005 - Interessado 123.456.789-09 sem nome', withXss.id);
+    db.close();
+    await p.goto(`${consoleApp.url}pacotes/${withXss.id}`);
+    const attempts = (await p.locator('table.attempts').textContent())!;
+    expect(attempts).toContain('NF005 - Interessado ***.456.78*-** sem nome');
+    expect(attempts).not.toContain('123.456.789-09');
     await p.close();
   });
 

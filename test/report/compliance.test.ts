@@ -8,6 +8,9 @@ import { complianceReport, monthPeriod } from '../../src/report/compliance.js';
 import { escapeHtml, reportCsv, reportHtml, reportJson, reportTable } from '../../src/report/formats.js';
 import { Store } from '../../src/store/store.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { validDocumento } from '../helpers/documentos.js';
+import { simulator, SIM_PASSWORD, SIM_USER } from '../helpers/simulator.js';
+import { createSender } from '../../src/library/sender.js';
 
 const ZONE = 'America/Sao_Paulo';
 /** Local time of São Paulo (UTC-3, no daylight saving since 2019) as an ISO instant. */
@@ -125,6 +128,24 @@ describe('the compliance report', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
     expect(escapeHtml(`"'&`)).toBe('&#34;&#39;&#38;');
+  });
+
+  it("works on a library sender's store (--store): its sends are the record, there are no runs", async () => {
+    const sim = await simulator();
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'pi-report-lib-')), 'lib.db');
+    const sender = createSender({ store: file, pi: { endpoint: sim.url, user: SIM_USER, password: SIM_PASSWORD } });
+    try {
+      await sender.enqueue(validDocumento());
+      expect((await sender.flush()).map((o) => o.outcome)).toEqual(['accepted']);
+    } finally {
+      await sender.close();
+      await sim.close();
+    }
+    const r = await runInProcess(['report', '--store', file, '--format', 'json'], { PI_SENDER_AGENCY: 'Órgão da Biblioteca' });
+    expect(r.code, r.stderr).toBe(0);
+    const parsed = JSON.parse(r.stdout) as ReturnType<typeof complianceReport>;
+    expect(parsed).toMatchObject({ agency: 'Órgão da Biblioteca', summary: { compliant: true, runs: 0, accepted: 1 } });
+    expect(parsed.days.at(-1)).toMatchObject({ runs: 0, accepted: 1, pendingAtEnd: 0 });
   });
 
   it('pi-sender report: exit 0 compliant, 1 not, 2 on a bad period; --format and --output', async () => {
