@@ -261,7 +261,7 @@ export function packagePage(ctx: PageContext, d: PackageData): string {
 }
 
 export function runsPage(ctx: PageContext, runs: RunRow[], page: number, pages: number): string {
-  const pager = `<div class="pager"><span>${h(t('list.count', { total: runs.length, page, pages }).replace(/^[^;]*; /, ''))}</span>${
+  const pager = `<div class="pager"><span>${h(t('list.pageOf', { page, pages }))}</span>${
     page > 1 ? `<a href="/execucoes?page=${page - 1}">${h(t('list.previous'))}</a>` : ''
   }${page < pages ? `<a href="/execucoes?page=${page + 1}">${h(t('list.next'))}</a>` : ''}</div>`;
   return layout(ctx, 'runs', t('page.runs'), `${runsTable(ctx, runs)}${pager}`);

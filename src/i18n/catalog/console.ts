@@ -90,6 +90,7 @@ export const CONSOLE = {
     en: '{total} {total|package|packages}; page {page} of {pages}',
     'pt-BR': '{total} {total|pacote|pacotes}; página {page} de {pages}',
   },
+  'list.pageOf': { en: 'page {page} of {pages}', 'pt-BR': 'página {page} de {pages}' },
   'list.previous': { en: 'Previous', 'pt-BR': 'Anterior' },
   'list.next': { en: 'Next', 'pt-BR': 'Próxima' },
   'list.none': { en: 'No package matches these filters.', 'pt-BR': 'Nenhum pacote corresponde a estes filtros.' },
