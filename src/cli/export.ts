@@ -53,15 +53,19 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
   }
   const scheduled = scheduleRuns(flags.schedule, config.timeZone, async () => void (await runOnce(flags, readConfig(flags), log)), log);
   log.info({ schedule: flags.schedule, timeZone: config.timeZone, next: scheduled.next()?.toISOString() }, t('export.scheduledLog'));
-  process.stderr.write(
-    `${t('export.scheduled', { cron: flags.schedule, zone: config.timeZone, when: when(scheduled.next()?.toISOString(), config.timeZone) })}\n`,
-  );
+  // One format per stream: with --log-format json the record above says it all.
+  const text = logFormat(flags.logFormat) === 'text';
+  if (text)
+    process.stderr.write(
+      `${t('export.scheduled', { cron: flags.schedule, zone: config.timeZone, when: when(scheduled.next()?.toISOString(), config.timeZone) })}\n`,
+    );
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  process.stderr.write(`${t('export.stopping')}\n`);
+  if (text) process.stderr.write(`${t('export.stopping')}\n`);
+  else log.info({}, t('export.stopping'));
   await scheduled.stop();
   return EXIT.OK;
 }

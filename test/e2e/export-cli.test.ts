@@ -168,6 +168,22 @@ describe('export commands (CLI)', () => {
     expect((await runCli(['export', '--config', file, '--schedule', 'every day'])).code).toBe(2);
   });
 
+  it('--schedule with --log-format json: every stderr line is a JSON record, the schedule and the stop too', async () => {
+    const run = spawnCli(['export', '--config', file, '--schedule', '0 0 1 1 *', '--log-format', 'json'], { env });
+    let scheduled = false;
+    run.child.stderr!.on('data', (d: Buffer) => (scheduled ||= String(d).includes('"schedule"')));
+    await waitFor(() => scheduled || run.child.exitCode !== null, 30_000, 'the scheduled record');
+    run.child.kill('SIGTERM');
+    const done = await run.done;
+    expect(done.code).toBe(0);
+    const records = done.stderr
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(records[0]).toMatchObject({ schedule: '0 0 1 1 *', timeZone: 'America/Sao_Paulo' });
+    expect(records.at(-1)).toMatchObject({ level: 30 });
+  });
+
   for (const [signal, code] of [
     ['SIGINT', 130],
     ['SIGTERM', 143],
