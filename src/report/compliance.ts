@@ -24,14 +24,18 @@ export interface ReportPeriod {
   timeZone: string;
 }
 
-export interface ReportDay {
-  day: string;
+/** What a day (or the whole period) counts: runs, and the answers Documentos got. */
+export interface ReportCounts {
   runs: number;
   successfulRuns: number;
   accepted: number;
   rejected: number;
   invalid: number;
   failed: number;
+}
+
+export interface ReportDay extends ReportCounts {
+  day: string;
   /** The longest gap between successful sends that overlaps the day, in hours (null: none over 10 minutes). */
   longestGapHours: number | null;
   gapExceeded: boolean;
@@ -58,7 +62,7 @@ export interface ComplianceReport {
   generatedAt: string;
   limitHours: number;
   days: ReportDay[];
-  summary: {
+  summary: ReportCounts & {
     compliant: boolean;
     /** The store's first record (a run or a package): days before it are not judged. */
     firstRecordAt: string | null;
@@ -66,12 +70,6 @@ export interface ComplianceReport {
     /** Gaps over the limit during which something waited: each breaks the rule. */
     violations: ReportGap[];
     daysWithoutSuccess: string[];
-    runs: number;
-    successfulRuns: number;
-    accepted: number;
-    rejected: number;
-    invalid: number;
-    failed: number;
     lastSuccessAt: string | null;
   };
 }
@@ -177,7 +175,7 @@ export function complianceReport(store: Store, period: ReportPeriod, options: { 
   const recorded = (d: DayBounds): boolean => firstActivity !== null && d.end > firstActivity;
   const recordedDays = days.filter(recorded).map((d) => d.day);
   const worstGap = gaps.reduce<ReportGap | null>((w, g) => (w === null || g.hours > w.hours ? g : w), null);
-  const sum = (k: keyof ReportDay): number => rows.reduce((n, r) => n + (r[k] as number), 0);
+  const sum = (k: keyof ReportCounts): number => rows.reduce((n, r) => n + r[k], 0);
   return {
     type: 'compliance-report',
     agency: options.agency ?? null,
