@@ -114,6 +114,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX packages_code ON packages(code);
   CREATE INDEX runs_started ON runs(started_at);
   `,
+  `
+  -- list --state S (newest first) and the due packages, a page at a time by id, read by index, not
+  -- by sorting every package of the state; list --since by the time of the last change.
+  CREATE INDEX packages_state_id ON packages(state, id);
+  CREATE INDEX packages_state_at ON packages(state_at);
+  `,
 ];
 
 /** The oldest schema a read-only reader (report, console) can read: later migrations only add indexes. */

@@ -407,8 +407,17 @@ export class Store {
   }
 
   /** Packages due: NI, and FI below the attempt limit; oldest first, after `afterId`. */
+  /**
+   * The next `limit` due packages after `afterId`, by id. Each state is read along its (state, id)
+   * index from `afterId` on: a page costs its own rows, so a first load stays linear in what is due.
+   */
   duePackages(maxAttempts: number, afterId: number, limit: number): PackageRow[] {
-    return this.prepare(`SELECT * FROM packages WHERE (${DUE}) AND id > ? ORDER BY id LIMIT ?`).all(maxAttempts, afterId, limit) as PackageRow[];
+    return this.prepare(
+      `SELECT * FROM (SELECT * FROM packages WHERE state = 'NI' AND id > ? ORDER BY id LIMIT ?)
+       UNION ALL
+       SELECT * FROM (SELECT * FROM packages WHERE state = 'FI' AND attempts < ? AND id > ? ORDER BY id LIMIT ?)
+       ORDER BY id LIMIT ?`,
+    ).all(afterId, limit, maxAttempts, afterId, limit, limit) as PackageRow[];
   }
 
   /** The Documento of a package: the process's current data and the package's items, in time order. */

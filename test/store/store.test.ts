@@ -223,3 +223,32 @@ describe('reading a store without writing it (report, console)', () => {
     expect(() => Store.openReadOnly(old)).toThrow(/old schema \(1\): run pi-sender export/);
   });
 });
+
+describe('due packages', () => {
+  it('come a page at a time by id, NI and FI below the attempt limit mixed in order, FI at the limit left out', () => {
+    const s = fresh();
+    for (let i = 1; i <= 9; i++) {
+      s.upsertProcess(proc(String(i)), 1);
+      s.upsertItem(item(`k${i}`, String(i)));
+    }
+    s.assemblePackages();
+    const db = sqlDb(s.file);
+    // 1, 4, 7: FI with 2 attempts (due); 2, 5, 8: FI at the limit of 3 (not due); 3, 6, 9: NI.
+    db.prepare("UPDATE packages SET state = 'FI', attempts = CASE id % 3 WHEN 1 THEN 2 ELSE 3 END WHERE id % 3 <> 0").run();
+    db.close();
+    const pages: number[][] = [];
+    for (let after = 0; ;) {
+      const page = s.duePackages(3, after, 2).map((p) => p.id);
+      if (page.length === 0) break;
+      pages.push(page);
+      after = page.at(-1)!;
+    }
+    expect(pages).toEqual([
+      [1, 3],
+      [4, 6],
+      [7, 9],
+    ]);
+    expect(s.countDue(3)).toBe(6);
+    s.close();
+  });
+});
