@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, nowInZone, parseXsDateTime, withZoneOffset } from '../../src/standard/datetime.js';
+import { instantOf, nowInZone, parseXsDateTime, withZoneOffset, zoneOffsetMinutes } from '../../src/standard/datetime.js';
 
 describe('xs:dateTime', () => {
   it('parses the SEI form and sees the offset', () => {
@@ -37,5 +37,37 @@ describe('xs:dateTime', () => {
 
   it("prints now as PHP's date('c')", () => {
     expect(nowInZone('America/Sao_Paulo', Date.UTC(2025, 2, 10, 12, 15, 2))).toBe('2025-03-10T09:15:02-03:00');
+  });
+});
+
+describe('zone offsets (cached per UTC hour)', () => {
+  /** The offset straight from Intl, without the cache. */
+  const intl = (zone: string, ms: number): number => {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(ms)
+      .find((p) => p.type === 'timeZoneName')!.value;
+    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  };
+
+  it('agrees with Intl at every minute around daylight-saving changes, and at random instants', () => {
+    // São Paulo's last DST start (2018-11-04 00:00 local) and end (2019-02-17 00:00 local); a zone with a
+    // 30-minute offset change (Australia/Lord_Howe); one changing at 01:00 UTC (Europe/Lisbon).
+    const cases: Array<[string, string]> = [
+      ['America/Sao_Paulo', '2018-11-04T03:00:00Z'],
+      ['America/Sao_Paulo', '2019-02-17T02:00:00Z'],
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'],
+      ['Europe/Lisbon', '2026-03-29T01:00:00Z'],
+    ];
+    for (const [zone, at] of cases) {
+      const t0 = Date.parse(at);
+      for (let m = -120; m <= 120; m++) expect(zoneOffsetMinutes(zone, t0 + m * 60_000), `${zone} ${m}`).toBe(intl(zone, t0 + m * 60_000));
+    }
+    let seed = 7;
+    const random = (): number => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let i = 0; i < 2000; i++) {
+      const ms = Date.parse('1990-01-01T00:00:00Z') + random() * 40 * 365 * 86_400_000;
+      for (const zone of ['America/Sao_Paulo', 'America/Manaus', 'America/Noronha', 'UTC']) expect(zoneOffsetMinutes(zone, ms)).toBe(intl(zone, ms));
+    }
   });
 });
