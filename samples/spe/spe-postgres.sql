@@ -8,6 +8,8 @@ CREATE INDEX andamento_registrado ON andamento (registrado_em);
 CREATE INDEX andamento_processo ON andamento (processo_id);
 CREATE INDEX processo_alterado ON processo (alterado_em);
 CREATE INDEX interessado_processo ON interessado (processo_id);
+CREATE INDEX relacionamento_processo ON relacionamento (processo_id);
+CREATE INDEX relacionamento_relacionado ON relacionamento (relacionado_id);
 INSERT INTO unidade (id, sigla, nome, hierarquia) VALUES
 (1, 'DIPRO', 'Divisão de Protocolo', 'Divisão de Protocolo/DIPRO/CGRL/SAA/Ministério Exemplo'),
 (2, 'CGLIC', 'Coordenação de Licitações e Contratos', 'Coordenação de Licitações e Contratos/CGLIC/SAA/Ministério Exemplo'),

@@ -201,6 +201,8 @@ function ddl(dialect: Dialect): string[] {
     'CREATE INDEX andamento_processo ON andamento (processo_id)',
     'CREATE INDEX processo_alterado ON processo (alterado_em)',
     'CREATE INDEX interessado_processo ON interessado (processo_id)',
+    'CREATE INDEX relacionamento_processo ON relacionamento (processo_id)',
+    'CREATE INDEX relacionamento_relacionado ON relacionamento (relacionado_id)',
   ];
 }
 
