@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateLista } from './generate.js';
 import { benchConsole } from './console.js';
+import { benchLibrary } from './library.js';
 import { benchReport } from './report.js';
 import { benchStartup } from './startup.js';
 
@@ -162,6 +163,7 @@ const benches = {
   export: benchExport,
   report: () => benchReport(workDir, fmt),
   console: () => benchConsole(workDir, fmt),
+  library: () => benchLibrary(workDir, fmt),
 };
 for (const [name, fn] of Object.entries(benches)) {
   if (only.length === 0 || only.includes(name)) await fn();

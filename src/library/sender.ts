@@ -153,6 +153,12 @@ export interface SenderEvents {
   error: [Error];
 }
 
+/** A Documento that passed the checks of {@link Sender.enqueue}, with the warnings it had. */
+interface ValidDocumento {
+  documento: Documento;
+  warnings: Problem[];
+}
+
 /**
  * Sends Documentos to the Protocolo Integrado from an SPE's own code. Create it with
  * {@link createSender}; `enqueue` from request handlers, `flush` (or `start` a background loop),
@@ -165,6 +171,9 @@ export class Sender extends EventEmitter<SenderEvents> {
   private connection: PiConnection | undefined;
   private xsd: XsdPool | undefined;
   private flushing: Promise<SendOutcome[]> | undefined;
+  /** Enqueues waiting for the next group commit (one transaction, one fsync, for all made in the same turn). */
+  private queued: Array<{ documentos: ValidDocumento[]; resolve: (r: EnqueueResult[]) => void; reject: (e: unknown) => void }> = [];
+  private commitScheduled = false;
   private timer: NodeJS.Timeout | undefined;
   private loopStopped = true;
   private closed = false;
@@ -196,7 +205,7 @@ export class Sender extends EventEmitter<SenderEvents> {
     const list = (Array.isArray(documentos) ? documentos : [documentos]).map((d) => withDateTimes(d, this.settings.timeZone));
     const access = options.access ?? 'publico';
     const publish = access === 'publico' || (access === 'restrito' && this.config.publishRestrito === true);
-    const checked = list.map((doc, index) => {
+    const checked = list.map((doc, index): ValidDocumento => {
       const shape = shapeProblems(doc);
       if (shape.length > 0) throw new InvalidDocumentoError(index, typeof doc?.Protocolo === 'string' ? doc.Protocolo : undefined, shape);
       const { documento } = normalizeDocumento(doc, { timeZone: this.settings.timeZone });
@@ -208,14 +217,45 @@ export class Sender extends EventEmitter<SenderEvents> {
     if (!publish) {
       return checked.map((c) => ({ protocolo: c.documento.Protocolo, queued: false, newItems: 0, warnings: c.warnings }));
     }
-    const results = this.store.transaction(() =>
-      checked.map((c) => {
-        const stored = this.store.storeDocumento(c.documento, 0);
-        return { protocolo: stored.protocolo, queued: true, newItems: stored.items.new + stored.items.changed, warnings: c.warnings };
-      }),
-    );
-    this.store.assemblePackages();
-    return results;
+    // Calls made in the same turn (Promise.all, concurrent requests of an SPE service) share one
+    // commit; each promise still resolves only once its own Documentos are committed.
+    return new Promise<EnqueueResult[]>((resolve, reject) => {
+      this.queued.push({ documentos: checked, resolve, reject });
+      if (!this.commitScheduled) {
+        this.commitScheduled = true;
+        setImmediate(() => this.commitQueued());
+      }
+    });
+  }
+
+  /** Stores and assembles the waiting enqueues in one transaction; if it fails, each alone, so one bad call fails no other. */
+  private commitQueued(): void {
+    this.commitScheduled = false;
+    const batch = this.queued.splice(0);
+    if (batch.length === 0) return;
+    const store = (group: typeof batch): EnqueueResult[][] =>
+      this.store.transaction(() => {
+        const results = group.map((g) =>
+          g.documentos.map((c) => {
+            const stored = this.store.storeDocumento(c.documento, 0);
+            return { protocolo: stored.protocolo, queued: true, newItems: stored.items.new + stored.items.changed, warnings: c.warnings };
+          }),
+        );
+        this.store.assemblePackages();
+        return results;
+      });
+    try {
+      const results = store(batch);
+      batch.forEach((g, i) => g.resolve(results[i]!));
+    } catch {
+      for (const g of batch) {
+        try {
+          g.resolve(store([g])[0]!);
+        } catch (err) {
+          g.reject(err);
+        }
+      }
+    }
   }
 
   /**
@@ -229,6 +269,7 @@ export class Sender extends EventEmitter<SenderEvents> {
   }
 
   private async doFlush(signal?: AbortSignal): Promise<SendOutcome[]> {
+    this.commitQueued();
     const lock = this.store.acquireLock();
     if (!lock.acquired) throw new PiSenderError('ERR_USAGE', t('job.lockedLibrary', { pid: String(lock.pid), host: lock.host ?? '?' }));
     const outcomes: SendOutcome[] = [];
@@ -297,6 +338,7 @@ export class Sender extends EventEmitter<SenderEvents> {
   /** Stops the loop and releases the store, the connections and the XSD worker. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.commitQueued();
     await this.stop();
     this.closed = true;
     await this.connection?.transport.close();

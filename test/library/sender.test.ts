@@ -143,3 +143,25 @@ describe('createSender', () => {
     sender = undefined;
   });
 });
+
+describe('enqueue under load', () => {
+  it('commits the calls made together as one group, each resolving only once its own Documentos are stored', async () => {
+    sim = await simulator();
+    const store = path.join(mkdtempSync(path.join(tmpdir(), 'pi-lib-')), 'pi.db');
+    const s = make(sim.url, store);
+    const n = 300;
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => s.enqueue(validDocumento({ Protocolo: nup(1000 + i) }))));
+    expect(results.map((r) => r[0]!.queued)).toEqual(Array(n).fill(true));
+    expect(s.status().counts.NI).toBe(n);
+    // One invalid call among valid ones fails alone, before anything is stored.
+    const mixed = await Promise.allSettled([s.enqueue(validDocumento({ Protocolo: nup(5000) })), s.enqueue({ Protocolo: 'x' } as never)]);
+    expect(mixed.map((m) => m.status)).toEqual(['fulfilled', 'rejected']);
+    // Enqueues not yet committed when the sender closes are committed by close.
+    const late = s.enqueue(validDocumento({ Protocolo: nup(6000) }));
+    await s.close();
+    expect((await late)[0]!.queued).toBe(true);
+    sender = undefined;
+    const again = make(sim.url, store);
+    expect(again.status().counts.NI).toBe(n + 2);
+  });
+});
