@@ -8,6 +8,7 @@ import { Option, type Command } from 'commander';
 import { PiSenderError } from '../errors.js';
 import { t } from '../i18n/translate.js';
 import { createPiClient, piSettings, type PiConnection, type PiOptions } from '../pi/connect.js';
+import { PI_TRANSPORTS } from '../pi/service.js';
 
 /** The connection flags: the PI options, with --timeout in seconds. */
 export interface PiConnectionFlags extends Omit<PiOptions, 'timeoutSeconds'> {
@@ -28,7 +29,8 @@ export function addConnectionOptions(cmd: Command): Command {
     .option('--cert-passphrase-file <file>', t('opt.certPassphraseFile'))
     .option('--proxy <url>', t('opt.proxy'))
     .option('--proxy-credentials-file <file>', t('opt.proxyCredentialsFile'))
-    .addOption(new Option('--timeout <seconds>', t('opt.timeout')).argParser(positiveInt('--timeout')).default(120));
+    .addOption(new Option('--timeout <seconds>', t('opt.timeout')).argParser(positiveInt('--timeout')).default(120))
+    .addOption(new Option('--transport <transport>', t('opt.transport')).choices(PI_TRANSPORTS));
 }
 
 export function positiveInt(name: string): (v: string) => number {

@@ -31,6 +31,7 @@ interface SimulatorFlags {
   delay?: string;
   script?: string;
   seed?: number;
+  tokenTtl: number;
 }
 
 const rate =
@@ -61,6 +62,7 @@ export function registerSimulator(program: Command): void {
     .option('--delay <ms>', t('sim.optDelay'))
     .option('--script <faults>', t('sim.optScript'))
     .addOption(new Option('--seed <n>', t('sim.optSeed')).argParser((v) => Number(v)))
+    .addOption(new Option('--token-ttl <seconds>', t('sim.optTokenTtl')).argParser(positiveInt('--token-ttl')).default(3600))
     .addHelpText('after', t('sim.helpAfter'))
     .action(async (flags: SimulatorFlags) => {
       let password = readSecret('PI_SIMULATOR_PASSWORD', flags.passwordFile, t('secret.password'));
@@ -85,6 +87,7 @@ export function registerSimulator(program: Command): void {
         profile: flags.profile,
         resultProtocolo: flags.resultProtocolo,
         authFailure: flags.authFailure,
+        tokenTtlSeconds: flags.tokenTtl,
         ...(flags.record ? { record: flags.record } : {}),
         ...(flags.tlsCert && flags.tlsKey ? { tls: { cert: readFileSync(flags.tlsCert), key: readFileSync(flags.tlsKey) } } : {}),
         faults: {
@@ -97,7 +100,7 @@ export function registerSimulator(program: Command): void {
         },
       });
       process.stdout.write(`listening on ${sim.url}\n`);
-      process.stderr.write(`WSDL: ${sim.wsdlUrl}\n`);
+      process.stderr.write(`WSDL: ${sim.wsdlUrl}\nREST: ${sim.restUrl}\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => resolve();
         process.once('SIGINT', stop);

@@ -53,6 +53,8 @@ export interface PiConfig extends CertificateFiles {
   timeoutSeconds: number;
   batchSize?: number;
   concurrency: number;
+  /** `soap` (default) or `rest`; PI_TRANSPORT wins over it. */
+  transport: 'soap' | 'rest';
 }
 
 /** The zone of the SPE's local times and of the dates shown to people, unless `timeZone:` says otherwise. */
@@ -414,6 +416,7 @@ function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undef
     'timeoutSeconds',
     'batchSize',
     'concurrency',
+    'transport',
     'password',
   ]);
   if (o['password'] !== undefined) c.fail([...p, 'password'], t('config.piPassword'));
@@ -437,6 +440,10 @@ function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undef
     timeoutSeconds: c.int(o['timeoutSeconds'], [...p, 'timeoutSeconds'], 120, 1),
     ...optional('batchSize', batchSize),
     concurrency: c.int(o['concurrency'], [...p, 'concurrency'], 2, 1),
+    transport:
+      ((env['PI_TRANSPORT'] || undefined) as 'soap' | 'rest' | undefined) ??
+      c.oneOf(o['transport'], [...p, 'transport'], ['soap', 'rest'] as const, 'soap') ??
+      'soap',
   };
 }
 

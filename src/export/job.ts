@@ -8,7 +8,7 @@ import { t } from '../i18n/translate.js';
 import { isPiSenderError, PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { createPiClient, piSettings, type PiConnection } from '../pi/connect.js';
-import type { PiClient } from '../pi/client.js';
+import type { PiService } from '../pi/client.js';
 import { finishFiles, pendingFiles, type FileRegistry } from '../sources/files/drop-folder.js';
 import { createSource } from '../sources/index.js';
 import type { Window } from '../sources/source.js';
@@ -23,7 +23,7 @@ import { emptySendCounts, sendDue, type SendCounts, type SendProgress } from '..
 export interface ExportOptions {
   config: ExportConfig;
   /** The PI client; by default built from the configuration and the environment. */
-  client?: PiClient;
+  client?: PiService;
   log?: Logger;
   /** Stops between batches (Ctrl-C); what was answered is recorded. */
   signal?: AbortSignal;

@@ -9,7 +9,7 @@ import { EventEmitter } from 'node:events';
 import { PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { sendDue, type PackageResult, type SendSettings } from '../outbox/send-due.js';
-import type { PiClient } from '../pi/client.js';
+import type { PiService } from '../pi/client.js';
 import { createPiClient, piSettings, type PiConnection } from '../pi/connect.js';
 import { isValidTimeZone, toDateTime } from '../standard/datetime.js';
 import type { Documento, DocumentoDraft, ItemHistorico, Profile } from '../standard/model.js';
@@ -20,7 +20,7 @@ import { XsdPool } from '../standard/xsd-pool.js';
 import { Store } from '../store/store.js';
 import { DEFAULT_MAX_ATTEMPTS, type StoreStatus } from '../store/types.js';
 
-/** How to reach the PI: connection settings, or a ready {@link PiClient}. */
+/** How to reach the PI: connection settings, or a ready {@link PiService}. */
 export type SenderPi =
   | {
       /** SOAP address, or `homologacao` / `producao` (default: PI_ENDPOINT). */
@@ -38,8 +38,10 @@ export type SenderPi =
       certPassphraseFile?: string;
       proxy?: string;
       timeoutSeconds?: number;
+      /** `soap` (default, else PI_TRANSPORT) or `rest`, the new REST API: docs/rest.md. */
+      transport?: 'soap' | 'rest';
     }
-  | { client: PiClient };
+  | { client: PiService };
 
 /** Settings of {@link createSender}. */
 export interface SenderConfig {
@@ -289,7 +291,7 @@ export class Sender extends EventEmitter<SenderEvents> {
     return outcomes;
   }
 
-  private client(): PiClient {
+  private client(): PiService {
     const pi = this.config.pi;
     if ('client' in pi) return pi.client;
     if (!this.connection) {

@@ -8,7 +8,7 @@
 
 import type { Logger } from '../logging.js';
 import { DEFAULT_RETRY, type ItemResult } from '../pi/batch-sender.js';
-import type { PiClient } from '../pi/client.js';
+import type { PiService } from '../pi/client.js';
 import { BatchPipeline } from '../pi/pipeline.js';
 import type { Profile } from '../standard/model.js';
 import { normalizeDocumento } from '../standard/normalize.js';
@@ -83,7 +83,7 @@ export interface SendDueOptions {
   onProgress?: (p: SendProgress) => void;
 }
 
-export async function sendDue(store: Store, client: PiClient, config: SendSettings, xsd: XsdValidatorService, options: SendDueOptions): Promise<SendCounts> {
+export async function sendDue(store: Store, client: PiService, config: SendSettings, xsd: XsdValidatorService, options: SendDueOptions): Promise<SendCounts> {
   const { log, signal, onResult, onProgress } = options;
   const counts = emptySendCounts();
   const total = onProgress ? store.countDue(config.sending.maxAttempts) : 0;

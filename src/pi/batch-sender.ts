@@ -9,7 +9,7 @@ import { t } from '../i18n/translate.js';
 import { isPiSenderError, PiSenderError, type ErrorCode } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { TransportError } from '../soap/errors.js';
-import type { PiClient } from './client.js';
+import type { PiService } from './client.js';
 import { classifyResultado, type SendOutcome } from './results.js';
 
 export interface RetryPolicy {
@@ -93,7 +93,7 @@ export async function withRetries<T>(call: () => Promise<T>, policy: RetryPolicy
 
 export class BatchSender {
   constructor(
-    private readonly client: PiClient,
+    private readonly client: PiService,
     private readonly policy: RetryPolicy = DEFAULT_RETRY,
     private readonly log: Logger = silentLogger,
   ) {}

@@ -34,8 +34,20 @@ function wrapper(body: Record<string, unknown>, name: string, httpStatus: number
   return isObject(w['return']) ? w['return'] : w;
 }
 
-/** The PI web service's two operations. Build one with {@link createPiClient}. */
-export class PiClient {
+/**
+ * The PI's two operations, whichever the transport: SOAP ({@link PiClient}) or the REST API
+ * ({@link RestPiClient}). Everything above `pi/` sends through this and never knows which it is.
+ */
+export interface PiService {
+  readonly endpoint: string;
+  /** How many Documentos one send may carry. */
+  getQuantidadeMaximaDocumentosPorRequisicao(signal?: AbortSignal): Promise<number>;
+  /** Sends Documentos (canonical XML of the standard, already valid); one result each, in request order. */
+  enviarListaDocumentos(documentosXml: readonly string[], signal?: AbortSignal): Promise<ResultadoDocumento[]>;
+}
+
+/** The PI web service's two operations over SOAP. Build one with {@link createPiClient}. */
+export class PiClient implements PiService {
   constructor(readonly soap: SoapClient) {}
 
   get endpoint(): string {

@@ -9,8 +9,10 @@ import { proxyWithCredentials, readSecret } from '../secrets.js';
 import { SoapClient } from '../soap/client.js';
 import { tlsOptionsFrom, type CertificateFiles, type TlsOptions } from '../soap/tls.js';
 import { HttpTransport } from '../soap/transport.js';
-import { PiClient } from './client.js';
-import { resolveEndpoint } from './service.js';
+import { registerSecret } from '../redact.js';
+import { PiClient, type PiService } from './client.js';
+import { RestPiClient } from './rest-client.js';
+import { PI_TRANSPORTS, resolveEndpoint, type PiTransport } from './service.js';
 
 /** Settings of {@link createPiClient}. */
 export interface PiConnectionSettings {
@@ -21,6 +23,8 @@ export interface PiConnectionSettings {
   tls?: TlsOptions;
   proxy?: string;
   timeoutSeconds?: number;
+  /** `soap` (default) or `rest`. */
+  transport?: PiTransport;
 }
 
 /** How a user names the PI connection, in flags or in a configuration file. Secrets are files. */
@@ -34,6 +38,8 @@ export interface PiOptions extends CertificateFiles {
   /** How the proxy setting is named in errors: `--proxy` (default) or `pi.proxy`. */
   proxyOrigin?: string | undefined;
   timeoutSeconds?: number | undefined;
+  /** `soap` or `rest` (else PI_TRANSPORT, else soap). */
+  transport?: PiTransport | undefined;
 }
 
 /**
@@ -48,7 +54,15 @@ export function piSettings(o: PiOptions, env: NodeJS.ProcessEnv = process.env): 
     tls: tlsOptionsFrom(o, 'PI', { env }),
     ...optionalProxy(proxyWithCredentials(o.proxy, o.proxyCredentialsFile, o.proxyOrigin ?? '--proxy')),
     ...(o.timeoutSeconds ? { timeoutSeconds: o.timeoutSeconds } : {}),
+    transport: transportOf(o.transport ?? env['PI_TRANSPORT']),
   };
+}
+
+/** `soap` or `rest` as a person wrote it; anything else is a configuration error. */
+export function transportOf(value: string | undefined): PiTransport {
+  const v = (value ?? 'soap').trim().toLowerCase();
+  if (!(PI_TRANSPORTS as readonly string[]).includes(v)) throw new PiSenderError('ERR_CONFIG', t('pi.badTransport', { value: value ?? '' }));
+  return v as PiTransport;
 }
 
 function optionalProxy(proxy: string | undefined): { proxy?: string } {
@@ -57,7 +71,7 @@ function optionalProxy(proxy: string | undefined): { proxy?: string } {
 
 /** A PI client with its transport (close the transport when done). */
 export interface PiConnection {
-  client: PiClient;
+  client: PiService;
   transport: HttpTransport;
   endpoint: string;
 }
@@ -65,16 +79,21 @@ export interface PiConnection {
 /** A PI client over HTTPS with HTTP Basic; throws ERR_CONFIG when the endpoint, user or password is missing. */
 export function createPiClient(s: PiConnectionSettings): PiConnection {
   if (!s.endpoint) throw new PiSenderError('ERR_CONFIG', t('pi.noEndpoint'));
-  const endpoint = resolveEndpoint(s.endpoint);
+  const kind = s.transport ?? 'soap';
+  const endpoint = resolveEndpoint(s.endpoint, kind);
   if (!s.user) throw new PiSenderError('ERR_CONFIG', t('pi.noUser'));
   if (s.password === undefined) throw new PiSenderError('ERR_CONFIG', t('pi.noPassword'));
   const timeoutMs = (s.timeoutSeconds ?? 120) * 1000;
+  registerSecret(s.password);
   const transport = new HttpTransport({
-    basicAuth: { user: s.user, password: s.password },
+    // SOAP: HTTP Basic on every request; REST: a login, then the token (rest-client.ts).
+    ...(kind === 'soap' ? { basicAuth: { user: s.user, password: s.password } } : {}),
     ...(s.tls ? { tls: s.tls } : {}),
     ...(s.proxy ? { proxy: s.proxy } : {}),
     headersTimeoutMs: timeoutMs,
     bodyTimeoutMs: timeoutMs,
   });
-  return { client: new PiClient(new SoapClient(transport, endpoint)), transport, endpoint };
+  const client =
+    kind === 'rest' ? new RestPiClient(transport, endpoint, { user: s.user, password: s.password }) : new PiClient(new SoapClient(transport, endpoint));
+  return { client, transport, endpoint };
 }

@@ -10,10 +10,10 @@
 import { t } from '../i18n/translate.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { BatchSender, withRetries, type BatchItem, type ItemResult, type RetryPolicy } from './batch-sender.js';
-import type { PiClient } from './client.js';
+import type { PiService } from './client.js';
 
 export interface PipelineOptions {
-  client: PiClient;
+  client: PiService;
   retry: RetryPolicy;
   log?: Logger;
   /** Largest batch wanted; the service's maximum wins when smaller. */

@@ -7,6 +7,7 @@
  * standard's own reader and rules.
  */
 
+import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -15,7 +16,8 @@ import type { DocumentoDraft, Profile } from '../standard/model.js';
 import { readListaDocumentos } from '../standard/reader.js';
 import { DuplicateProtocolos } from '../standard/rules.js';
 import { validateRecord } from '../standard/validate.js';
-import { escapeXmlText } from '../standard/writer.js';
+import { draftOfRest } from '../standard/rest-json.js';
+import { documentoXml, escapeXmlText } from '../standard/writer.js';
 import { XSD_DIR } from '../standard/xsd.js';
 import { FaultPlan, type Behaviour, type FaultOptions } from './faults.js';
 import { nfFor } from './nf-codes.js';
@@ -24,6 +26,8 @@ import { BodyTooLarge, listen, readBody, type Listening, type ServerTls } from '
 const NS = 'http://endpoint.ws.protocolo.gov.br/';
 const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const PI_SIMULATOR_PATH = '/ProtocoloWS/integradorService';
+/** Where the simulator's REST API lives (operation names are appended). */
+export const PI_SIMULATOR_REST_PATH = '/api/';
 
 /** Options of {@link startPiSimulator}. */
 export interface PiSimulatorOptions {
@@ -48,6 +52,8 @@ export interface PiSimulatorOptions {
   faults?: FaultOptions;
   /** Largest request accepted (default 64 MiB). */
   maxBodyBytes?: number;
+  /** Lifetime of the REST API's tokens, in seconds (default 3600; short ones test the renewal). */
+  tokenTtlSeconds?: number;
 }
 
 /** Counters of a simulator since it started. */
@@ -62,8 +68,12 @@ export interface PiSimulatorStats {
 export interface PiSimulator {
   /** The SOAP address, e.g. `http://127.0.0.1:39123/ProtocoloWS/integradorService`. */
   url: string;
+  /** The REST API's base, e.g. `http://127.0.0.1:39123/api/` (the same checks, answers and faults). */
+  restUrl: string;
   wsdlUrl: string;
   stats: PiSimulatorStats;
+  /** REST logins answered with a token so far (a renewal is a second one). */
+  logins: number;
   /** Protocolos accepted so far, with the ItemHistorico keys received for each. */
   accepted: ReadonlyMap<string, ReadonlySet<string>>;
   /** Replaces the fault plan (e.g. between two phases of a test). */
@@ -176,8 +186,82 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
       .join('');
   }
 
+  // --- the REST API (reference §1.7): a JWT from the organ's code and password, JSON both ways ---
+  const jwtSecret = randomBytes(32);
+  const ttlMs = (options.tokenTtlSeconds ?? 3600) * 1000;
+  let logins = 0;
+  const b64 = (v: string | Buffer): string => Buffer.from(v).toString('base64url');
+  const sign = (data: string): string => createHmac('sha256', jwtSecret).update(data).digest('base64url');
+  const issue = (): string => {
+    const data = `${b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64(JSON.stringify({ sub: user, jti: randomBytes(8).toString('hex'), exp: Math.floor((Date.now() + ttlMs) / 1000) }))}`;
+    return `${data}.${sign(data)}`;
+  };
+  const validToken = (header: string | undefined): boolean => {
+    const m = /^Bearer ([\w-]+)\.([\w-]+)\.([\w-]+)$/.exec(header ?? '');
+    if (!m || sign(`${m[1]}.${m[2]}`) !== m[3]) return false;
+    const exp = (JSON.parse(Buffer.from(m[2]!, 'base64url').toString('utf8')) as { exp?: number }).exp ?? 0;
+    return exp * 1000 > Date.now();
+  };
+  const json = (res: ServerResponse, status: number, value: unknown): void => send(res, status, JSON.stringify(value), 'application/json');
+
+  async function handleRest(req: IncomingMessage, res: ServerResponse, operation: string): Promise<void> {
+    stats.requests++;
+    if (operation === 'autenticarPorOrgao' && req.method === 'POST') {
+      let login: { codigoOrgao?: unknown; senha?: unknown };
+      try {
+        login = JSON.parse(await readBody(req, 64 * 1024)) as typeof login;
+      } catch {
+        return json(res, 400, { title: 'Bad Request', status: 400, detail: 'Corpo da requisição não é um JSON válido' });
+      }
+      if (String(login.codigoOrgao) !== user || login.senha !== options.password) {
+        return json(res, 401, { title: 'Unauthorized', status: 401, detail: 'Órgão e/ou senha inválidos' });
+      }
+      logins++;
+      return json(res, 200, { id_token: issue() });
+    }
+    if (!validToken(req.headers['authorization'])) return json(res, 401, { title: 'Unauthorized', status: 401, detail: 'Token ausente, inválido ou expirado' });
+    if (operation === 'getQuantidadeMaximaDocumentosPorRequisicao' && req.method === 'GET') return json(res, 200, { quantidade: maxDocs });
+    if (operation !== 'enviarListaDocumentos' || req.method !== 'POST')
+      return json(res, 404, { title: 'Not Found', status: 404, detail: `Operação desconhecida: ${operation}` });
+    let body: { documentos?: unknown };
+    try {
+      body = JSON.parse(await readBody(req, maxBody)) as typeof body;
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return json(res, 413, { status: 413, detail: err.message });
+      return json(res, 400, { title: 'Bad Request', status: 400, detail: 'Corpo da requisição não é um JSON válido' });
+    }
+    const { behaviour, delayMs } = faults.next();
+    if (delayMs > 0) await sleep(delayMs);
+    if (await injectBefore(behaviour, res, echoOf(req.headers['authorization'] ?? ''))) return;
+    const documentos = Array.isArray(body.documentos) ? body.documentos : undefined;
+    if (!documentos || documentos.length === 0) return json(res, 400, { title: 'Bad Request', status: 400, detail: 'documentos ausente ou vazio' });
+    if (documentos.length > maxDocs) {
+      return json(res, 400, {
+        title: 'Bad Request',
+        status: 400,
+        detail: `A lista tem ${documentos.length} documentos; o máximo por requisição é ${maxDocs}.`,
+      });
+    }
+    // The same checks as over SOAP: each Documento in the standard's XML, through the same reader and rules.
+    let results = await check(
+      `<ListaDocumentos>${documentos.map((d) => documentoXml(draftOfRest(d), { invalidCharacters: 'replace' })).join('')}</ListaDocumentos>`,
+    );
+    if (behaviour.kind === 'drop-after') {
+      res.socket?.destroy();
+      return;
+    }
+    if (behaviour.kind === 'count-mismatch') results = results.slice(0, -1);
+    if (behaviour.kind === 'garbage-result') results = results.map((r) => ({ ...r, resultado: 'Erro interno ao gravar o documento' }));
+    return json(
+      res,
+      200,
+      results.map((r) => ({ resultado: r.resultado })),
+    );
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = new URL(req.url ?? '/', 'http://simulator');
+    if (target.pathname.startsWith(PI_SIMULATOR_REST_PATH)) return handleRest(req, res, target.pathname.slice(PI_SIMULATOR_REST_PATH.length));
     if (req.method === 'GET' || req.method === 'HEAD') {
       // The WSDL is readable without credentials (the SEI module probes it unauthenticated).
       if (target.pathname === PI_SIMULATOR_PATH && target.searchParams.has('wsdl')) {
@@ -300,8 +384,12 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
   url = `${listening.origin}${PI_SIMULATOR_PATH}`;
   return {
     url,
+    restUrl: `${listening.origin}${PI_SIMULATOR_REST_PATH}`,
     wsdlUrl: `${url}?wsdl`,
     stats,
+    get logins() {
+      return logins;
+    },
     accepted,
     setFaults: (f) => {
       faults = new FaultPlan(f);

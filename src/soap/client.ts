@@ -6,12 +6,10 @@
 
 import { t } from '../i18n/translate.js';
 import { buildEnvelope, EnvelopeError, parseEnvelope } from './envelope.js';
-import { displayUrl, EndpointError, SoapFaultError, SoapResponseError, TransportError } from './errors.js';
+import { httpStatusError, SoapFaultError, SoapResponseError } from './errors.js';
 
 /** Statuses that say the URL is wrong (not that the service is down): not worth retrying. */
-const WRONG_PATH = new Set([400, 404, 405]);
-const STATUS_TEXT: Record<number, string> = { 400: ' (Bad Request)', 404: ' (Not Found)', 405: ' (Method Not Allowed)' };
-import { retryAfterMs, type HttpTransport } from './transport.js';
+import type { HttpTransport } from './transport.js';
 
 export interface SoapCall {
   /** The operation's body element, serialized and escaped. */
@@ -54,7 +52,7 @@ export class SoapClient {
         parsed = parseEnvelope(res.body, call.arrays);
       } catch (err) {
         if (!(err instanceof EnvelopeError)) throw err;
-        if (res.status >= 400) throw this.httpError(res.status, res.headers['retry-after']);
+        if (res.status >= 400) throw httpStatusError(this.endpoint, res.status, res.headers['retry-after']);
         throw new SoapResponseError(`${err.message} (HTTP ${res.status})`, res.status);
       }
     }
@@ -62,26 +60,8 @@ export class SoapClient {
       const f = parsed.fault;
       throw new SoapFaultError(f.faultcode, f.faultstring, f.detail, res.status, {}, parsed.header);
     }
-    if (res.status < 200 || res.status >= 300) throw this.httpError(res.status, res.headers['retry-after']);
+    if (res.status < 200 || res.status >= 300) throw httpStatusError(this.endpoint, res.status, res.headers['retry-after']);
     if (!parsed) throw new SoapResponseError(t('http.notXml', { status: String(res.status) }), res.status);
     return { body: parsed.body, header: parsed.header, httpStatus: res.status, raw: res.body };
-  }
-
-  private httpError(status: number, retryAfter: string | string[] | undefined): TransportError {
-    if (WRONG_PATH.has(status)) {
-      return new EndpointError(
-        t('http.wrongPath', { url: displayUrl(this.endpoint), status: String(status), text: STATUS_TEXT[status] ?? '' }),
-        `HTTP_${status}`,
-        status,
-      );
-    }
-    const wait = retryAfterMs(retryAfter);
-    return new TransportError(
-      `${new URL(this.endpoint).origin}: HTTP ${status}`,
-      `HTTP_${status}`,
-      true,
-      status,
-      wait === undefined ? {} : { retryAfterMs: wait },
-    );
   }
 }

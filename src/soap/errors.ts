@@ -4,6 +4,7 @@
  */
 
 import { PiSenderError, type ErrorContext } from '../errors.js';
+import { t } from '../i18n/translate.js';
 
 /** A SOAP 1.1 fault returned by the service. */
 export class SoapFaultError extends PiSenderError {
@@ -64,6 +65,34 @@ export class ProxyError extends TransportError {
     super(message, reason, false, httpStatus, { ...options, code: 'ERR_PROXY' });
     this.name = 'ProxyError';
   }
+}
+
+/** The Retry-After header as milliseconds (seconds or an HTTP date). */
+export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return undefined;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+const WRONG_PATH = new Set([400, 404, 405]);
+const STATUS_TEXT: Record<number, string> = { 400: ' (Bad Request)', 404: ' (Not Found)', 405: ' (Method Not Allowed)' };
+
+/**
+ * The error of an HTTP status that is not a success: 400, 404 and 405 are a wrong endpoint (not
+ * retried), anything else may pass (retried, honouring Retry-After).
+ */
+export function httpStatusError(endpoint: string, status: number, retryAfter: string | string[] | undefined): TransportError {
+  if (WRONG_PATH.has(status)) {
+    return new EndpointError(
+      t('http.wrongPath', { url: displayUrl(endpoint), status: String(status), text: STATUS_TEXT[status] ?? '' }),
+      `HTTP_${status}`,
+      status,
+    );
+  }
+  const wait = retryAfterMs(retryAfter);
+  return new TransportError(`${new URL(endpoint).origin}: HTTP ${status}`, `HTTP_${status}`, true, status, wait === undefined ? {} : { retryAfterMs: wait });
 }
 
 /** A URL as it may be shown: without user name, password or query. */

@@ -11,6 +11,7 @@ import { Agent, buildConnector, EnvHttpProxyAgent, ProxyAgent, request, type Dis
 import { PiSenderError } from '../errors.js';
 import { redact, registerSecret, registerUrlCredentials } from '../redact.js';
 import { AuthError, displayUrl, EndpointError, ProxyError, TlsError, TransportError } from './errors.js';
+export { retryAfterMs } from './errors.js';
 import { describeTlsError, loadTls, type ConnectTls, type TlsOptions } from './tls.js';
 
 export interface TransportOptions {
@@ -63,15 +64,6 @@ export function bypassesProxy(target: URL, noProxy: string): boolean {
       const bare = h.replace(/^\*?\./, '');
       return host === bare || host.endsWith(`.${bare}`);
     });
-}
-
-/** The Retry-After header as milliseconds (seconds or an HTTP date). */
-export function retryAfterMs(value: string | string[] | undefined, now = Date.now()): number | undefined {
-  const v = Array.isArray(value) ? value[0] : value;
-  if (!v) return undefined;
-  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 export class HttpTransport {
@@ -165,7 +157,27 @@ export class HttpTransport {
   }
 
   /** POSTs a body; resolves for any HTTP status, rejects only when there is no answer. */
-  async post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
+  post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal, options: { keepSecrets?: boolean } = {}): Promise<HttpResponse> {
+    return this.request('POST', url, body, headers, signal, options.keepSecrets === true);
+  }
+
+  /** A GET, as {@link HttpTransport.post}. */
+  get(url: string, headers: Record<string, string>, signal?: AbortSignal): Promise<HttpResponse> {
+    return this.request('GET', url, undefined, headers, signal);
+  }
+
+  /**
+   * `keepSecrets`: the answer as it came, not redacted, for an answer that carries a secret the caller
+   * needs and never shows (a login's token, which may equal one already registered).
+   */
+  private async request(
+    method: 'GET' | 'POST',
+    url: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+    keepSecrets = false,
+  ): Promise<HttpResponse> {
     const target = new URL(url);
     const all: Record<string, string> = {
       ...headers,
@@ -185,14 +197,17 @@ export class HttpTransport {
     expired.catch(() => undefined);
     const dispatcher = this.dispatcherFor(target.origin);
     try {
-      const res = await Promise.race([request(target, { method: 'POST', headers: all, body, dispatcher, signal: combined }), expired]);
+      const res = await Promise.race([
+        request(target, { method, headers: all, ...(body === undefined ? {} : { body }), dispatcher, signal: combined }),
+        expired,
+      ]);
       clearTimeout(timer);
       const text = await res.body.text();
       if (res.statusCode === 401 || res.statusCode === 403) {
         throw new AuthError(t('http.refused', { status: String(res.statusCode) }), res.statusCode);
       }
       // A server may echo the credentials it was sent: they go no further than this line.
-      return { status: res.statusCode, headers: res.headers, body: redact(text) };
+      return { status: res.statusCode, headers: res.headers, body: keepSecrets ? text : redact(text) };
     } catch (err) {
       const deadlinePassed = deadline.signal.aborted && !signal?.aborted;
       if (deadlinePassed && this.dispatchers.get(target.origin) === dispatcher) {

@@ -12,7 +12,7 @@ import { PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { DEFAULT_RETRY, type BatchItem, type ItemResult, type RetryPolicy } from '../pi/batch-sender.js';
 import { BatchPipeline } from '../pi/pipeline.js';
-import type { PiClient } from '../pi/client.js';
+import type { PiService } from '../pi/client.js';
 import type { Profile } from '../standard/model.js';
 import type { NormalizeOptions } from '../standard/normalize.js';
 import type { Problem } from '../standard/problems.js';
@@ -30,7 +30,7 @@ const FIRST_PROBLEMS = 20;
 export interface UploadOptions {
   file: string;
   /** The PI client; not needed for a dry run. */
-  client?: PiClient;
+  client?: PiService;
   /** Report path, or `-` for standard output (no journal, so no --resume). */
   report: string;
   /** Validate and build the batches, send nothing. */

@@ -41,12 +41,16 @@ const reportOf = (file: string): Line[] =>
 let n = 0;
 const fresh = (name: string): string => path.join(dir, `${++n}-${name}`);
 
-describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
+// Every case over both transports: the SOAP web service and the REST API (docs/rest.md).
+describe.each(['soap', 'rest'] as const)('pi-sender send over %s (CLI, real HTTP to the simulator)', (transport) => {
+  /** The simulator's address for this transport, and the flag that picks it. */
+  const at = (s: PiSimulator): string[] => ['--endpoint', transport === 'rest' ? s.restUrl : s.url, '--transport', transport];
+
   it('uploads the sample: every Documento accepted, exit 0, one report line each', async () => {
     const record = fresh('record.jsonl');
     sim = await simulator({ record });
     const report = fresh('report.jsonl');
-    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', report], { env });
+    const r = await runCli(['send', 'samples/lista-documentos.xml', ...at(sim), '--report', report], { env });
     expect(r.code, r.stderr).toBe(0);
     const lines = reportOf(report);
     expect(lines.map((l) => [l.index, l.outcome, l.attempts])).toEqual([1, 2, 3, 4, 5].map((i) => [i, 'accepted', 1]));
@@ -69,7 +73,7 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
       validDocumento({ Protocolo: nup(4), Assunto: 'Linha\nquebrada' }), // fixed by the normalizer: accepted
     ]);
     const report = fresh('report.jsonl');
-    const r = await runCli(['send', file, '--endpoint', sim.url, '--report', report, '--profile', 'lenient'], { env });
+    const r = await runCli(['send', file, ...at(sim), '--report', report, '--profile', 'lenient'], { env });
     expect(r.code, r.stderr).toBe(1);
     expect(reportOf(report).map((l) => [l.index, l.outcome, l.code])).toEqual([
       [1, 'accepted', null],
@@ -84,18 +88,19 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
     sim = await simulator({ maxDocs: 3 });
     const file = await writeLista(fresh('ten.xml'), 10);
     const report = fresh('report.jsonl');
-    const r = await runCli(['send', file, '--endpoint', sim.url, '--report', report, '--batch-size', '10'], { env });
+    const r = await runCli(['send', file, ...at(sim), '--report', report, '--batch-size', '10'], { env });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('10 Documentos: 10 accepted, 0 rejected, 0 invalid, 0 failed (4 batches of up to 3)');
-    expect(sim.stats.requests).toBe(5); // the maximum, then 3 + 3 + 3 + 1
+    // The maximum, then 3 + 3 + 3 + 1 (over REST, a login first).
+    expect(sim.stats.requests).toBe(transport === 'rest' ? 6 : 5);
   });
 
   it('exits 2 on a wrong password, says so, and sends nothing', async () => {
     sim = await simulator();
     const report = fresh('report.jsonl');
-    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', report], { env: { ...env, PI_PASSWORD: 'errada' } });
+    const r = await runCli(['send', 'samples/lista-documentos.xml', ...at(sim), '--report', report], { env: { ...env, PI_PASSWORD: 'errada' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('the PI refused the user or password');
+    expect(r.stderr).toContain(transport === 'rest' ? 'the service refused the credentials (HTTP 401)' : 'the PI refused the user or password');
     expect(r.stderr).not.toContain('errada');
     expect(sim.stats.documentos).toBe(0);
     expect(existsSync(report)).toBe(false);
@@ -105,11 +110,11 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
     sim = await simulator();
     const pw = fresh('password');
     writeFileSync(pw, `${SIM_PASSWORD}\n`);
-    const ok = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl'), '--password-file', pw], {
+    const ok = await runCli(['send', 'samples/lista-documentos.xml', ...at(sim), '--report', fresh('r.jsonl'), '--password-file', pw], {
       env: { PI_USER: SIM_USER },
     });
     expect(ok.code, ok.stderr).toBe(0);
-    const none = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl')], {
+    const none = await runCli(['send', 'samples/lista-documentos.xml', ...at(sim), '--report', fresh('r.jsonl')], {
       env: { PI_USER: SIM_USER, PI_PASSWORD: '' },
     });
     expect(none.code).toBe(2);
@@ -120,20 +125,27 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
   it('HTTPS: trusted with --ca, refused without (exit 2)', async () => {
     sim = await simulator({ tls: { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) } });
     expect(sim.url.startsWith('https://127.0.0.1:')).toBe(true);
-    const refused = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl')], { env });
+    const refused = await runCli(['send', 'samples/lista-documentos.xml', ...at(sim), '--report', fresh('r.jsonl')], { env });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/certificate is not trusted .*--ca/);
-    const trusted = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl'), '--ca', pki.caCert], { env });
+    const trusted = await runCli(['send', 'samples/lista-documentos.xml', ...at(sim), '--report', fresh('r.jsonl'), '--ca', pki.caCert], { env });
     expect(trusted.code, trusted.stderr).toBe(0);
   });
 
   it('--json prints the summary as one JSON object on stdout, with the exit code it ends with', async () => {
     sim = await simulator();
     const report = fresh('json.jsonl');
-    const r = await runCli(['send', 'samples/invalid/bad-values.xml', '--endpoint', sim.url, '--report', report, '--json'], { env });
+    const r = await runCli(['send', 'samples/invalid/bad-values.xml', ...at(sim), '--report', report, '--json'], { env });
     expect(r.code, r.stderr).toBe(1);
     const summary = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(summary).toMatchObject({ type: 'summary', file: 'samples/invalid/bad-values.xml', endpoint: sim.url, dryRun: false, report, exitCode: 1 });
+    expect(summary).toMatchObject({
+      type: 'summary',
+      file: 'samples/invalid/bad-values.xml',
+      endpoint: transport === 'rest' ? sim.restUrl : sim.url,
+      dryRun: false,
+      report,
+      exitCode: 1,
+    });
     expect(summary['invalid']).toBeGreaterThan(0);
     expect(summary['documentos']).toBe(reportOf(report).length);
     expect(r.stderr).not.toContain('upload of');
@@ -146,10 +158,9 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
     sim = await simulator({ tls: { cert: pki.read(pki.serverCert), key: pki.read(pki.serverKey) } });
     const proxy = await connectProxy();
     try {
-      const r = await runCli(
-        ['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', fresh('r.jsonl'), '--ca', pki.caCert, '--proxy', proxy.url],
-        { env },
-      );
+      const r = await runCli(['send', 'samples/lista-documentos.xml', ...at(sim), '--report', fresh('r.jsonl'), '--ca', pki.caCert, '--proxy', proxy.url], {
+        env,
+      });
       expect(r.code, r.stderr).toBe(0);
       expect(proxy.tunnels()).toBeGreaterThan(0);
     } finally {
@@ -160,7 +171,7 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
   it('recovers from 503s, delays, dropped connections, malformed answers and count mismatches', async () => {
     sim = await simulator({ maxDocs: 2, faults: { script: '503,drop,delay=300,malformed,count-mismatch,503' } });
     const report = fresh('report.jsonl');
-    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', report, '--retry-delay', '10', '--concurrency', '1'], {
+    const r = await runCli(['send', 'samples/lista-documentos.xml', ...at(sim), '--report', report, '--retry-delay', '10', '--concurrency', '1'], {
       env,
     });
     expect(r.code, r.stderr).toBe(0);
@@ -174,20 +185,7 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
   it('fails what the service keeps failing (exit 3), keeps a journal, and --resume finishes the job', async () => {
     sim = await simulator({ maxDocs: 2, faults: { script: 'ok,count-mismatchx3,malformedx3' } });
     const report = fresh('report.jsonl');
-    const args = [
-      'send',
-      'samples/lista-documentos.xml',
-      '--endpoint',
-      sim.url,
-      '--report',
-      report,
-      '--retry-delay',
-      '5',
-      '--retries',
-      '3',
-      '--concurrency',
-      '1',
-    ];
+    const args = ['send', 'samples/lista-documentos.xml', ...at(sim), '--report', report, '--retry-delay', '5', '--retries', '3', '--concurrency', '1'];
     const first = await runCli(args, { env });
     expect(first.code, first.stderr).toBe(3);
     expect(reportOf(report).map((l) => [l.outcome, l.code])).toEqual([
@@ -217,7 +215,7 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
     const broken = (i: number): boolean => i % 997 === 0;
     const file = await writeLista(fresh('10k.xml'), 10_000, (d, i) => (broken(i) ? { ...d, Especie: '' } : d));
     const report = fresh('report.jsonl');
-    const args = ['send', file, '--endpoint', sim.url, '--report', report, '--batch-size', '50'];
+    const args = ['send', file, ...at(sim), '--report', report, '--batch-size', '50'];
     const run = spawnCli(args, { env });
     await waitFor(() => sim!.stats.accepted >= 3000, 60_000, '3000 Documentos accepted');
     run.child.kill('SIGKILL');
@@ -246,7 +244,7 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
     sim = await simulator({ faults: { delayMs: 50 } });
     const file = await writeLista(fresh('2k.xml'), 2000);
     const report = fresh('report.jsonl');
-    const args = ['send', file, '--endpoint', sim.url, '--report', report, '--batch-size', '20'];
+    const args = ['send', file, ...at(sim), '--report', report, '--batch-size', '20'];
     const run = spawnCli(args, { env });
     await waitFor(() => sim!.stats.accepted >= 200, 30_000, '200 accepted');
     run.child.kill('SIGINT');
@@ -270,10 +268,10 @@ describe('pi-sender send (CLI, real HTTP to the simulator)', () => {
 
   it('--report - prints the report on stdout; bad files and flags exit 2', async () => {
     sim = await simulator();
-    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.url, '--report', '-'], { env });
+    const r = await runCli(['send', 'samples/lista-documentos.xml', ...at(sim), '--report', '-'], { env });
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(5);
-    expect((await runCli(['send', 'samples/nao-existe.xml', '--endpoint', sim.url], { env })).code).toBe(2);
+    expect((await runCli(['send', 'samples/nao-existe.xml', ...at(sim)], { env })).code).toBe(2);
     expect((await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', 'http://example.gov.br/x', '--report', '-'], { env })).code).toBe(2);
     expect((await runCli(['send', 'samples/lista-documentos.xml', '--time-zone', 'Lua/Base', '--dry-run', '--report', '-'])).code).toBe(2);
     expect((await runCli(['send', 'samples/lista-documentos.xml', '--batch-size', '0', '--dry-run'])).code).toBe(2);

@@ -19,13 +19,17 @@ afterEach(async () => {
 });
 const tmp = (): string => mkdtempSync(path.join(tmpdir(), 'pi-export-'));
 
-describe('export job (SQLite SPE, simulator over HTTP)', () => {
+// Every case over both transports: the SOAP web service and the REST API (docs/rest.md).
+describe.each(['soap', 'rest'] as const)('export job over %s (SQLite SPE, simulator over HTTP)', (transport) => {
+  /** The simulator's address for this transport, and the setting that picks it. */
+  const over = (s: PiSimulator): { endpoint: string; transport: 'soap' | 'rest' } => ({ endpoint: transport === 'rest' ? s.restUrl : s.url, transport });
+
   it('sends every published item of public processes once; incremental runs pick up only what is new', async () => {
     const dir = tmp();
     const record = path.join(dir, 'record.jsonl');
     const spe = sqliteSpe(dir, { processes: 200 });
     sim = await simulator({ record, maxDocs: 50 });
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    const { config } = writeConfig({ type: 'sqlite', dir, ...over(sim), location: spe });
     const first = await exportOnce(config, sim.url);
     expect(first.error).toBeUndefined();
     expect(first.send.failed + first.send.invalid + first.send.rejected).toBe(0);
@@ -57,7 +61,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const restritos = numbers(1);
     db.close();
     expect(sigilosos.length).toBeGreaterThan(0);
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    const { config } = writeConfig({ type: 'sqlite', dir, ...over(sim), location: spe });
     await exportOnce(config, sim.url);
     const sent = new Set(recordedItems(record).keys());
     expect(sigilosos.filter((p) => sent.has(p))).toEqual([]);
@@ -76,7 +80,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const { config: withRestrito } = writeConfig({
       type: 'sqlite',
       dir: dir2,
-      endpoint: sim.url,
+      ...over(sim),
       location: spe,
       replace: [['publishRestrito: false', 'publishRestrito: true']],
     });
@@ -91,7 +95,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const dir = tmp();
     const spe = sqliteSpe(dir, { processes: 30 });
     sim = await simulator();
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    const { config } = writeConfig({ type: 'sqlite', dir, ...over(sim), location: spe });
     await runExport({ config, noSend: true });
     const number = (new Database(spe, { readonly: true }).prepare('SELECT numero FROM processo WHERE id = 1').pluck().get() as string).replace(/\D/g, '');
     const before = Store.open(config.store);
@@ -118,7 +122,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const { config } = writeConfig({
       type: 'sqlite',
       dir,
-      endpoint: sim.url,
+      ...over(sim),
       location: spe,
       replace: [
         ['profile: strict', 'profile: lenient'],
@@ -146,7 +150,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const record = path.join(dir, 'record.jsonl');
     const spe = sqliteSpe(dir, { processes: 150 });
     sim = await simulator({ record, maxDocs: 10, faults: { failRate: 0.2, dropRate: 0.1, seed: 7 } });
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe, replace: [['  retries: 5', '  retries: 2']] });
+    const { config } = writeConfig({ type: 'sqlite', dir, ...over(sim), location: spe, replace: [['  retries: 5', '  retries: 2']] });
     let runs = 0;
     for (;;) {
       runs++;
@@ -162,7 +166,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const dir = tmp();
     const spe = sqliteSpe(dir, { processes: 20 });
     sim = await simulator();
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    const { config } = writeConfig({ type: 'sqlite', dir, ...over(sim), location: spe });
     // A query that forgets a process (here, process 3) while historico still returns its items.
     const queries = (config.source as { queries: Record<string, string> }).queries;
     queries['processos'] = `SELECT * FROM (${queries['processos']}) x WHERE x.id <> 3`;
@@ -204,7 +208,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
       ]);
       const record = path.join(dir, 'record.jsonl');
       sim = await simulator({ record });
-      const { config } = writeConfig({ type, dir, endpoint: sim.url, location: 'entrada' });
+      const { config } = writeConfig({ type, dir, ...over(sim), location: 'entrada' });
       const s = await exportOnce(config, sim.url);
       expect(s.error).toBeUndefined();
       expect(s.send.accepted).toBe(1);
@@ -230,7 +234,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     );
     writeFileSync(path.join(folder, 'b.xml'), `<ListaDocumentos>${documentoXml(validDocumento({ Protocolo: nup(3) }))}<Documento><Protocolo>`);
     sim = await simulator();
-    const { config } = writeConfig({ type: 'xml', dir, endpoint: sim.url, location: 'entrada' });
+    const { config } = writeConfig({ type: 'xml', dir, ...over(sim), location: 'entrada' });
     const s = await exportOnce(config, sim.url);
     expect(s.send.accepted).toBe(3);
     expect(existsSync(path.join(folder, 'lidos', 'a.xml'))).toBe(true);
@@ -241,7 +245,7 @@ describe('export job (SQLite SPE, simulator over HTTP)', () => {
     const dir = tmp();
     const spe = sqliteSpe(dir, { processes: 5 });
     sim = await simulator();
-    const { config } = writeConfig({ type: 'sqlite', dir, endpoint: sim.url, location: spe });
+    const { config } = writeConfig({ type: 'sqlite', dir, ...over(sim), location: spe });
     const store = Store.open(config.store);
     sqlDb(store.file)
       .prepare("INSERT INTO lock (name, pid, host, since) VALUES ('export', 1, ?, 'now')")

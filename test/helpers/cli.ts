@@ -45,9 +45,9 @@ function launch(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string
 }
 
 /** Waits until `condition` holds (polling), or fails after `timeoutMs`. */
-export async function waitFor(condition: () => boolean, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
   const start = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }

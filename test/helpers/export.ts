@@ -6,7 +6,8 @@ import { configTemplate, type TemplateSource } from '../../src/export/config-tem
 import { localTime, runExport, type ExportSummary } from '../../src/export/job.js';
 import { normalizeProtocolo } from '../../src/standard/normalize.js';
 import { sampleNumero, writeSampleSqlite, type SampleSpeOptions } from '../../src/cli/sample-spe.js';
-import { clientFor, SIM_USER } from './simulator.js';
+import { createPiClient } from '../../src/pi/connect.js';
+import { clientFor, SIM_PASSWORD, SIM_USER } from './simulator.js';
 
 export const PUBLISHED = ['GERACAO', 'REMESSA', 'RECEBIMENTO', 'CONCLUSAO', 'REABERTURA'];
 
@@ -23,6 +24,8 @@ export interface ConfigSetup {
   location?: string;
   database?: string;
   user?: string;
+  /** The PI transport (default soap: the template's). */
+  transport?: 'soap' | 'rest';
   /** Text replacements applied to the YAML (search → replacement). */
   replace?: Array<[string | RegExp, string]>;
 }
@@ -33,6 +36,7 @@ export function writeConfig(s: ConfigSetup): { file: string; config: ExportConfi
   if (s.database) text = text.replace('database: spe', `database: ${s.database}`);
   if (s.user) text = text.replace('user: pi_sender', `user: ${s.user}`);
   text = text.replace('  retryDelayMs: 1000', '  retryDelayMs: 5');
+  if (s.transport === 'rest') text = text.replace('\npi:\n', '\npi:\n  transport: rest\n');
   for (const [from, to] of s.replace ?? []) text = text.replace(from, to);
   const file = path.join(s.dir, 'pi-sender.yaml');
   writeFileSync(file, text);
@@ -98,9 +102,12 @@ export function recordedItems(record: string): Map<string, number> {
   return out;
 }
 
-/** One export run against the simulator at `url`, with the test credentials. */
+/** One export run against the simulator at `url` (its REST base when the configuration says rest), with the test credentials. */
 export async function exportOnce(config: ExportConfig, url: string): Promise<ExportSummary> {
-  const { client, transport } = clientFor(url);
+  const { client, transport } =
+    config.pi.transport === 'rest'
+      ? createPiClient({ endpoint: config.pi.endpoint, user: SIM_USER, password: SIM_PASSWORD, transport: 'rest' })
+      : clientFor(url);
   try {
     return await runExport({ config, client });
   } finally {

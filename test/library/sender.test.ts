@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSender, InvalidDocumentoError, type Sender, type SendOutcome } from '../../src/library/sender.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { waitFor } from '../helpers/cli.js';
@@ -16,13 +16,21 @@ afterEach(async () => {
   sender = sim = undefined;
 });
 
+let transport: 'soap' | 'rest' = 'soap';
 const make = (url: string, store = path.join(mkdtempSync(path.join(tmpdir(), 'pi-lib-')), 'pi.db'), extra = {}): Sender =>
-  (sender = createSender({ store, pi: { endpoint: url, user: SIM_USER, password: SIM_PASSWORD }, retryDelayMs: 5, ...extra }));
+  (sender = createSender({ store, pi: { endpoint: url, user: SIM_USER, password: SIM_PASSWORD, transport }, retryDelayMs: 5, ...extra }));
+/** The simulator's address for the transport of the describe block that runs. */
+const at = (s: PiSimulator): string => (transport === 'rest' ? s.restUrl : s.url);
 
-describe('createSender', () => {
+// Every case over both transports: the SOAP web service and the REST API (docs/rest.md).
+describe.each(['soap', 'rest'] as const)('createSender over %s', (kind) => {
+  beforeEach(() => {
+    transport = kind;
+  });
+
   it('refuses an invalid Documento with every problem and its field path, storing nothing of the call', async () => {
     sim = await simulator();
-    const s = make(sim.url);
+    const s = make(at(sim));
     const bad = validDocumento({ Protocolo: '99991000007202531', DataHoraProducao: 'ontem' });
     bad.Historico.ItemHistorico[1]!.Operacao = '';
     const err = await s.enqueue([validDocumento({ Protocolo: nup(1) }), bad]).catch((e: unknown) => e);
@@ -44,7 +52,7 @@ describe('createSender', () => {
 
   it('stores a movement once; new movements join the pending Documento; sigiloso is withheld', async () => {
     sim = await simulator();
-    const s = make(sim.url);
+    const s = make(at(sim));
     const d = validDocumento({ Protocolo: nup(2) });
     expect((await s.enqueue(d))[0]).toMatchObject({ protocolo: nup(2), queued: true, newItems: 2 });
     expect((await s.enqueue(d))[0]).toMatchObject({ newItems: 0 });
@@ -62,7 +70,7 @@ describe('createSender', () => {
 
   it('emits accepted, rejected and failed; failed ones are retried by a later flush', async () => {
     sim = await simulator();
-    const s = make(sim.url, undefined, { profile: 'lenient', retries: 1 });
+    const s = make(at(sim), undefined, { profile: 'lenient', retries: 1 });
     const events: string[] = [];
     for (const e of ['accepted', 'rejected', 'failed', 'invalid'] as const) s.on(e, (o: SendOutcome) => events.push(`${e} ${o.protocolo}`));
     await s.enqueue([validDocumento({ Protocolo: nup(5) }), validDocumento({ Protocolo: nup(6), Especie: 'E'.repeat(60) })]);
@@ -81,11 +89,12 @@ describe('createSender', () => {
 
   it('shares a flush among concurrent callers', async () => {
     sim = await simulator({ faults: { delayMs: 100 } });
-    const s = make(sim.url);
+    const s = make(at(sim));
     await s.enqueue(validDocumento({ Protocolo: nup(8) }));
     const [a, b] = await Promise.all([s.flush(), s.flush()]);
     expect(a).toBe(b);
-    expect(sim.stats.requests).toBe(2); // the batch size, then one batch
+    // The batch size, then one batch (over REST, a login first).
+    expect(sim.stats.requests).toBe(transport === 'rest' ? 3 : 2);
   });
 
   it('runs a background loop, reports a failing flush as an error event, and stops gracefully', async () => {
@@ -101,7 +110,7 @@ describe('createSender', () => {
     expect(s.status().running).toBe(false);
     await s.close();
 
-    const good = make(sim.url);
+    const good = make(at(sim));
     const accepted: string[] = [];
     good.on('accepted', (o) => accepted.push(o.protocolo));
     good.start({ intervalMs: 20 });
@@ -114,7 +123,7 @@ describe('createSender', () => {
 
   it('takes the date-time forms the export mapping reads: a Date, AAAA-MM-DD, DD/MM/AAAA HH:MM, in its zone', async () => {
     sim = await simulator({ record: path.join(mkdtempSync(path.join(tmpdir(), 'pi-lib-rec-')), 'record.jsonl') });
-    const s = make(sim.url);
+    const s = make(at(sim));
     const d = validDocumento({ Protocolo: nup(7) });
     await s.enqueue({
       ...d,
@@ -137,7 +146,7 @@ describe('createSender', () => {
 
   it('refuses use after close', async () => {
     sim = await simulator();
-    const s = make(sim.url);
+    const s = make(at(sim));
     await s.close();
     await expect(s.enqueue(validDocumento())).rejects.toMatchObject({ code: 'ERR_USAGE' });
     sender = undefined;
@@ -148,7 +157,7 @@ describe('enqueue under load', () => {
   it('commits the calls made together as one group, each resolving only once its own Documentos are stored', async () => {
     sim = await simulator();
     const store = path.join(mkdtempSync(path.join(tmpdir(), 'pi-lib-')), 'pi.db');
-    const s = make(sim.url, store);
+    const s = make(at(sim), store);
     const n = 300;
     const results = await Promise.all(Array.from({ length: n }, (_, i) => s.enqueue(validDocumento({ Protocolo: nup(1000 + i) }))));
     expect(results.map((r) => r[0]!.queued)).toEqual(Array(n).fill(true));
@@ -161,7 +170,7 @@ describe('enqueue under load', () => {
     await s.close();
     expect((await late)[0]!.queued).toBe(true);
     sender = undefined;
-    const again = make(sim.url, store);
+    const again = make(at(sim), store);
     expect(again.status().counts.NI).toBe(n + 2);
   });
 });

@@ -38,6 +38,10 @@ export const SIMULATOR_COMMANDS = {
       'falhas para as próximas requisições, em ordem: ok,500,503,drop,drop-after,delay=MS,malformed,not-xml,count-mismatch,garbage-result,fault (503x3 repete)',
   },
   'sim.optSeed': { en: 'seed for the random faults', 'pt-BR': 'semente das falhas aleatórias' },
+  'sim.optTokenTtl': {
+    en: 'lifetime of the REST API tokens (the REST API is served beside SOAP, under /api/)',
+    'pt-BR': 'validade dos tokens da API REST (a API REST é servida junto com o SOAP, em /api/)',
+  },
   'sim.helpAfter': {
     en: '\nThe first line on stdout is "listening on URL" (in every language: scripts read it). Stop it with Ctrl-C. See docs/simulator.md.',
     'pt-BR': '\nA primeira linha na saída padrão é "listening on URL" (em qualquer idioma: scripts a leem). Pare com Ctrl-C. Veja docs/simulator.md.',

@@ -170,6 +170,11 @@ export const TRANSPORT = {
   'pi.noResultado': { en: 'ResultadoDocumento {index} has no Resultado', 'pt-BR': 'ResultadoDocumento {index} não tem Resultado' },
   'pi.emptyResultado': { en: 'the service answered an empty Resultado', 'pt-BR': 'o serviço respondeu um Resultado vazio' },
   'pi.unexpectedResultado': { en: 'unexpected Resultado: {text}', 'pt-BR': 'Resultado inesperado: {text}' },
+  'rest.notList': { en: 'the answer is not a JSON list of results (HTTP {status})', 'pt-BR': 'a resposta não é uma lista JSON de resultados (HTTP {status})' },
+  'rest.noToken': { en: 'the login answer has no id_token (HTTP {status})', 'pt-BR': 'a resposta do login não tem id_token (HTTP {status})' },
+  'rest.notJson': { en: 'the answer is not JSON (HTTP {status})', 'pt-BR': 'a resposta não é JSON (HTTP {status})' },
+  'rest.detail': { en: 'the service refused the request (HTTP {status}): {detail}', 'pt-BR': 'o serviço recusou a requisição (HTTP {status}): {detail}' },
+  'pi.badTransport': { en: "unknown transport '{value}' (soap or rest)", 'pt-BR': "transporte desconhecido '{value}' (soap ou rest)" },
   'pi.noEndpoint': {
     en: 'no endpoint: set it (or PI_ENDPOINT), e.g. homologacao',
     'pt-BR': 'sem endereço: defina-o (ou PI_ENDPOINT), por exemplo homologacao',

@@ -32,6 +32,10 @@ export const UPLOAD_COMMANDS = {
     en: 'file holding the proxy\'s "user:password" (never in --proxy: ps shows it)',
     'pt-BR': 'arquivo com o "usuário:senha" do proxy (nunca em --proxy: o ps o mostra)',
   },
+  'opt.transport': {
+    en: 'soap (the web service in use today) or rest (the new REST API; env PI_TRANSPORT): see docs/rest.md',
+    'pt-BR': 'soap (o web service em uso hoje) ou rest (a nova API REST; variável PI_TRANSPORT): veja docs/rest.md',
+  },
   'opt.timeout': { en: 'seconds to wait for each answer', 'pt-BR': 'segundos de espera por cada resposta' },
   'opt.positiveInt': { en: "{name} must be a positive integer, not '{value}'", 'pt-BR': "{name} deve ser um inteiro positivo, não '{value}'" },
   'opt.noPassword': {
