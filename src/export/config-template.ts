@@ -184,6 +184,7 @@ ${c('tpl.piPassword', '  ')}
   # ca: /etc/pi-sender/extra-ca.pem         ${c('tpl.ca')}
   # proxy: http://proxy.orgao.gov.br:3128  ${c('tpl.proxy')}
   # proxyCredentialsFile: /etc/pi-sender/proxy-credentials  ${c('tpl.proxyCredentials')}
+  # transport: rest                       ${c('tpl.transport')}
   timeoutSeconds: 120
   concurrency: 2
 

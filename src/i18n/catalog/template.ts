@@ -120,6 +120,10 @@ export const TEMPLATE = {
     en: '"user:password" of the proxy, if it needs one',
     'pt-BR': '"usuário:senha" do proxy, se ele pedir',
   },
+  'tpl.transport': {
+    en: "soap (default: the web service in production today) or rest, the PI's new REST API (docs/rest.md)",
+    'pt-BR': 'soap (padrão: o web service em produção hoje) ou rest, a nova API REST do PI (docs/pt-BR/rest.md)',
+  },
   'tpl.maxAttempts': {
     en: 'FI packages are retried on later runs up to this many attempts (as SEI)',
     'pt-BR': 'pacotes FI são tentados nas execuções seguintes até este número de tentativas (como no SEI)',
