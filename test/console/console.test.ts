@@ -247,6 +247,16 @@ describe('the console refuses', () => {
     const noTls = await runInProcess([...base, '--host', '0.0.0.0'], { ...PT, PI_SENDER_CONSOLE_TOKEN: 'um-token-bem-comprido-1234' });
     expect(noTls.stderr).toContain('informe --tls-cert e --tls-key, ou diga --insecure-http');
     const token = 'um-token-bem-comprido-1234';
+    // Bound beyond loopback (every address of the machine), the token is asked of every request.
+    const wide = await startConsole({ store: storeFile, timeZone: 'America/Sao_Paulo', maxAttempts: 15, host: '0.0.0.0', port: 0, token, log: silentLogger });
+    try {
+      const local = `http://127.0.0.1:${new URL(wide.url).port}/`;
+      expect((await fetch(`${local}pacotes`, { redirect: 'manual' })).status).toBe(401);
+      expect((await fetch(`${local}pacotes.csv`, { redirect: 'manual' })).status).toBe(401);
+      expect((await fetch(`${local}pacotes`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    } finally {
+      await wide.close();
+    }
     const guarded = await startConsole({ store: storeFile, timeZone: 'America/Sao_Paulo', maxAttempts: 15, port: 0, token, log: silentLogger });
     try {
       expect((await fetch(guarded.url, { redirect: 'manual' })).status).toBe(401);
