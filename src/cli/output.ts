@@ -34,7 +34,3 @@ export function problemJson(p: Problem, ctx: ProblemContext): string {
     message: p.message,
   });
 }
-
-export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n} ${n === 1 ? word : many}`;
-}
