@@ -62,6 +62,12 @@ const now = (): string => new Date().toISOString();
 /** What makes a package due, with the attempt limit as its one parameter: NI, and FI below the limit. */
 const DUE = "state = 'NI' OR (state = 'FI' AND attempts < ?)";
 
+/** The report's days (`DayBounds[]` as one JSON parameter) as a table `days(day, s, e)`, for a WITH clause. */
+const DAYS = "days AS (SELECT value->>'day' AS day, value->>'start' AS s, value->>'end' AS e FROM json_each(?))";
+
+/** A package's columns for a list: everything but its XML and problems, which only its page reads. */
+const LIST_COLUMNS = 'id, process, protocolo, state, attempts, code, message, origin, created_at, sent_at, state_at, NULL AS problems, NULL AS xml';
+
 /**
  * What storing a process did: `public` (publishable as before, or new), `now-public` (it was
  * withheld and may be published now), `withheld` (not publishable), `dropped` (it became not
@@ -482,7 +488,6 @@ export class Store {
     const json = JSON.stringify(days);
     const start = days[0]?.start ?? '';
     const end = days[days.length - 1]?.end ?? '';
-    const DAYS = "days AS (SELECT value->>'day' AS day, value->>'start' AS s, value->>'end' AS e FROM json_each(?))";
     const runs = this.prepare(
       `WITH ${DAYS} SELECT d.day, count(r.id) AS runs, coalesce(sum(r.status = 'ok'), 0) AS ok
        FROM days d LEFT JOIN runs r ON r.started_at >= d.s AND r.started_at < d.e GROUP BY d.day ORDER BY d.day`,
@@ -524,7 +529,7 @@ export class Store {
   /** Answers per day and outcome (accepted, rejected, invalid, failed), for the overview's chart and the report. */
   outcomesPerDay(days: readonly DayBounds[]): Array<{ day: string; outcome: string; n: number }> {
     return this.prepare(
-      `WITH days AS (SELECT value->>'day' AS day, value->>'start' AS s, value->>'end' AS e FROM json_each(?)),
+      `WITH ${DAYS},
             kinds(outcome) AS (VALUES ('accepted'), ('rejected'), ('invalid'), ('failed'))
        SELECT d.day, k.outcome, count(*) AS n FROM days d CROSS JOIN kinds k
        JOIN attempts a ON a.outcome = k.outcome AND a.at >= d.s AND a.at < d.e
@@ -538,7 +543,7 @@ export class Store {
     const by = PACKAGE_SORTS.includes(sort.by) ? sort.by : 'id';
     const dir = sort.desc ? 'DESC' : 'ASC';
     return this.prepare(
-      `SELECT id, process, protocolo, state, attempts, code, message, origin, created_at, sent_at, state_at, NULL AS problems, NULL AS xml
+      `SELECT ${LIST_COLUMNS}
        FROM packages p ${where} ORDER BY ${by} ${dir}${by === 'id' ? '' : `, id ${dir}`} LIMIT ? OFFSET ?`,
     ).all(...args, limit, offset) as PackageRow[];
   }
@@ -564,7 +569,7 @@ export class Store {
   /** The waiting packages (NI, and FI below the attempt limit), oldest first. */
   oldestPending(maxAttempts: number, limit: number): PackageRow[] {
     return this.prepare(
-      `SELECT id, process, protocolo, state, attempts, code, message, origin, created_at, sent_at, state_at, NULL AS problems, NULL AS xml
+      `SELECT ${LIST_COLUMNS}
        FROM packages WHERE ${DUE} ORDER BY created_at, id LIMIT ?`,
     ).all(maxAttempts, limit) as PackageRow[];
   }
