@@ -11,7 +11,7 @@ import { formatInstant } from '../i18n/format.js';
 import { t } from '../i18n/translate.js';
 import { DEFAULT_STALE_AFTER_DAYS, loadConfig, type ExportConfig } from '../export/config.js';
 import { DEFAULT_MAX_ATTEMPTS } from '../store/types.js';
-import { isValidTimeZone } from '../standard/datetime.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../standard/datetime.js';
 import { Store } from '../store/store.js';
 
 export interface ConfigFlags {
@@ -62,7 +62,7 @@ export function storeContext(flags: StoreFlags): StoreContext {
     if (flags.config !== undefined) throw new PiSenderError('ERR_USAGE', t('store.configOrStore'));
     const file = flags.store;
     if (!existsSync(file)) throw new PiSenderError('ERR_CONFIG', t('store.noStore', { file }), { file });
-    const timeZone = process.env['PI_SENDER_TIME_ZONE'] || 'America/Sao_Paulo';
+    const timeZone = process.env['PI_SENDER_TIME_ZONE'] || DEFAULT_TIME_ZONE;
     if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', t('store.unknownZone', { where: 'PI_SENDER_TIME_ZONE', zone: timeZone }));
     // The library's defaults (createSender), and the export's for staleness.
     return {

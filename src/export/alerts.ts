@@ -15,7 +15,8 @@ import { Agent, request } from 'undici';
 import type { Logger } from '../logging.js';
 import { readSecret } from '../secrets.js';
 import type { Store } from '../store/store.js';
-import { DEFAULT_TIME_ZONE, type AlertsConfig, type ExportConfig } from './config.js';
+import { DEFAULT_TIME_ZONE } from '../standard/datetime.js';
+import type { AlertsConfig, ExportConfig } from './config.js';
 
 export type AlertEvent = 'failures' | 'no-success' | 'run-failed' | 'test';
 

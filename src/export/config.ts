@@ -24,7 +24,7 @@ import {
   type SourceConfig,
   type SqlSourceConfig,
 } from '../sources/config.js';
-import { isValidTimeZone } from '../standard/datetime.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../standard/datetime.js';
 import { DEFAULT_MAX_ATTEMPTS } from '../store/types.js';
 import type { Profile } from '../standard/model.js';
 import { Checker, optional, type Path } from './config-checker.js';
@@ -56,9 +56,6 @@ export interface PiConfig extends CertificateFiles {
   /** `soap` (default) or `rest`; PI_TRANSPORT wins over it. */
   transport: 'soap' | 'rest';
 }
-
-/** The zone of the SPE's local times and of the dates shown to people, unless `timeZone:` says otherwise. */
-export const DEFAULT_TIME_ZONE = 'America/Sao_Paulo';
 
 /** Days a package may stay EN or FI before `status` says a person must look (alerts.staleAfterDays). */
 export const DEFAULT_STALE_AFTER_DAYS = 3;

@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from '../logging.js';
 import { sendDue, type PackageResult, type SendSettings } from '../outbox/send-due.js';
 import type { PiService } from '../pi/client.js';
 import { createPiClient, piSettings, type PiConnection } from '../pi/connect.js';
-import { isValidTimeZone, toDateTime } from '../standard/datetime.js';
+import { DEFAULT_TIME_ZONE, isValidTimeZone, toDateTime } from '../standard/datetime.js';
 import type { Documento, DocumentoDraft, ItemHistorico, Profile } from '../standard/model.js';
 import { normalizeDocumento } from '../standard/normalize.js';
 import type { Problem } from '../standard/problems.js';
@@ -183,7 +183,7 @@ export class Sender extends EventEmitter<SenderEvents> {
   /** @internal use {@link createSender} */
   constructor(private readonly config: SenderConfig) {
     super();
-    const timeZone = config.timeZone ?? 'America/Sao_Paulo';
+    const timeZone = config.timeZone ?? DEFAULT_TIME_ZONE;
     if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', t('library.unknownZone', { zone: timeZone }));
     this.store = Store.open(config.store);
     this.log = config.logger ?? silentLogger;

@@ -3,6 +3,12 @@
  * them (PHP `date('c')`: `2025-03-10T09:15:02-03:00`).
  */
 
+/**
+ * The zone of the SPE's local times and of the dates shown to people, unless configured otherwise
+ * (`timeZone:`, `PI_SENDER_TIME_ZONE`, a library sender's `timeZone`).
+ */
+export const DEFAULT_TIME_ZONE = 'America/Sao_Paulo';
+
 const XS_DATETIME = /^(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$/;
 
 export interface ParsedDateTime {
