@@ -51,6 +51,17 @@ export interface RunningConsole {
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/** The downloaded report's CSP: no script at all and its style inline, stricter than the console's. */
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** What every answer carries: no type sniffing, and no caching (the store's state, with people's names in it). */
+const baseHeaders = (type: string, csp = CSP): Record<string, string> => ({
+  'content-type': type,
+  'content-security-policy': csp,
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+});
+
 /** Whether `host` names this machine only (127.0.0.0/8, ::1, localhost). */
 export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -77,13 +88,10 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
 
   const send = (res: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8', extra: Record<string, string> = {}): void => {
     res.writeHead(status, {
-      'content-type': type,
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
+      ...baseHeaders(type),
       'x-frame-options': 'DENY',
       // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on a form POST.
       'referrer-policy': 'same-origin',
-      'cache-control': 'no-store',
       ...extra,
     });
     res.end(body);
@@ -253,13 +261,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   const packagesCsv = (url: URL, res: ServerResponse): void => {
     const { filter } = filterOf(url);
     const sort = sortOf(url);
-    res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="pacotes.csv"',
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    });
+    res.writeHead(200, { ...baseHeaders('text/csv; charset=utf-8'), 'content-disposition': 'attachment; filename="pacotes.csv"' });
     const cell = (v: unknown): string => {
       const s = v === null || v === undefined ? '' : String(v);
       return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -322,13 +324,9 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     }
     const csv = url.pathname.endsWith('.csv');
     const name = `conformidade-${report.period.from.slice(0, 7)}.${csv ? 'csv' : 'html'}`;
-    // The report page has its own CSP (no script at all; its style inline), stricter than the console's.
     res.writeHead(200, {
-      'content-type': csv ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8',
+      ...baseHeaders(csv ? 'text/csv; charset=utf-8' : 'text/html; charset=utf-8', REPORT_CSP),
       'content-disposition': `${csv ? 'attachment' : 'inline'}; filename="${name}"`,
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
     });
     res.end(csv ? reportCsv(report) : reportHtml(report, currentLanguage()));
   };
