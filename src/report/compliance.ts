@@ -155,25 +155,18 @@ export function complianceReport(store: Store, period: ReportPeriod, options: { 
   if (openFrom && longEnough(openFrom, end)) raw.push({ from: openFrom, until: end, open: true });
 
   const gaps: ReportGap[] = raw.map((g) => {
-    const overlapping = days.filter((d) => d.start < g.until && d.end > g.from);
-    return {
-      ...g,
-      hours: hoursBetween(g.from, g.until),
-      pending: overlapping.some((d) => byDay.get(d.day)!.pendingAtEnd > 0),
-    };
-  });
-  for (const g of gaps) {
-    for (const d of days) {
-      if (!(d.start < g.until && d.end > g.from)) continue;
-      const row = byDay.get(d.day)!;
-      if (row.longestGapHours === null || g.hours > row.longestGapHours) row.longestGapHours = g.hours;
-      if (g.hours > LIMIT_HOURS) row.gapExceeded = true;
+    const overlapping = days.filter((d) => d.start < g.until && d.end > g.from).map((d) => byDay.get(d.day)!);
+    const hours = hoursBetween(g.from, g.until);
+    for (const row of overlapping) {
+      if (row.longestGapHours === null || hours > row.longestGapHours) row.longestGapHours = hours;
+      if (hours > LIMIT_HOURS) row.gapExceeded = true;
     }
-  }
+    return { ...g, hours, pending: overlapping.some((row) => row.pendingAtEnd > 0) };
+  });
   const violations = gaps.filter((g) => g.hours > LIMIT_HOURS && g.pending);
   // Days before the store's first record say nothing: they are not days "without a send".
   const recorded = (d: DayBounds): boolean => firstActivity !== null && d.end > firstActivity;
-  const recordedDays = days.filter(recorded).map((d) => d.day);
+  const recordedDays = new Set(days.filter(recorded).map((d) => d.day));
   const worstGap = gaps.reduce<ReportGap | null>((w, g) => (w === null || g.hours > w.hours ? g : w), null);
   const sum = (k: keyof ReportCounts): number => rows.reduce((n, r) => n + r[k], 0);
   return {
@@ -186,11 +179,11 @@ export function complianceReport(store: Store, period: ReportPeriod, options: { 
     days: rows,
     summary: {
       // No record in the period proves nothing: it is not reported as compliant.
-      compliant: violations.length === 0 && recordedDays.length > 0,
+      compliant: violations.length === 0 && recordedDays.size > 0,
       firstRecordAt: firstActivity,
       worstGap,
       violations,
-      daysWithoutSuccess: rows.filter((r) => r.accepted === 0 && recordedDays.includes(r.day)).map((r) => r.day),
+      daysWithoutSuccess: rows.filter((r) => r.accepted === 0 && recordedDays.has(r.day)).map((r) => r.day),
       runs: sum('runs'),
       successfulRuns: sum('successfulRuns'),
       accepted: sum('accepted'),
