@@ -76,6 +76,8 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   const loopback = isLoopback(options.host ?? '127.0.0.1');
   const sessions = new Set<string>();
   let origin = '';
+  /** The Host headers a loopback console answers to: a loopback address or localhost, at its port (set once listening). */
+  let loopbackHost = /(?!)/;
 
   const ctx = (): PageContext => ({
     timeZone: options.timeZone,
@@ -116,7 +118,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     const url = new URL(req.url ?? '/', origin);
     res.on('finish', () => options.log.info({ method: req.method, path: url.pathname, status: res.statusCode, ms: Date.now() - started }, 'console'));
     // On loopback, a page asked for under another host name (DNS rebinding) is refused.
-    if (loopback && !new RegExp(`^(127\\.\\d+\\.\\d+\\.\\d+|localhost|\\[::1\\]):${new URL(origin).port}$`).test(req.headers.host ?? '')) {
+    if (loopback && !loopbackHost.test(req.headers.host ?? '')) {
       send(res, 421, 'misdirected request', 'text/plain; charset=utf-8');
       return;
     }
@@ -339,6 +341,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     throw err;
   }
   origin = listening.origin;
+  loopbackHost = new RegExp(`^(127\\.\\d+\\.\\d+\\.\\d+|localhost|\\[::1\\]):${new URL(origin).port}$`);
   return {
     url: `${origin}/`,
     close: async () => {
