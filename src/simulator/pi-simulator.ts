@@ -25,6 +25,9 @@ import { BodyTooLarge, listen, readBody, type Listening, type ServerTls } from '
 
 const NS = 'http://endpoint.ws.protocolo.gov.br/';
 const SOAP_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
+/** The simulator's answer for one Documento. */
+type Result = { protocolo: string; resultado: string };
+
 export const PI_SIMULATOR_PATH = '/ProtocoloWS/integradorService';
 /** Where the simulator's REST API lives (operation names are appended). */
 export const PI_SIMULATOR_REST_PATH = '/api/';
@@ -137,8 +140,8 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
   };
 
   /** Checks and records one list; returns the Resultado of each Documento. */
-  async function check(listXml: string): Promise<Array<{ protocolo: string; resultado: string }>> {
-    const results: Array<{ protocolo: string; resultado: string }> = [];
+  async function check(listXml: string): Promise<Result[]> {
+    const results: Result[] = [];
     const duplicates = new DuplicateProtocolos();
     for await (const ev of readListaDocumentos(Buffer.from(listXml, 'utf8'))) {
       if (ev.kind === 'problem') {
@@ -177,7 +180,7 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
     }
   }
 
-  function resultsXml(results: Array<{ protocolo: string; resultado: string }>): string {
+  function resultsXml(results: Result[]): string {
     return results
       .map(
         (r) =>
@@ -243,15 +246,11 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
       });
     }
     // The same checks as over SOAP: each Documento in the standard's XML, through the same reader and rules.
-    let results = await check(
+    const checked = await check(
       `<ListaDocumentos>${documentos.map((d) => documentoXml(draftOfRest(d), { invalidCharacters: 'replace' })).join('')}</ListaDocumentos>`,
     );
-    if (behaviour.kind === 'drop-after') {
-      res.socket?.destroy();
-      return;
-    }
-    if (behaviour.kind === 'count-mismatch') results = results.slice(0, -1);
-    if (behaviour.kind === 'garbage-result') results = results.map((r) => ({ ...r, resultado: 'Erro interno ao gravar o documento' }));
+    const results = injectAfter(behaviour, res, checked, echoOf(req.headers['authorization'] ?? ''));
+    if (!results) return;
     return json(
       res,
       200,
@@ -327,19 +326,14 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
         fault('Server', 'Quantidade de documentos acima do permitido', `A lista tem ${count} documentos; o máximo por requisição é ${maxDocs}.`),
       );
     }
-    let results;
+    let checked;
     try {
-      results = await check(listXml);
+      checked = await check(listXml);
     } catch (err) {
       return send(res, 500, fault('Client', `ListaDocumentos inválida: ${(err as Error).message}`));
     }
-    if (behaviour.kind === 'drop-after') {
-      res.socket?.destroy();
-      return;
-    }
-    if (behaviour.kind === 'count-mismatch') results = results.slice(0, -1);
-    if (behaviour.kind === 'garbage-result') results = results.map((r) => ({ ...r, resultado: 'Erro interno ao gravar o documento' }));
-    if (behaviour.kind === 'echo-result') results = results.map((r) => ({ ...r, resultado: `NF001 - Protocolo recusado. ${echoOf(auth)}` }));
+    const results = injectAfter(behaviour, res, checked, echoOf(auth));
+    if (!results) return;
     return send(res, 200, envelope(`<ns2:enviarListaDocumentosResponse xmlns:ns2="${NS}">${resultsXml(results)}</ns2:enviarListaDocumentosResponse>`));
   }
 
@@ -373,6 +367,23 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
         return true;
       default:
         return false;
+    }
+  }
+
+  /** Applies a fault that happens after processing, to the answers of both APIs; undefined when the connection was dropped. */
+  function injectAfter(b: Behaviour, res: ServerResponse, results: Result[], echo: string): Result[] | undefined {
+    switch (b.kind) {
+      case 'drop-after':
+        res.socket?.destroy();
+        return undefined;
+      case 'count-mismatch':
+        return results.slice(0, -1);
+      case 'garbage-result':
+        return results.map((r) => ({ ...r, resultado: 'Erro interno ao gravar o documento' }));
+      case 'echo-result':
+        return results.map((r) => ({ ...r, resultado: `NF001 - Protocolo recusado. ${echo}` }));
+      default:
+        return results;
     }
   }
 

@@ -54,6 +54,26 @@ describe('secrets echoed by the server never leave', () => {
     await sim.close();
   });
 
+  it('send over REST: an NF answer repeating the bearer token reaches neither stderr nor the report', async () => {
+    sim = await simulator({ faults: { script: 'echo-resultx5' } });
+    const report = path.join(dir, 'echo-result-rest.jsonl');
+    const r = await runCli(['send', 'samples/lista-documentos.xml', '--endpoint', sim.restUrl, '--transport', 'rest', '--report', report], { env });
+    expect(r.code, r.stderr).toBe(1);
+    const text = readFileSync(report, 'utf8');
+    expect(text).toContain('"message":"Protocolo recusado. Authorization: Bearer ***;');
+    // A JWT starts with the base64url of `{"alg"`: none may be left anywhere.
+    for (const [what, out] of [
+      ['the report', text],
+      ['stderr', r.stderr],
+      ['stdout', r.stdout],
+    ] as const) {
+      expect(out, what).not.toContain('eyJhbGci');
+      expectClean(what, out);
+    }
+    expect(r.stderr).toContain('NF001');
+    await sim.close();
+  });
+
   it('send: a fault repeating the credentials is retried, then reported without them (journal too)', async () => {
     sim = await simulator({ faults: { script: 'echo-faultx20' } });
     const report = path.join(dir, 'echo-fault.jsonl');
