@@ -28,6 +28,7 @@ const BY_PROBLEM: Partial<Record<ProblemCode, keyof typeof NF_CODES>> = {
   ESPECIE_LENGTH: 'NF005',
   CONTROL_CHARACTER: 'NF005',
   XSD_PATTERN: 'NF005',
+  CPF_INVALID: 'NF005',
 };
 
 /** `NF00x - <texto>: <detail>` for the first error of a Documento. */

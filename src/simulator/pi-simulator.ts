@@ -14,7 +14,7 @@ import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { DocumentoDraft, Profile } from '../standard/model.js';
 import { readListaDocumentos } from '../standard/reader.js';
-import { DuplicateProtocolos } from '../standard/rules.js';
+import { checkRules, DuplicateProtocolos } from '../standard/rules.js';
 import { validateRecord } from '../standard/validate.js';
 import { draftOfRest } from '../standard/rest-json.js';
 import { documentoXml, escapeXmlText } from '../standard/writer.js';
@@ -139,17 +139,23 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
     res.end(body);
   };
 
-  /** Checks and records one list; returns the Resultado of each Documento. */
-  async function check(listXml: string): Promise<Result[]> {
+  /**
+   * Checks and records one list; returns the Resultado of each Documento. Over REST, `rest` holds the
+   * Documentos as received, whose interessados' CPFs (absent from the XML) are checked too.
+   */
+  async function check(listXml: string, rest?: DocumentoDraft[]): Promise<Result[]> {
     const results: Result[] = [];
     const duplicates = new DuplicateProtocolos();
+    let position = 0;
     for await (const ev of readListaDocumentos(Buffer.from(listXml, 'utf8'))) {
       if (ev.kind === 'problem') {
         if (ev.fatal && results.length === 0) throw new Error(ev.problem.message);
         continue;
       }
+      const received = rest?.[position++];
       const protocolo = (ev.documento.Protocolo ?? '').trim();
       const problems = validateRecord(ev, profile);
+      if (received) problems.push(...checkRules(received, profile).filter((p) => p.code === 'CPF_INVALID'));
       const dup = duplicates.check(protocolo, ev.index);
       if (dup) problems.push(dup);
       const error = problems.find((p) => p.severity === 'error');
@@ -160,7 +166,7 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
         continue;
       }
       stats.accepted++;
-      remember(protocolo, ev.documento);
+      remember(protocolo, received ?? ev.documento);
       results.push({ protocolo, resultado: 'Ok!' });
     }
     return results;
@@ -246,9 +252,8 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
       });
     }
     // The same checks as over SOAP: each Documento in the standard's XML, through the same reader and rules.
-    const checked = await check(
-      `<ListaDocumentos>${documentos.map((d) => documentoXml(draftOfRest(d), { invalidCharacters: 'replace' })).join('')}</ListaDocumentos>`,
-    );
+    const drafts = documentos.map((d) => draftOfRest(d));
+    const checked = await check(`<ListaDocumentos>${drafts.map((d) => documentoXml(d, { invalidCharacters: 'replace' })).join('')}</ListaDocumentos>`, drafts);
     const results = injectAfter(behaviour, res, checked, echoOf(req.headers['authorization'] ?? ''));
     if (!results) return;
     return json(

@@ -1,7 +1,10 @@
 /**
  * CPFs inside interessado names, found and masked exactly as the SEI module does
- * (`gerarNomeInteressadoComCpfEscondido`): `123.456.789-09` → `***.456.78*-**`, `12345678909` → `***45678***`.
+ * (`gerarNomeInteressadoComCpfEscondido`): `123.456.789-09` → `***.456.78*-**`, `12345678909` → `***45678***`;
+ * and the interessado's own CPF, which only the REST API carries.
  */
+
+import type { DocumentoDraft, InteressadoExtra } from './model.js';
 
 /**
  * The SEI module's pattern for a CPF-like substring (formatted or not), widened to full-width digits,
@@ -55,4 +58,37 @@ export function findCpfs(text: string): CpfMatch[] {
  */
 export function maskCpfsInName(name: string): string {
   return name.replace(CPF_LIKE, (m) => (isValidCpf(ascii(m)) ? maskCpf(ascii(m)) : m));
+}
+
+/**
+ * The CPF and natureza of each interessado, by position, for the REST transport; undefined when no
+ * interessado has either (nothing to send beyond the XML).
+ */
+export function interessadoExtras(doc: DocumentoDraft): Array<InteressadoExtra | undefined> | undefined {
+  const list = doc.ListaInteressados?.Interessado ?? [];
+  if (!list.some((i) => i.cpf !== undefined || i.natureza !== undefined)) return undefined;
+  return list.map((i) => {
+    if (i.cpf === undefined && i.natureza === undefined) return undefined;
+    const extra: InteressadoExtra = {};
+    if (i.cpf !== undefined) extra.cpf = i.cpf;
+    if (i.natureza !== undefined) extra.natureza = i.natureza;
+    return extra;
+  });
+}
+
+/** The Documento without interessados' CPF and natureza: what is kept while pi.sendCpf is off. */
+export function withoutCpfs<T extends DocumentoDraft>(doc: T): T {
+  const list = doc.ListaInteressados?.Interessado;
+  if (!Array.isArray(list) || !list.some((i) => i !== null && typeof i === 'object' && ('cpf' in i || 'natureza' in i))) return doc;
+  return {
+    ...doc,
+    ListaInteressados: {
+      ...doc.ListaInteressados,
+      Interessado: list.map((i) => {
+        if (i === null || typeof i !== 'object') return i;
+        const { cpf: _cpf, natureza: _natureza, ...rest } = i;
+        return rest;
+      }),
+    },
+  };
 }

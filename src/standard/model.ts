@@ -45,11 +45,22 @@ export interface ListaInteressados {
   Interessado: OneOrMore<Interessado>;
 }
 
-/** `Interessado`: one interessado, by name only (the SOAP standard has no CPF field). */
+/**
+ * `Interessado`: one interessado. The XML standard knows only the name; `cpf` and `natureza` exist
+ * only in the REST API's payload (reference §1.7): the XML never carries them, and the REST transport
+ * sends them only when `pi.sendCpf` is on (docs/rest.md).
+ */
 export interface Interessado {
   /** Name, at most 150 characters, CPFs masked. */
   NomeInteressado: string;
+  /** The interessado's CPF: 11 digits (zero-padded), check digits valid. Personal data: see docs/rest.md. */
+  cpf?: string;
+  /** The interessado's nature as the REST API carries it ([?] probably `F` or `J`, as SEI's contacts). */
+  natureza?: string;
 }
+
+/** What an interessado has beyond its name: the REST API's `cpf` and `natureza`. */
+export type InteressadoExtra = Pick<Interessado, 'cpf' | 'natureza'>;
 
 /** `Historico`: the movements being reported. */
 export interface Historico {
@@ -77,7 +88,7 @@ export interface DocumentoDraft {
   Assunto?: string;
   IdentificacaoDocumento?: string;
   ListaProtocolosRelacionados?: { ProtocoloRelacionado?: string[] };
-  ListaInteressados?: { Interessado?: Array<{ NomeInteressado?: string }> };
+  ListaInteressados?: { Interessado?: Array<{ NomeInteressado?: string; cpf?: string; natureza?: string }> };
   Historico?: { ItemHistorico?: Array<Partial<ItemHistorico>> };
 }
 

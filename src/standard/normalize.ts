@@ -26,6 +26,7 @@ export type ChangeKind =
   | 'control-characters'
   | 'trimmed'
   | 'cpf-masked'
+  | 'cpf-digits'
   | 'truncated'
   | 'protocolo-digits'
   | 'protocolo-check-digits'
@@ -90,6 +91,25 @@ class Normalizer {
   }
 
   /**
+   * An interessado's CPF as the REST API wants it: digits only, zero-padded to 11 (a CPF kept as a
+   * number in the SPE lost its leading zeros: the SEI module's `%011s`). Anything else is left for
+   * validation to report (CPF_INVALID): stripping letters would invent a number.
+   */
+  cpf(field: string, value: string | undefined): string | undefined {
+    if (value === undefined) return undefined;
+    const trimmed = value.trim();
+    if (trimmed === '') {
+      this.note(field, 'trimmed');
+      return undefined;
+    }
+    const digits = trimmed.replace(/[\s.\-/]/g, '');
+    if (!/^[0-9]{1,11}$/.test(digits)) return trimmed;
+    const padded = digits.padStart(11, '0');
+    if (padded !== value) this.note(field, 'cpf-digits');
+    return padded;
+  }
+
+  /**
    * Digits only. Old NUPs written with the letters "DV" in place of their check digits
    * (`00000.000000/0000-DV`) get the computed digits, as PEN's wiki says they may.
    */
@@ -146,17 +166,28 @@ export function normalizeDocumento(doc: DocumentoDraft, options: NormalizeOption
   }
 
   if (doc.ListaInteressados) {
-    const kept: Array<{ NomeInteressado?: string }> = [];
-    const names = new Set<string>();
+    type Kept = NonNullable<NonNullable<DocumentoDraft['ListaInteressados']>['Interessado']>[number];
+    const kept: Kept[] = [];
+    const byName = new Map<string, Kept>();
     (doc.ListaInteressados.Interessado ?? []).forEach((interessado, i) => {
-      const field = `ListaInteressados/Interessado[${i + 1}]/NomeInteressado`;
+      const base = `ListaInteressados/Interessado[${i + 1}]`;
+      const field = `${base}/NomeInteressado`;
       const name = n.name(field, interessado.NomeInteressado);
-      if (name !== undefined && names.has(name)) {
+      const cpf = n.cpf(`${base}/cpf`, interessado.cpf);
+      const natureza = n.text(`${base}/natureza`, interessado.natureza) || undefined;
+      const earlier = name === undefined ? undefined : byName.get(name);
+      if (earlier) {
+        // The same person twice, once with the CPF and once without, is still one person with a CPF.
+        if (earlier.cpf === undefined && cpf !== undefined) earlier.cpf = cpf;
+        if (earlier.natureza === undefined && natureza !== undefined) earlier.natureza = natureza;
         n.changes.push({ field, kind: 'interessado-duplicate-dropped' });
         return;
       }
-      if (name !== undefined) names.add(name);
-      kept.push(name === undefined ? {} : { NomeInteressado: name });
+      const one: Kept = name === undefined ? {} : { NomeInteressado: name };
+      if (cpf !== undefined) one.cpf = cpf;
+      if (natureza !== undefined) one.natureza = natureza;
+      if (name !== undefined) byName.set(name, one);
+      kept.push(one);
     });
     if (kept.length > 0) out.ListaInteressados = { Interessado: kept };
   }

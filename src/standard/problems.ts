@@ -73,6 +73,7 @@ export const PROBLEM_CODES = {
   ESPECIE_LENGTH: { severity: 'error', summary: 'Especie longer than 50 characters (strict profile only).' },
   PROTOCOLO_DUPLICATE: { severity: 'error', summary: 'The same Protocolo twice in one ListaDocumentos.' },
   CPF_UNMASKED: { severity: 'warning', summary: 'A valid CPF, unmasked, inside NomeInteressado.' },
+  CPF_INVALID: { severity: 'error', summary: "An interessado's cpf (REST API only) that is not 11 digits with valid check digits: never sent." },
   HISTORICO_ORDER: { severity: 'warning', summary: 'ItemHistorico not in chronological order.' },
   NORMALIZED: {
     severity: 'warning',

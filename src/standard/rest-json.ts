@@ -39,7 +39,7 @@ export interface RestDocumento {
 
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
-/** A Documento of the standard in the REST form. */
+/** A Documento of the standard in the REST form: an interessado's `cpf` and `natureza` go as given, else null. */
 export function restDocumento(d: DocumentoDraft): RestDocumento {
   return {
     protocolo: d.Protocolo ?? '',
@@ -50,8 +50,8 @@ export function restDocumento(d: DocumentoDraft): RestDocumento {
     interessados: list(d.ListaInteressados?.Interessado).map((i) => ({
       id: null,
       nome: i.NomeInteressado ?? '',
-      natureza: null,
-      cpf: null,
+      natureza: i.natureza ?? null,
+      cpf: i.cpf ?? null,
       cnpj: null,
       documento: null,
     })),
@@ -73,7 +73,14 @@ export function draftOfRest(value: unknown): DocumentoDraft {
   const o = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : v === undefined || v === null ? undefined : String(v));
   const items = (v: unknown): Array<Record<string, unknown>> => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') : []);
-  const interessados = items(o['interessados']).map((i) => ({ NomeInteressado: text(i['nome']) ?? '' }));
+  const interessados = items(o['interessados']).map((i) => {
+    const out: { NomeInteressado: string; cpf?: string; natureza?: string } = { NomeInteressado: text(i['nome']) ?? '' };
+    const cpf = text(i['cpf']);
+    const natureza = text(i['natureza']);
+    if (cpf !== undefined) out.cpf = cpf;
+    if (natureza !== undefined) out.natureza = natureza;
+    return out;
+  });
   const relacionados = (Array.isArray(o['protocoloRelacionados']) ? o['protocoloRelacionados'] : []).map((p) => text(p) ?? '');
   const historico = items(o['historico']).map((h) => ({
     DataHoraOperacao: text(h['dataHoraOperacao']) ?? '',

@@ -4,7 +4,7 @@
  */
 
 import { t } from '../i18n/translate.js';
-import { findCpfs } from './cpf.js';
+import { findCpfs, isValidCpf } from './cpf.js';
 import { instantOf, parseXsDateTime } from './datetime.js';
 import { MAX_ESPECIE_STRICT, MAX_NOME_INTERESSADO, MAX_UNIDADE_OPERACAO, type DocumentoDraft, type Profile } from './model.js';
 import { formatNup, isValidNup, nupCheckDigits } from './nup.js';
@@ -109,6 +109,11 @@ export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldL
           : t('rule.cpfs', { count: cpfs.length, position: String(cpfs[0]!.index + 1) }),
       );
     }
+    const base = `ListaInteressados/Interessado[${i + 1}]`;
+    // Normalized, a CPF is 11 digits; the message never repeats it (personal data in a log or report).
+    if (interessado.cpf !== undefined && !(/^[0-9]{11}$/.test(interessado.cpf) && isValidCpf(interessado.cpf)))
+      f.add('CPF_INVALID', `${base}/cpf`, t('rule.cpfInvalid'));
+    checkText(f, `${base}/natureza`, interessado.natureza, { required: false });
   });
 
   let latest: { instant: number; index: number } | undefined;

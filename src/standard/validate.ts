@@ -60,7 +60,7 @@ const KEYS = {
   Documento: new Set<string>(DOCUMENTO_ORDER),
   ListaProtocolosRelacionados: new Set(['ProtocoloRelacionado']),
   ListaInteressados: new Set(['Interessado']),
-  Interessado: new Set(['NomeInteressado']),
+  Interessado: new Set(['NomeInteressado', 'cpf', 'natureza']),
   Historico: new Set(['ItemHistorico']),
   ItemHistorico: new Set<string>(ITEM_HISTORICO_FIELDS),
 };
@@ -137,7 +137,7 @@ export function shapeProblems(doc: unknown, maxLength = MAX_DOCUMENTO_LENGTH): P
   });
   list(doc['ListaInteressados'], 'ListaInteressados', 'Interessado', (item, field) => {
     if (!record(item, field, KEYS.Interessado, t('shape.objectWith', { key: 'NomeInteressado' }))) return;
-    text(item, 'NomeInteressado', `${field}/NomeInteressado`);
+    for (const key of ['NomeInteressado', 'cpf', 'natureza']) text(item, key, `${field}/${key}`);
   });
   list(doc['Historico'], 'Historico', 'ItemHistorico', (item, field) => {
     if (!record(item, field, KEYS.ItemHistorico, t('shape.object'))) return;

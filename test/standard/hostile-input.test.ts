@@ -190,8 +190,14 @@ describe('objects given to the library', () => {
 
   it('refuses unknown keys anywhere, non-plain objects and cycles, with the field path', () => {
     const inner = base();
-    (inner['ListaInteressados'] as { Interessado: Array<Record<string, unknown>> }).Interessado[0]!['cpf'] = '12345678909';
-    expect(shapeProblems(inner)).toEqual([expect.objectContaining({ code: 'XSD_UNKNOWN_ELEMENT', field: 'ListaInteressados/Interessado[1]/cpf' })]);
+    // cpf and natureza are known (the REST API's); cnpj is not, and a CPF given as a number is a type error.
+    const interessado = (inner['ListaInteressados'] as { Interessado: Array<Record<string, unknown>> }).Interessado[0]!;
+    interessado['cnpj'] = '00394460000141';
+    interessado['cpf'] = 12345678909;
+    expect(shapeProblems(inner)).toEqual([
+      expect.objectContaining({ code: 'FIELD_TYPE', field: 'ListaInteressados/Interessado[1]/cpf' }),
+      expect.objectContaining({ code: 'XSD_UNKNOWN_ELEMENT', field: 'ListaInteressados/Interessado[1]/cnpj' }),
+    ]);
 
     const map = { ...base(), ListaInteressados: new Map() };
     expect(shapeProblems(map)).toEqual([

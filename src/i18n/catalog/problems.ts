@@ -39,6 +39,10 @@ export const PROBLEMS = {
     en: 'contains {count} valid CPFs in full (at character {position}); send masks it as the SEI module does',
     'pt-BR': 'contém {count} CPFs válidos por extenso (no caractere {position}); o send os mascara como o módulo do SEI',
   },
+  'rule.cpfInvalid': {
+    en: 'is not a valid CPF (11 digits with both check digits right); it is never sent: fix it in the SPE',
+    'pt-BR': 'não é um CPF válido (11 dígitos com os dois dígitos verificadores certos); nunca é enviado: corrija-o no SPE',
+  },
   'rule.historicoOrder': {
     en: 'is earlier than ItemHistorico[{index}]; items are expected in chronological order',
     'pt-BR': 'é anterior ao ItemHistorico[{index}]; os itens devem estar em ordem cronológica',
@@ -59,6 +63,10 @@ export const PROBLEMS = {
   },
   'change.trimmed': { en: 'has spaces at the start or the end; send removes them', 'pt-BR': 'tem espaços no início ou no fim; o send os remove' },
   'change.cpf-masked': { en: 'holds a CPF; send masks it as the SEI module does', 'pt-BR': 'contém um CPF; o send o mascara como o módulo do SEI' },
+  'change.cpf-digits': {
+    en: 'is written with punctuation or without its leading zeros; the REST transport sends its 11 digits',
+    'pt-BR': 'está escrito com pontuação ou sem os zeros à esquerda; o transporte REST envia seus 11 dígitos',
+  },
   'change.truncated': {
     en: 'is longer than its limit; send cuts it, ending in ...',
     'pt-BR': 'é maior que seu limite; o send o corta, terminando em ...',
