@@ -9,7 +9,7 @@ import { t } from '../i18n/translate.js';
 import { isPiSenderError, PiSenderError, type ErrorCode } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
 import { TransportError } from '../soap/errors.js';
-import type { PiService } from './client.js';
+import type { OutgoingDocumento, PiService } from './client.js';
 import { classifyResultado, type SendOutcome } from './results.js';
 
 export interface RetryPolicy {
@@ -23,12 +23,10 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
-export interface BatchItem {
+export interface BatchItem extends OutgoingDocumento {
   /** The caller's key for this Documento (its position in the file, its row in the store). */
   key: number;
   protocolo: string;
-  /** Canonical XML of the Documento (valid, normalized). */
-  xml: string;
 }
 
 export interface ItemResult {
@@ -120,10 +118,7 @@ export class BatchSender {
       for (const item of pending) attempts.set(item.key, (attempts.get(item.key) ?? 0) + 1);
       lastRetryAfter = undefined;
       try {
-        const answer = await this.client.enviarListaDocumentos(
-          pending.map((i) => i.xml),
-          signal,
-        );
+        const answer = await this.client.enviarListaDocumentos(pending, signal);
         if (answer.length !== pending.length) {
           lastFailure = { code: 'RESULT_COUNT', message: t('pi.resultCount', { results: answer.length, documentos: pending.length }) };
           continue;

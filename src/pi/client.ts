@@ -7,6 +7,7 @@ import { PiSenderError } from '../errors.js';
 import type { SoapClient } from '../soap/client.js';
 import { isObject, text } from '../soap/envelope.js';
 import { AuthError, SoapFaultError, SoapResponseError } from '../soap/errors.js';
+import type { InteressadoExtra } from '../standard/model.js';
 import { PI_NAMESPACE, PI_OPERATIONS } from './service.js';
 
 /** One `ResultadoDocumento` of the PI's answer, in request order. */
@@ -17,6 +18,16 @@ export interface ResultadoDocumento {
 }
 
 const ARRAYS = new Set(['ResultadoDocumento']);
+
+/**
+ * One Documento handed to a transport: its canonical XML of the standard (valid, normalized), and what
+ * the XML has no place for, by the position of each interessado in it: the REST API's `cpf` and
+ * `natureza`, present only when `pi.sendCpf` is on. SOAP sends the XML alone.
+ */
+export interface OutgoingDocumento {
+  xml: string;
+  interessados?: ReadonlyArray<InteressadoExtra | undefined> | undefined;
+}
 
 /** The `mensagemFault` of a PI `NegocioFault`, if this is one. */
 export function negocioFaultMessage(err: unknown): string | undefined {
@@ -42,8 +53,8 @@ export interface PiService {
   readonly endpoint: string;
   /** How many Documentos one send may carry. */
   getQuantidadeMaximaDocumentosPorRequisicao(signal?: AbortSignal): Promise<number>;
-  /** Sends Documentos (canonical XML of the standard, already valid); one result each, in request order. */
-  enviarListaDocumentos(documentosXml: readonly string[], signal?: AbortSignal): Promise<ResultadoDocumento[]>;
+  /** Sends Documentos (already valid); one result each, in request order. */
+  enviarListaDocumentos(documentos: readonly OutgoingDocumento[], signal?: AbortSignal): Promise<ResultadoDocumento[]>;
 }
 
 /** The PI web service's two operations over SOAP. Build one with {@link createPiClient}. */
@@ -78,11 +89,13 @@ export class PiClient implements PiService {
     return n;
   }
 
-  /** Sends Documentos (canonical XML, already valid) and returns the service's results as they came. */
-  async enviarListaDocumentos(documentosXml: readonly string[], signal?: AbortSignal): Promise<ResultadoDocumento[]> {
-    if (documentosXml.length === 0) throw new PiSenderError('ERR_INTERNAL', t('pi.emptyList'));
+  /** Sends Documentos (their XML: the standard has no CPF) and returns the service's results as they came. */
+  async enviarListaDocumentos(documentos: readonly OutgoingDocumento[], signal?: AbortSignal): Promise<ResultadoDocumento[]> {
+    if (documentos.length === 0) throw new PiSenderError('ERR_INTERNAL', t('pi.emptyList'));
     const op = PI_OPERATIONS.enviar;
-    const body = `<end:${op} xmlns:end="${PI_NAMESPACE}"><ListaDocumentos>${documentosXml.join('')}</ListaDocumentos></end:${op}>`;
+    let lista = '';
+    for (const d of documentos) lista += d.xml;
+    const body = `<end:${op} xmlns:end="${PI_NAMESPACE}"><ListaDocumentos>${lista}</ListaDocumentos></end:${op}>`;
     const result = await this.soap.call({ body, arrays: ARRAYS, ...(signal ? { signal } : {}) });
     const w = wrapper(result.body, `${op}Response`, result.httpStatus);
     const list = w['ResultadoDocumento'];

@@ -10,9 +10,10 @@ import { PiSenderError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { AuthError, httpStatusError, SoapResponseError } from '../soap/errors.js';
 import type { HttpResponse, HttpTransport } from '../soap/transport.js';
+import { maskCpfsInName } from '../standard/cpf.js';
 import { readListaDocumentos } from '../standard/reader.js';
 import { restDocumento, type RestDocumento } from '../standard/rest-json.js';
-import type { PiService, ResultadoDocumento } from './client.js';
+import type { OutgoingDocumento, PiService, ResultadoDocumento } from './client.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
@@ -38,12 +39,18 @@ export class RestPiClient implements PiService {
     return value;
   }
 
-  async enviarListaDocumentos(documentosXml: readonly string[], signal?: AbortSignal): Promise<ResultadoDocumento[]> {
-    if (documentosXml.length === 0) throw new PiSenderError('ERR_INTERNAL', t('pi.emptyList'));
+  async enviarListaDocumentos(outgoing: readonly OutgoingDocumento[], signal?: AbortSignal): Promise<ResultadoDocumento[]> {
+    if (outgoing.length === 0) throw new PiSenderError('ERR_INTERNAL', t('pi.emptyList'));
     const documentos: RestDocumento[] = [];
-    for await (const ev of readListaDocumentos(Buffer.from(`<ListaDocumentos>${documentosXml.join('')}</ListaDocumentos>`))) {
-      if (ev.kind === 'documento') documentos.push(restDocumento(ev.documento));
+    for await (const ev of readListaDocumentos(Buffer.from(`<ListaDocumentos>${outgoing.map((d) => d.xml).join('')}</ListaDocumentos>`))) {
+      if (ev.kind !== 'documento') continue;
+      // The CPF and natureza the XML cannot carry, by the interessado's position in it.
+      const extras = outgoing[documentos.length]?.interessados;
+      (ev.documento.ListaInteressados?.Interessado ?? []).forEach((i, k) => Object.assign(i, extras?.[k]));
+      documentos.push(restDocumento(ev.documento));
     }
+    if (documentos.length !== outgoing.length)
+      throw new PiSenderError('ERR_INTERNAL', t('rest.unreadDocumento', { read: String(documentos.length), given: String(outgoing.length) }));
     const body = JSON.stringify({ documentos });
     const res = await this.authorized(
       (token) => this.transport.post(`${this.endpoint}enviarListaDocumentos`, body, { ...JSON_HEADERS, ...bearer(token) }, signal),
@@ -54,7 +61,8 @@ export class RestPiClient implements PiService {
     return answer.map((r: unknown, i) => {
       const resultado = r && typeof r === 'object' ? (r as { resultado?: unknown }).resultado : undefined;
       if (typeof resultado !== 'string') throw new SoapResponseError(t('pi.noResultado', { index: String(i + 1) }), res.status);
-      return { Resultado: resultado };
+      // A service that quotes what it was sent may quote a CPF: it is masked before any log or store sees it.
+      return { Resultado: maskCpfsInName(resultado) };
     });
   }
 
@@ -94,7 +102,8 @@ export class RestPiClient implements PiService {
     if (res.status >= 500 || res.status === 429 || (res.status >= 400 && detail === undefined))
       throw httpStatusError(this.endpoint, res.status, res.headers['retry-after']);
     // The whole batch failed, as the service said why: retried like any answer that is not the expected one.
-    if (detail !== undefined) throw new SoapResponseError(t('rest.detail', { status: String(res.status), detail: String(detail).slice(0, 500) }), res.status);
+    if (detail !== undefined)
+      throw new SoapResponseError(t('rest.detail', { status: String(res.status), detail: maskCpfsInName(String(detail).slice(0, 500)) }), res.status);
     return value;
   }
 }

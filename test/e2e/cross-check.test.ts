@@ -81,7 +81,7 @@ describe.skipIf(!hasXmllint && !inCi)('our request envelopes against the WSDL sc
     const client = new PiClient(new SoapClient(transport, `${capture.origin}/ProtocoloWS/integradorService`));
     await client.getQuantidadeMaximaDocumentosPorRequisicao();
     const d = validDocumento({ Protocolo: nup(3), Assunto: 'Ação & <teste> 😀' });
-    await client.enviarListaDocumentos([documentoXml(d), documentoXml(validDocumento({ Protocolo: nup(4) }))]);
+    await client.enviarListaDocumentos([{ xml: documentoXml(d) }, { xml: documentoXml(validDocumento({ Protocolo: nup(4) })) }]);
     await transport.close();
     expect(bodies).toHaveLength(2);
     const dir = mkdtempSync(path.join(tmpdir(), 'pi-xmllint-'));

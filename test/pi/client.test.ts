@@ -29,7 +29,7 @@ describe('PiClient', () => {
       sim = await simulator({ resultProtocolo });
       const { client, transport } = clientFor(sim.url);
       const docs = [validDocumento({ Protocolo: nup(1) }), validDocumento({ Protocolo: nup(2), Especie: '' })];
-      const results = await client.enviarListaDocumentos(docs.map((d) => documentoXml(d)));
+      const results = await client.enviarListaDocumentos(docs.map((d) => ({ xml: documentoXml(d) })));
       expect(results.map((r) => r.Resultado.slice(0, 5))).toEqual(['Ok!', 'NF005']);
       expect(results.map((r) => r.Protocolo)).toEqual(resultProtocolo ? [nup(1), nup(2)] : [undefined, undefined]);
       await transport.close();
@@ -53,7 +53,7 @@ describe('PiClient', () => {
   it('reports a batch above the maximum as a fault, and an unreadable answer as such', async () => {
     sim = await simulator({ maxDocs: 1 });
     const { client, transport } = clientFor(sim.url);
-    const two = [documentoXml(validDocumento({ Protocolo: nup(1) })), documentoXml(validDocumento({ Protocolo: nup(2) }))];
+    const two = [{ xml: documentoXml(validDocumento({ Protocolo: nup(1) })) }, { xml: documentoXml(validDocumento({ Protocolo: nup(2) })) }];
     const fault = await client.enviarListaDocumentos(two).catch((e: unknown) => e);
     expect(fault).toBeInstanceOf(SoapFaultError);
     expect((fault as SoapFaultError).detail).toEqual({ NegocioFault: { mensagemFault: 'A lista tem 2 documentos; o máximo por requisição é 1.' } });

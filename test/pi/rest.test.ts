@@ -19,10 +19,10 @@ afterEach(async () => {
 });
 
 /** The sample's Documentos as canonical XML, as the pipeline hands them to a client. */
-async function sampleXmls(): Promise<string[]> {
-  const out: string[] = [];
+async function sampleXmls(): Promise<Array<{ xml: string }>> {
+  const out: Array<{ xml: string }> = [];
   for await (const ev of readListaDocumentos(readFileSync(path.join(ROOT, 'samples', 'lista-documentos.xml')))) {
-    if (ev.kind === 'documento') out.push(documentoXml(ev.documento));
+    if (ev.kind === 'documento') out.push({ xml: documentoXml(ev.documento) });
   }
   return out;
 }
@@ -107,7 +107,9 @@ describe('the REST transport', () => {
     const second = rest(base);
     try {
       await client.enviarListaDocumentos(await sampleXmls());
-      expect(await second.client.enviarListaDocumentos((await sampleXmls()).slice(0, 1))).toEqual([{ Resultado: 'Ok!' }]);
+      // With pi.sendCpf the pipeline hands over each interessado's CPF and natureza by position.
+      const [first] = await sampleXmls();
+      expect(await second.client.enviarListaDocumentos([{ ...first!, interessados: [{ cpf: '01234567890', natureza: 'F' }] }])).toEqual([{ Resultado: 'Ok!' }]);
       expect(auths.at(-1)).toBe('Bearer a.b.c');
     } finally {
       await transport.close();
@@ -118,9 +120,30 @@ describe('the REST transport', () => {
     const validate = new Ajv({ allErrors: true }).compile(schema);
     expect(bodies).toHaveLength(2);
     expect(validate(bodies[0]), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(bodies[1]), JSON.stringify(validate.errors)).toBe(true);
     // The CPF inside a name is masked as in the XML; no CPF field is sent unless asked for.
     const text = JSON.stringify(bodies[0]);
     expect(text).not.toMatch(/"cpf":"\d{11}"/);
+    const withCpf = (bodies[1] as { documentos: Array<{ interessados: Array<{ cpf: string | null; natureza: string | null }> }> }).documentos[0]!;
+    expect(withCpf.interessados[0]).toMatchObject({ cpf: '01234567890', natureza: 'F' });
+    expect(withCpf.interessados.slice(1).every((i) => i.cpf === null && i.natureza === null)).toBe(true);
+  });
+
+  it('the simulator checks the CPF it is sent, as the PI may: an invalid one is NF005, its digits never in the answer', async () => {
+    sim = await simulator();
+    const { client, transport } = rest(sim.restUrl);
+    try {
+      const [first, second] = await sampleXmls();
+      const results = await client.enviarListaDocumentos([
+        { ...first!, interessados: [{ cpf: '52998224726', natureza: 'F' }] },
+        { ...second!, interessados: [{ cpf: '52998224725', natureza: 'F' }] },
+      ]);
+      expect(results[0]!.Resultado).toMatch(/^NF005 - .*Interessado\[1\]\/cpf: is not a valid CPF/);
+      expect(results[0]!.Resultado).not.toContain('52998224726');
+      expect(results[1]).toEqual({ Resultado: 'Ok!' });
+    } finally {
+      await transport.close();
+    }
   });
 
   it('pi-sender send --transport rest (or PI_TRANSPORT=rest): the same report as over SOAP, no token in any output', async () => {

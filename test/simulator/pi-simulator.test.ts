@@ -55,11 +55,11 @@ describe('PI simulator', () => {
     sim = await simulator({ record });
     const { client, transport } = clientFor(sim.url);
     const d = validDocumento({ Protocolo: nup(7) });
-    await client.enviarListaDocumentos([documentoXml(d)]);
-    await client.enviarListaDocumentos([documentoXml(d)]);
+    await client.enviarListaDocumentos([{ xml: documentoXml(d) }]);
+    await client.enviarListaDocumentos([{ xml: documentoXml(d) }]);
     const more = validDocumento({ Protocolo: nup(7) });
     more.Historico.ItemHistorico.push({ DataHoraOperacao: '2025-03-12T10:00:00-03:00', UnidadeOperacao: 'X', Operacao: 'Processo recebido na unidade' });
-    await client.enviarListaDocumentos([documentoXml(more)]);
+    await client.enviarListaDocumentos([{ xml: documentoXml(more) }]);
     const lines = readFileSync(record, 'utf8')
       .trim()
       .split('\n')
@@ -81,7 +81,7 @@ describe('PI simulator', () => {
       validDocumento({ Protocolo: nup(3), Assunto: '' }),
       validDocumento({ Protocolo: nup(3) }),
     ];
-    const results = await client.enviarListaDocumentos(docs.map((d) => documentoXml(d)));
+    const results = await client.enviarListaDocumentos(docs.map((d) => ({ xml: documentoXml(d) })));
     expect(results.map((r) => r.Resultado.slice(0, 5))).toEqual(['NF002', 'NF003', 'NF005', 'NF004']);
     expect(results[0]!.Resultado).toMatch(/^NF002 - Número de protocolo inválido: Protocolo: 99991.000007\/2025-31/);
     await transport.close();
@@ -104,7 +104,7 @@ describe('PI simulator', () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 20; i++) {
       outcomes.push(
-        await client.enviarListaDocumentos([documentoXml(validDocumento({ Protocolo: nup(i + 1) }))]).then(
+        await client.enviarListaDocumentos([{ xml: documentoXml(validDocumento({ Protocolo: nup(i + 1) })) }]).then(
           () => 'ok',
           (e: { reason?: string; code: string }) => e.reason ?? e.code,
         ),
@@ -122,7 +122,7 @@ describe('PI simulator', () => {
     const replay: string[] = [];
     for (let i = 0; i < 20; i++) {
       replay.push(
-        await again.client.enviarListaDocumentos([documentoXml(validDocumento({ Protocolo: nup(i + 1) }))]).then(
+        await again.client.enviarListaDocumentos([{ xml: documentoXml(validDocumento({ Protocolo: nup(i + 1) })) }]).then(
           () => 'ok',
           (e: { reason?: string; code: string }) => e.reason ?? e.code,
         ),

@@ -166,6 +166,10 @@ export const TRANSPORT = {
     'pt-BR': "NumeroMaximoDocumentos não é um inteiro positivo: '{value}'",
   },
   'pi.missing': { en: '(missing)', 'pt-BR': '(ausente)' },
+  'rest.unreadDocumento': {
+    en: 'the REST transport read {read} Documentos back from the XML of {given}',
+    'pt-BR': 'o transporte REST leu de volta {read} Documentos do XML de {given}',
+  },
   'pi.emptyList': { en: 'an empty ListaDocumentos cannot be sent', 'pt-BR': 'uma ListaDocumentos vazia não pode ser enviada' },
   'pi.noResultado': { en: 'ResultadoDocumento {index} has no Resultado', 'pt-BR': 'ResultadoDocumento {index} não tem Resultado' },
   'pi.emptyResultado': { en: 'the service answered an empty Resultado', 'pt-BR': 'o serviço respondeu um Resultado vazio' },
