@@ -89,6 +89,10 @@ async function check(flags: CheckFlags): Promise<ExitCode> {
       profile: config.profile,
     }),
   );
+  for (const warning of cpfWarnings(config)) {
+    out(t('check.warningLine', { warning }));
+    report.spe.warnings.push(warning);
+  }
   let code: ExitCode = EXIT.OK;
   const worse = (c: ExitCode): void => {
     if (c > code) code = c;
@@ -225,6 +229,14 @@ async function checkSource(
   } finally {
     tempStore.close();
   }
+}
+
+/** A CPF mapping that does nothing, or CPFs kept for a transport that cannot carry them. */
+function cpfWarnings(config: ExportConfig): string[] {
+  const i = config.mapping?.interessado;
+  if ((i?.cpf || i?.natureza) && !config.pi.sendCpf) return [t('check.cpfNotRead')];
+  if (config.pi.sendCpf && config.pi.transport === 'soap') return [t('check.cpfSoap')];
+  return [];
 }
 
 /**

@@ -131,6 +131,7 @@ mapping:
 ${c('tpl.access', '    ')}
     access: { column: nivel_acesso, publico: [0], restrito: [1], sigiloso: [2] }
   interessado: { processo: processo_id, NomeInteressado: nome }   ${c('tpl.interessado')}
+${c('tpl.interessadoCpf', '  ')}
   relacionado: { processo: processo, ProtocoloRelacionado: numero }
   historico:
     id: id                                  ${c('tpl.itemId')}
@@ -185,6 +186,7 @@ ${c('tpl.piPassword', '  ')}
   # proxy: http://proxy.orgao.gov.br:3128  ${c('tpl.proxy')}
   # proxyCredentialsFile: /etc/pi-sender/proxy-credentials  ${c('tpl.proxyCredentials')}
   # transport: rest                       ${c('tpl.transport')}
+  # sendCpf: false                        ${c('tpl.sendCpf')}
   timeoutSeconds: 120
   concurrency: 2
 

@@ -55,6 +55,8 @@ export interface PiConfig extends CertificateFiles {
   concurrency: number;
   /** `soap` (default) or `rest`; PI_TRANSPORT wins over it. */
   transport: 'soap' | 'rest';
+  /** Read, keep and send interessados' CPF and natureza (REST only; default false): docs/rest.md. */
+  sendCpf: boolean;
 }
 
 /** Days a package may stay EN or FI before `status` says a person must look (alerts.staleAfterDays). */
@@ -328,15 +330,23 @@ function checkMapping(c: Checker, v: unknown): MappingConfig | undefined {
     Assunto: f(pr, ['mapping', 'processo'], 'Assunto'),
     access: checkAccess(c, pr['access']),
   };
-  const pair = <A extends string, B extends string>(key: 'interessado' | 'relacionado', a: A, b: B): Record<A | B, FieldSpec> | undefined => {
+  const pair = <A extends string, B extends string>(
+    key: 'interessado' | 'relacionado',
+    a: A,
+    b: B,
+    optionalKeys: readonly string[] = [],
+  ): (Record<A | B, FieldSpec> & Partial<Record<string, FieldSpec>>) | undefined => {
     const o = c.obj(m[key], ['mapping', key], false);
     if (!o) return undefined;
-    c.unknownKeys(o, ['mapping', key], [a, b]);
-    return { [a]: f(o, ['mapping', key], a), [b]: f(o, ['mapping', key], b) } as Record<A | B, FieldSpec>;
+    c.unknownKeys(o, ['mapping', key], [a, b, ...optionalKeys]);
+    const out: Record<string, FieldSpec> = { [a]: f(o, ['mapping', key], a), [b]: f(o, ['mapping', key], b) };
+    for (const k of optionalKeys) if (o[k] !== undefined && o[k] !== null) out[k] = f(o, ['mapping', key], k);
+    return out as Record<A | B, FieldSpec>;
   };
   const h = c.obj(m['historico'], ['mapping', 'historico']) ?? {};
   c.unknownKeys(h, ['mapping', 'historico'], ['id', 'processo', 'DataHoraOperacao', 'UnidadeOperacao', 'Operacao']);
-  const interessado = pair('interessado', 'processo', 'NomeInteressado');
+  // cpf and natureza: the REST API's fields, read only while pi.sendCpf is on.
+  const interessado = pair('interessado', 'processo', 'NomeInteressado', ['cpf', 'natureza']);
   const relacionado = pair('relacionado', 'processo', 'ProtocoloRelacionado');
   return {
     processo,
@@ -414,6 +424,7 @@ function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undef
     'batchSize',
     'concurrency',
     'transport',
+    'sendCpf',
     'password',
   ]);
   if (o['password'] !== undefined) c.fail([...p, 'password'], t('config.piPassword'));
@@ -441,6 +452,7 @@ function checkPi(c: Checker, o: Record<string, unknown>, rel: (p: string | undef
       ((env['PI_TRANSPORT'] || undefined) as 'soap' | 'rest' | undefined) ??
       c.oneOf(o['transport'], [...p, 'transport'], ['soap', 'rest'] as const, 'soap') ??
       'soap',
+    sendCpf: c.bool(o['sendCpf'], [...p, 'sendCpf'], false),
   };
 }
 

@@ -109,7 +109,7 @@ export async function extractFromSource(
   signal?: AbortSignal,
 ): Promise<ExtractResult> {
   const counts = emptyExtractCounts();
-  const mapper = new RowMapper(config.mapping!, { timeZone: config.timeZone, publishRestrito: config.publishRestrito });
+  const mapper = new RowMapper(config.mapping!, { timeZone: config.timeZone, publishRestrito: config.publishRestrito, sendCpf: config.pi.sendCpf });
   // Publishable state of the processes returned in this run: items are checked against it.
   const seen = new Map<string, boolean>();
   // Withheld processes that may be published from this run on: their earlier movements were never read.
@@ -175,7 +175,7 @@ export async function extractFromSource(
     await linked(
       'interessados',
       (row) => mapper.interessado(row),
-      (i, at) => store.addInteressado(i.processo, at, i.nome, run),
+      (i, at) => store.addInteressado(i.processo, at, i.nome, run, i.extra),
     );
   }
   if (source.kinds.has('relacionados') && config.mapping!.relacionado) {

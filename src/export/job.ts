@@ -85,6 +85,7 @@ export async function runExport(options: ExportOptions): Promise<ExportSummary> 
     store.close();
     throw new PiSenderError('ERR_USAGE', t('job.locked', { pid: String(lock.pid), host: lock.host ?? '?', since: lock.since ?? '?' }));
   }
+  store.keepCpfs(config.pi.sendCpf);
   let extract = emptyExtractCounts();
   let send = emptySendCounts();
   let error: ExportSummary['error'];

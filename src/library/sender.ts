@@ -13,6 +13,7 @@ import type { PiService } from '../pi/client.js';
 import { createPiClient, piSettings, type PiConnection } from '../pi/connect.js';
 import { DEFAULT_TIME_ZONE, isValidTimeZone, toDateTime } from '../standard/datetime.js';
 import type { Documento, DocumentoDraft, ItemHistorico, Profile } from '../standard/model.js';
+import { withoutCpfs } from '../standard/cpf.js';
 import { normalizeDocumento } from '../standard/normalize.js';
 import type { Problem } from '../standard/problems.js';
 import { shapeProblems, validateDocumento } from '../standard/validate.js';
@@ -54,6 +55,12 @@ export interface SenderConfig {
   timeZone?: string;
   /** Send Documentos enqueued as `restrito` (default false, as the Portaria asks). */
   publishRestrito?: boolean;
+  /**
+   * Keep and send interessados' `cpf` and `natureza` (default false). Only the REST transport carries
+   * them; personal data: read docs/rest.md first. Off, they are dropped at `enqueue` and erased from
+   * the store.
+   */
+  sendCpf?: boolean;
   /** Attempts of a failing package across flushes before it waits for a resend (default 15). */
   maxAttempts?: number;
   /** Attempts of a batch within one flush (default 5), and the first retry delay (default 1000 ms). */
@@ -186,12 +193,13 @@ export class Sender extends EventEmitter<SenderEvents> {
     const timeZone = config.timeZone ?? DEFAULT_TIME_ZONE;
     if (!isValidTimeZone(timeZone)) throw new PiSenderError('ERR_CONFIG', t('library.unknownZone', { zone: timeZone }));
     this.store = Store.open(config.store);
+    this.store.keepCpfs(config.sendCpf === true);
     this.log = config.logger ?? silentLogger;
     this.settings = {
       profile: config.profile ?? 'strict',
       timeZone,
       sending: { maxAttempts: config.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, retries: config.retries ?? 5, retryDelayMs: config.retryDelayMs ?? 1000 },
-      pi: { ...(config.batchSize ? { batchSize: config.batchSize } : {}), concurrency: config.concurrency ?? 2 },
+      pi: { ...(config.batchSize ? { batchSize: config.batchSize } : {}), concurrency: config.concurrency ?? 2, sendCpf: config.sendCpf === true },
     };
   }
 
@@ -210,7 +218,7 @@ export class Sender extends EventEmitter<SenderEvents> {
     const checked = list.map((doc, index): ValidDocumento => {
       const shape = shapeProblems(doc);
       if (shape.length > 0) throw new InvalidDocumentoError(index, typeof doc?.Protocolo === 'string' ? doc.Protocolo : undefined, shape);
-      const { documento } = normalizeDocumento(doc, { timeZone: this.settings.timeZone });
+      const { documento } = normalizeDocumento(this.settings.pi.sendCpf ? doc : withoutCpfs(doc), { timeZone: this.settings.timeZone });
       const result = validateDocumento(documento, { profile: this.settings.profile });
       if (!result.valid)
         throw new InvalidDocumentoError(index, documento.Protocolo ?? (typeof doc?.Protocolo === 'string' ? doc.Protocolo : undefined), result.problems);

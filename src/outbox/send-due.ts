@@ -10,7 +10,8 @@ import type { Logger } from '../logging.js';
 import { DEFAULT_RETRY, type ItemResult } from '../pi/batch-sender.js';
 import type { PiService } from '../pi/client.js';
 import { BatchPipeline } from '../pi/pipeline.js';
-import type { Profile } from '../standard/model.js';
+import { interessadoExtras, withoutCpfs } from '../standard/cpf.js';
+import type { InteressadoExtra, Profile } from '../standard/model.js';
 import { normalizeDocumento } from '../standard/normalize.js';
 import { hasErrors, type Problem } from '../standard/problems.js';
 import { checkRules } from '../standard/rules.js';
@@ -24,7 +25,8 @@ export interface SendSettings {
   profile: Profile;
   timeZone: string;
   sending: { maxAttempts: number; retries: number; retryDelayMs: number };
-  pi: { batchSize?: number | undefined; concurrency: number };
+  /** `sendCpf`: send interessados' CPF and natureza (REST only; default false): docs/rest.md. */
+  pi: { batchSize?: number | undefined; concurrency: number; sendCpf?: boolean | undefined };
 }
 
 /** The outcome of one package in this run, as it is recorded. */
@@ -62,6 +64,7 @@ interface BuiltPackage {
   pkg: PackageRow;
   protocolo: string;
   xml: string;
+  interessados: Array<InteressadoExtra | undefined> | undefined;
   problems: Problem[];
 }
 
@@ -175,7 +178,7 @@ export async function sendDue(store: Store, client: PiService, config: SendSetti
       for (const p of valid) {
         if (pipeline.stopped) break;
         built.set(p.pkg.id, p);
-        await pipeline.add({ key: p.pkg.id, protocolo: p.protocolo, xml: p.xml });
+        await pipeline.add({ key: p.pkg.id, protocolo: p.protocolo, xml: p.xml, interessados: p.interessados });
       }
     }
   } finally {
@@ -188,8 +191,10 @@ export async function sendDue(store: Store, client: PiService, config: SendSetti
 }
 
 async function build(store: Store, pkg: PackageRow, config: SendSettings, xsd: XsdValidatorService): Promise<BuiltPackage> {
-  const { documento } = normalizeDocumento(store.buildDocumento(pkg), { timeZone: config.timeZone });
+  // CPFs kept from a time pi.sendCpf was on are neither checked nor sent once it is off.
+  const stored = store.buildDocumento(pkg);
+  const { documento } = normalizeDocumento(config.pi.sendCpf ? stored : withoutCpfs(stored), { timeZone: config.timeZone });
   const xml = documentoXml(documento, { invalidCharacters: 'replace' });
   const problems = mergeProblems(await xsd.validate(xml, config.profile), checkRules(documento, config.profile)).map(({ line: _line, ...p }) => p);
-  return { pkg, protocolo: documento.Protocolo ?? '', xml, problems };
+  return { pkg, protocolo: documento.Protocolo ?? '', xml, interessados: interessadoExtras(documento), problems };
 }

@@ -28,7 +28,8 @@ export interface AccessSpec {
 
 export interface MappingConfig {
   processo: { id: FieldSpec; Protocolo: FieldSpec; DataHoraProducao: FieldSpec; Especie: FieldSpec; Assunto: FieldSpec; access: AccessSpec };
-  interessado?: { processo: FieldSpec; NomeInteressado: FieldSpec };
+  /** `cpf` and `natureza`: for the REST API only, read only while pi.sendCpf is on (docs/rest.md). */
+  interessado?: { processo: FieldSpec; NomeInteressado: FieldSpec; cpf?: FieldSpec; natureza?: FieldSpec };
   relacionado?: { processo: FieldSpec; ProtocoloRelacionado: FieldSpec };
   historico: { id: FieldSpec; processo: FieldSpec; DataHoraOperacao: FieldSpec; UnidadeOperacao: FieldSpec; Operacao: FieldSpec | OperacaoSpec };
 }

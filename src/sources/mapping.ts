@@ -10,6 +10,7 @@ import { PiSenderError } from '../errors.js';
 import type { AccessSpec, FieldSpec, MappingConfig, OperacaoSpec } from './config.js';
 import { textOf, toDateTime } from '../standard/datetime.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
+import type { InteressadoExtra } from '../standard/model.js';
 import type { Access, ItemRecord, ProcessRecord } from '../standard/spe.js';
 
 export type Row = Record<string, unknown>;
@@ -29,7 +30,7 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
 export class RowMapper {
   constructor(
     private readonly mapping: MappingConfig,
-    private readonly options: { timeZone: string; publishRestrito: boolean },
+    private readonly options: { timeZone: string; publishRestrito: boolean; sendCpf?: boolean },
   ) {}
 
   private value(row: Row, spec: FieldSpec, kind: string): string | undefined {
@@ -80,11 +81,19 @@ export class RowMapper {
     return 'column' in spec ? columnValue(row, spec.column, kind) : this.value(row, spec, kind);
   }
 
-  interessado(row: Row): { processo: string; nome: string } | undefined {
+  /** An interessado; its CPF and natureza only while pi.sendCpf is on (else not even read). */
+  interessado(row: Row): { processo: string; nome: string; extra?: InteressadoExtra } | undefined {
     const m = this.mapping.interessado!;
     const processo = this.value(row, m.processo, 'interessados')?.trim();
     const nome = this.value(row, m.NomeInteressado, 'interessados');
-    return processo && nome !== undefined ? { processo, nome } : undefined;
+    if (!processo || nome === undefined) return undefined;
+    if (!this.options.sendCpf) return { processo, nome };
+    const extra: InteressadoExtra = {};
+    const cpf = m.cpf && this.value(row, m.cpf, 'interessados')?.trim();
+    const natureza = m.natureza && this.value(row, m.natureza, 'interessados')?.trim();
+    if (cpf) extra.cpf = cpf;
+    if (natureza) extra.natureza = natureza;
+    return extra.cpf || extra.natureza ? { processo, nome, extra } : { processo, nome };
   }
 
   relacionado(row: Row): { processo: string; protocolo: string } | undefined {

@@ -120,6 +120,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX packages_state_id ON packages(state, id);
   CREATE INDEX packages_state_at ON packages(state_at);
   `,
+  `
+  -- An interessado's CPF (11 digits) and natureza, for the REST API: filled only while pi.sendCpf is
+  -- on (personal data: cleared when it is turned off), never part of a package's XML.
+  ALTER TABLE interessados ADD COLUMN cpf TEXT;
+  ALTER TABLE interessados ADD COLUMN natureza TEXT;
+  `,
 ];
 
 /** The oldest schema a read-only reader (report, console) can read: later migrations only add indexes. */

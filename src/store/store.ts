@@ -13,7 +13,7 @@ import { hostname } from 'node:os';
 import type Database from 'better-sqlite3';
 import { PiSenderError } from '../errors.js';
 import { redact, redactOrNull } from '../redact.js';
-import type { DocumentoDraft } from '../standard/model.js';
+import type { DocumentoDraft, InteressadoExtra } from '../standard/model.js';
 import { normalizeProtocolo } from '../standard/normalize.js';
 import { MIGRATIONS, READABLE_SCHEMA } from './schema.js';
 import { openSqlite, openSqliteReadOnly } from './sqlite.js';
@@ -223,8 +223,32 @@ export class Store {
     return items;
   }
 
-  addInteressado(speId: string, position: number, nome: string, run: number): void {
-    this.prepare('INSERT INTO interessados (process, position, nome, run) VALUES (?, ?, ?, ?)').run(speId, position, nome, run);
+  /** Adds an interessado; `extra` (CPF, natureza) only when pi.sendCpf is on. */
+  addInteressado(speId: string, position: number, nome: string, run: number, extra?: InteressadoExtra): void {
+    this.prepare('INSERT INTO interessados (process, position, nome, run, cpf, natureza) VALUES (?, ?, ?, ?, ?, ?)').run(
+      speId,
+      position,
+      nome,
+      run,
+      extra?.cpf ?? null,
+      extra?.natureza ?? null,
+    );
+  }
+
+  /**
+   * Says whether interessados' CPFs and naturezas may be kept (pi.sendCpf). Turned off, those already
+   * kept are erased at once: personal data is not held for a purpose that ended (LGPD art. 15–16).
+   */
+  keepCpfs(keep: boolean): void {
+    if (keep) {
+      if (this.getMeta('cpfs_kept') !== '1') this.setMeta('cpfs_kept', '1');
+      return;
+    }
+    if (this.getMeta('cpfs_kept') === undefined) return;
+    this.transaction(() => {
+      this.prepare('UPDATE interessados SET cpf = NULL, natureza = NULL WHERE cpf IS NOT NULL OR natureza IS NOT NULL').run();
+      this.prepare("DELETE FROM meta WHERE key = 'cpfs_kept'").run();
+    });
   }
 
   addRelacionado(speId: string, position: number, protocolo: string, run: number): void {
@@ -286,7 +310,7 @@ export class Store {
     this.prepare('DELETE FROM interessados WHERE process = ?').run(protocolo);
     this.prepare('DELETE FROM relacionados WHERE process = ?').run(protocolo);
     (d.ListaInteressados?.Interessado ?? []).forEach((i, k) => {
-      if (i.NomeInteressado !== undefined) this.addInteressado(protocolo, k + 1, i.NomeInteressado, run);
+      if (i.NomeInteressado !== undefined) this.addInteressado(protocolo, k + 1, i.NomeInteressado, run, i);
     });
     (d.ListaProtocolosRelacionados?.ProtocoloRelacionado ?? []).forEach((r, k) => this.addRelacionado(protocolo, k + 1, normalizeProtocolo(r), run));
     const items = { new: 0, same: 0, changed: 0 };
@@ -327,7 +351,10 @@ export class Store {
   private rehash(where: string, arg: string | number): number {
     const rows = this.prepare(
       `SELECT p.spe_id AS id, p.hash AS old, p.protocolo, p.data_hora_producao AS d, p.especie, p.assunto,
-           (SELECT group_concat(nome, char(30)) FROM (SELECT nome FROM interessados WHERE process = p.spe_id ORDER BY position, rowid)) AS ints,
+           (SELECT group_concat(nome, char(30)) FROM (
+              -- A CPF or natureza counts as a change; without them the text is as before, so no hash moves.
+              SELECT nome || CASE WHEN cpf IS NULL AND natureza IS NULL THEN '' ELSE char(31) || coalesce(cpf, '') || char(31) || coalesce(natureza, '') END AS nome
+              FROM interessados WHERE process = p.spe_id ORDER BY position, rowid)) AS ints,
            (SELECT group_concat(protocolo, char(30)) FROM (SELECT protocolo FROM relacionados WHERE process = p.spe_id ORDER BY position, rowid)) AS rels
          FROM processes p WHERE ${where} AND p.publishable = 1`,
     ).all(arg) as Array<{
@@ -437,8 +464,20 @@ export class Store {
     if (p?.assunto != null) doc.Assunto = p.assunto;
     const rels = this.prepare('SELECT protocolo FROM relacionados WHERE process = ? ORDER BY position, rowid').pluck().all(pkg.process) as string[];
     if (rels.length > 0) doc.ListaProtocolosRelacionados = { ProtocoloRelacionado: rels };
-    const ints = this.prepare('SELECT nome FROM interessados WHERE process = ? ORDER BY position, rowid').pluck().all(pkg.process) as string[];
-    if (ints.length > 0) doc.ListaInteressados = { Interessado: ints.map((NomeInteressado) => ({ NomeInteressado })) };
+    const ints = this.prepare('SELECT nome, cpf, natureza FROM interessados WHERE process = ? ORDER BY position, rowid').all(pkg.process) as Array<{
+      nome: string;
+      cpf: string | null;
+      natureza: string | null;
+    }>;
+    if (ints.length > 0) {
+      doc.ListaInteressados = {
+        Interessado: ints.map((i) => ({
+          NomeInteressado: i.nome,
+          ...(i.cpf === null ? {} : { cpf: i.cpf }),
+          ...(i.natureza === null ? {} : { natureza: i.natureza }),
+        })),
+      };
+    }
     const items = this.prepare(
       'SELECT data_hora_operacao AS DataHoraOperacao, unidade_operacao AS UnidadeOperacao, operacao AS Operacao FROM items WHERE package = ? ORDER BY data_hora_operacao, id',
     ).all(pkg.id) as Array<{ DataHoraOperacao: string; UnidadeOperacao: string; Operacao: string }>;

@@ -67,6 +67,26 @@ describe('export commands (CLI)', () => {
     expect(bad.stdout).toContain('the PI refused the user or password');
   });
 
+  it('check-config warns of a CPF mapping that does nothing, and of CPFs kept for SOAP, which cannot carry them', async () => {
+    const spe = sqliteSpe(mkdtempSync(path.join(dir, 'cpf-')), { processes: 10 });
+    const mapped: Array<[string, string]> = [['NomeInteressado: nome }', 'NomeInteressado: nome, cpf: { value: "529.982.247-25" } }']];
+    const off = writeConfig({ type: 'sqlite', dir: mkdtempSync(path.join(dir, 'cpf-')), endpoint: sim.url, location: spe, replace: mapped });
+    const r = await runCli(['check-config', '--config', off.file, '--json'], { env });
+    expect((JSON.parse(r.stdout) as { spe: { warnings: string[] } }).spe.warnings).toEqual([
+      'mapping.interessado maps cpf or natureza, but pi.sendCpf is off: those columns are not read (docs/rest.md)',
+    ]);
+    const soap = writeConfig({
+      type: 'sqlite',
+      dir: mkdtempSync(path.join(dir, 'cpf-')),
+      endpoint: sim.url,
+      location: spe,
+      replace: [...mapped, ['\npi:\n', '\npi:\n  sendCpf: true\n']],
+    });
+    const s = await runCli(['check-config', '--config', soap.file], { env });
+    expect(s.stdout).toContain('pi.sendCpf is on with the SOAP transport, which has no place for a CPF');
+    expect(s.stdout).not.toContain('52998224725');
+  });
+
   it('check-config reports configuration problems with file and line (exit 2)', async () => {
     const out = path.join(dir, 'ruim.yaml');
     await runCli(['init', '--output', out, '--source', 'sqlite']);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localTime, runExport } from '../../src/export/job.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
+import { normalizeProtocolo } from '../../src/standard/normalize.js';
 import { Store } from '../../src/store/store.js';
 import { documentoXml, listaDocumentosXml } from '../../src/standard/writer.js';
 import { sqlDb } from '../helpers/sqlite.js';
@@ -252,5 +253,69 @@ describe.each(['soap', 'rest'] as const)('export job over %s (SQLite SPE, simula
       .run((await import('node:os')).hostname());
     store.close();
     await expect(runExport({ config })).rejects.toMatchObject({ code: 'ERR_USAGE', message: expect.stringContaining('another export is running') });
+  });
+});
+
+describe("interessados' CPF from the SPE (REST, pi.sendCpf)", () => {
+  /** A valid CPF for `n`: nine digits and their two check digits. */
+  const cpfFor = (n: number): string => {
+    let d = String((n * 7919) % 1_000_000_000).padStart(9, '0');
+    for (const len of [9, 10]) {
+      let sum = 0;
+      for (let i = 0; i < len; i++) sum += Number(d[i]) * (len + 1 - i);
+      d += String(((sum * 10) % 11) % 10);
+    }
+    return d;
+  };
+
+  it('reads the mapped cpf and natureza columns, sends them zero-padded over REST, holds an invalid one in EN, and stops when sendCpf is off', async () => {
+    const dir = tmp();
+    const record = path.join(dir, 'record.jsonl');
+    const spe = sqliteSpe(dir, { processes: 30 });
+    const db = new Database(spe);
+    db.exec('ALTER TABLE interessado ADD COLUMN cpf INTEGER');
+    const ids = db.prepare('SELECT id FROM interessado ORDER BY id').pluck().all() as number[];
+    // As an SPE that keeps CPFs as numbers: leading zeros lost. The first one's check digits are wrong.
+    const set = db.prepare('UPDATE interessado SET cpf = ? WHERE id = ?');
+    ids.forEach((id, k) => set.run(k === 0 ? 52998224726 : Number(cpfFor(id)), id));
+    const badProcess = db.prepare('SELECT p.numero FROM processo p JOIN interessado i ON i.processo_id = p.id WHERE i.id = ?').pluck().get(ids[0]) as string;
+    db.close();
+    sim = await simulator({ record });
+    const setup = {
+      type: 'sqlite' as const,
+      dir,
+      endpoint: sim.restUrl,
+      transport: 'rest' as const,
+      location: spe,
+      replace: [
+        ['SELECT i.processo_id, i.nome', 'SELECT i.processo_id, i.nome, i.cpf'],
+        ['NomeInteressado: nome }', 'NomeInteressado: nome, cpf: cpf, natureza: { value: F } }'],
+        ['\npi:\n', '\npi:\n  sendCpf: true\n'],
+      ] as Array<[string, string]>,
+    };
+    const { config } = writeConfig(setup);
+    const summary = await exportOnce(config, sim.url);
+    expect(summary.error).toBeUndefined();
+    expect(summary.send.invalid).toBe(1);
+    const store = Store.open(config.store);
+    const [invalid] = store.listPackages({ state: 'EN', limit: 10 });
+    store.close();
+    expect(invalid).toMatchObject({ code: 'CPF_INVALID', origin: 'validation', protocolo: normalizeProtocolo(badProcess) });
+    expect(JSON.stringify(invalid)).not.toContain('52998224726');
+    const sent = readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { documento: { ListaInteressados?: { Interessado: Array<{ cpf?: string; natureza?: string }> } } })
+      .flatMap((r) => r.documento.ListaInteressados?.Interessado ?? []);
+    expect(sent.length).toBeGreaterThan(10);
+    expect(sent.every((i) => /^[0-9]{11}$/.test(i.cpf ?? '') && i.natureza === 'F')).toBe(true);
+    expect(sent.some((i) => i.cpf!.startsWith('0'))).toBe(true); // zero-padded as the SEI module's %011s
+
+    // Turned off: the CPFs kept are erased at the next run, and none is read again.
+    const off = writeConfig({ ...setup, replace: setup.replace.filter(([from]) => from !== '\npi:\n') }).config;
+    await exportOnce(off, sim.url);
+    const state = new Database(off.store, { readonly: true });
+    expect(state.prepare('SELECT count(*) FROM interessados WHERE cpf IS NOT NULL').pluck().get()).toBe(0);
+    state.close();
   });
 });

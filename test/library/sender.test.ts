@@ -1,8 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSender, InvalidDocumentoError, type Sender, type SendOutcome } from '../../src/library/sender.js';
+import type { Logger } from '../../src/logging.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
 import { waitFor } from '../helpers/cli.js';
 import { nup, validDocumento } from '../helpers/documentos.js';
@@ -172,5 +174,82 @@ describe('enqueue under load', () => {
     sender = undefined;
     const again = make(at(sim), store);
     expect(again.status().counts.NI).toBe(n + 2);
+  });
+});
+
+describe("interessados' CPF and natureza (REST only, pi.sendCpf)", () => {
+  const logged: string[] = [];
+  const logger = Object.fromEntries(
+    ['debug', 'info', 'warn', 'error'].map((level) => [level, (...args: unknown[]) => void logged.push(JSON.stringify(args))]),
+  ) as unknown as Logger;
+  const received = (record: string): Array<{ protocolo: string; interessados: unknown }> =>
+    readFileSync(record, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { protocolo: string; documento: { ListaInteressados?: { Interessado: unknown } } })
+      .map((r) => ({ protocolo: r.protocolo, interessados: r.documento.ListaInteressados?.Interessado }));
+  const withCpf = (n: number, cpf: string) => {
+    const d = validDocumento({ Protocolo: nup(n) });
+    d.ListaInteressados = { Interessado: [{ NomeInteressado: 'Maria Exemplo', cpf, natureza: 'F' }, { NomeInteressado: 'Órgão Exemplo' }] };
+    return d;
+  };
+
+  it('sendCpf: the REST API gets the CPF zero-padded to 11 digits; an invalid one is refused at enqueue, located; none in a log', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pi-lib-'));
+    const record = path.join(dir, 'record.jsonl');
+    sim = await simulator({ record });
+    transport = 'rest';
+    const s = make(sim.restUrl, path.join(dir, 'pi.db'), { sendCpf: true, logger });
+    await s.enqueue(withCpf(30, '1234567890')); // a CPF kept as a number lost its leading zero
+    const bad = await s.enqueue(withCpf(31, '529.982.247-26')).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(InvalidDocumentoError);
+    const problems = (bad as InvalidDocumentoError).problems.filter((p) => p.severity === 'error');
+    expect(problems.map((p) => `${p.field} ${p.code}`)).toEqual(['ListaInteressados/Interessado[1]/cpf CPF_INVALID']);
+    expect((bad as InvalidDocumentoError).message).not.toContain('529');
+    expect((await s.flush()).map((o) => [o.protocolo, o.outcome])).toEqual([[nup(30), 'accepted']]);
+    expect(received(record)).toEqual([
+      { protocolo: nup(30), interessados: [{ NomeInteressado: 'Maria Exemplo', cpf: '01234567890', natureza: 'F' }, { NomeInteressado: 'Órgão Exemplo' }] },
+    ]);
+    expect(logged.length).toBeGreaterThan(0);
+    expect(logged.join('\n')).not.toMatch(/1234567890|529\.?982/);
+  });
+
+  it('without sendCpf (the default) no CPF is kept or sent, whatever the caller gives; turning it off erases those kept', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pi-lib-'));
+    const record = path.join(dir, 'record.jsonl');
+    const store = path.join(dir, 'pi.db');
+    sim = await simulator({ record });
+    transport = 'rest';
+    // Kept while on (not sent yet), then the sender is reopened with it off.
+    let s = make(sim.restUrl, store, { sendCpf: true });
+    await s.enqueue(withCpf(32, '52998224725'));
+    await s.close();
+    const cpfs = (): number => {
+      const db = new Database(store, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) FROM interessados WHERE cpf IS NOT NULL OR natureza IS NOT NULL').pluck().get() as number;
+      } finally {
+        db.close();
+      }
+    };
+    expect(cpfs()).toBe(1);
+    s = make(sim.restUrl, store);
+    expect(cpfs()).toBe(0);
+    // An invalid CPF is no reason to refuse a Documento whose CPF is not sent.
+    await s.enqueue(withCpf(33, '529.982.247-26'));
+    expect(cpfs()).toBe(0);
+    expect((await s.flush()).map((o) => o.outcome)).toEqual(['accepted', 'accepted']);
+    for (const r of received(record)) expect(r.interessados).toEqual([{ NomeInteressado: 'Maria Exemplo' }, { NomeInteressado: 'Órgão Exemplo' }]);
+  });
+
+  it('over SOAP the CPF never goes: the XML standard has no place for it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pi-lib-'));
+    const record = path.join(dir, 'record.jsonl');
+    sim = await simulator({ record });
+    transport = 'soap';
+    const s = make(sim.url, path.join(dir, 'pi.db'), { sendCpf: true });
+    await s.enqueue(withCpf(34, '52998224725'));
+    expect((await s.flush()).map((o) => o.outcome)).toEqual(['accepted']);
+    expect(readFileSync(record, 'utf8')).not.toContain('52998224725');
   });
 });

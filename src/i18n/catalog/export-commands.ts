@@ -137,6 +137,14 @@ export const EXPORT_COMMANDS = {
     'pt-BR':
       'o andamento mais recente da amostra, {when}, está {minutes} minutos no futuro: os horários do SPE podem estar em outro fuso que o timeZone ({zone}); esses andamentos só são lidos depois que seu horário passar',
   },
+  'check.cpfNotRead': {
+    en: 'mapping.interessado maps cpf or natureza, but pi.sendCpf is off: those columns are not read (docs/rest.md)',
+    'pt-BR': 'mapping.interessado mapeia cpf ou natureza, mas pi.sendCpf está desligado: essas colunas não são lidas (docs/pt-BR/rest.md)',
+  },
+  'check.cpfSoap': {
+    en: 'pi.sendCpf is on with the SOAP transport, which has no place for a CPF: CPFs are kept but not sent until pi.transport is rest',
+    'pt-BR': 'pi.sendCpf está ligado com o transporte SOAP, que não tem lugar para CPF: os CPFs são guardados, mas só enviados com pi.transport rest',
+  },
   'check.watermarkAhead': {
     en: 'the watermark {watermark} is later than now ({now} in {zone}): the clock went back or the zone changed; the next windows read nothing until then',
     'pt-BR': 'a marca d’água {watermark} é posterior a agora ({now} em {zone}): o relógio voltou ou o fuso mudou; as próximas janelas não leem nada até lá',

@@ -69,6 +69,10 @@ export const TEMPLATE = {
     'pt-BR': 'sigiloso nunca é enviado; restrito só com publishRestrito: true; qualquer outro valor é retido.',
   },
   'tpl.interessado': { en: 'CPFs in names are masked', 'pt-BR': 'CPFs nos nomes são mascarados' },
+  'tpl.interessadoCpf': {
+    en: 'With pi.sendCpf (REST only), add cpf: <column> and natureza: <column> to interessado.',
+    'pt-BR': 'Com pi.sendCpf (só REST), acrescente cpf: <coluna> e natureza: <coluna> a interessado.',
+  },
   'tpl.itemId': { en: 'stable key: an item is sent once', 'pt-BR': 'chave estável: um item é enviado uma vez' },
   'tpl.unidade': { en: 'cut to 300 characters', 'pt-BR': 'cortada em 300 caracteres' },
   'tpl.operacao': {
@@ -123,6 +127,10 @@ export const TEMPLATE = {
   'tpl.transport': {
     en: "soap (default: the web service in production today) or rest, the PI's new REST API (docs/rest.md)",
     'pt-BR': 'soap (padrão: o web service em produção hoje) ou rest, a nova API REST do PI (docs/pt-BR/rest.md)',
+  },
+  'tpl.sendCpf': {
+    en: "REST only: also send interessados' CPF and natureza; personal data, read docs/rest.md first",
+    'pt-BR': 'só REST: envia também o CPF e a natureza dos interessados; dado pessoal, leia antes docs/pt-BR/rest.md',
   },
   'tpl.maxAttempts': {
     en: 'FI packages are retried on later runs up to this many attempts (as SEI)',
