@@ -83,7 +83,8 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 export interface SampleRows {
   unidades: Array<{ id: number; sigla: string; nome: string; hierarquia: string }>;
   processos: Iterable<{ id: number; numero: string; tipo: string; especificacao: string; data_autuacao: string; nivel_acesso: number; alterado_em: string }>;
-  interessados: Iterable<{ id: number; processo_id: number; nome: string }>;
+  /** `cpf`: a person's (formatted, as SPEs often keep it), null for an organization. */
+  interessados: Iterable<{ id: number; processo_id: number; nome: string; cpf: string | null }>;
   relacionamentos: Iterable<{ processo_id: number; relacionado_id: number }>;
   andamentos: Iterable<{
     id: number;
@@ -147,7 +148,8 @@ export function sampleRows(options: SampleSpeOptions = {}): SampleRows {
             const nome = person
               ? `${NOMES[Math.floor(r() * NOMES.length)]}${r() < 0.3 ? ` ${cpf(i * 3 + k)}` : ''}`
               : EMPRESAS[Math.floor(r() * EMPRESAS.length)]!;
-            yield { id: ++id, processo_id: i, nome };
+            // Fictitious, valid CPFs, for trying pi.sendCpf over REST (docs/rest.md).
+            yield { id: ++id, processo_id: i, nome, cpf: person ? cpf(i * 3 + k) : null };
           }
         }
       },
@@ -194,7 +196,7 @@ function ddl(dialect: Dialect): string[] {
   return [
     'CREATE TABLE unidade (id INTEGER PRIMARY KEY, sigla VARCHAR(20) NOT NULL, nome VARCHAR(200) NOT NULL, hierarquia VARCHAR(400) NOT NULL)',
     `CREATE TABLE processo (id INTEGER PRIMARY KEY, numero VARCHAR(25) NOT NULL, tipo VARCHAR(120) NOT NULL, especificacao VARCHAR(250), data_autuacao ${date} NOT NULL, nivel_acesso SMALLINT NOT NULL, alterado_em ${ts} NOT NULL)`,
-    'CREATE TABLE interessado (id INTEGER PRIMARY KEY, processo_id INTEGER NOT NULL, nome VARCHAR(200) NOT NULL)',
+    'CREATE TABLE interessado (id INTEGER PRIMARY KEY, processo_id INTEGER NOT NULL, nome VARCHAR(200) NOT NULL, cpf VARCHAR(14))',
     'CREATE TABLE relacionamento (processo_id INTEGER NOT NULL, relacionado_id INTEGER NOT NULL)',
     `CREATE TABLE andamento (id INTEGER PRIMARY KEY, processo_id INTEGER NOT NULL, tarefa VARCHAR(40) NOT NULL, unidade_id INTEGER NOT NULL, unidade_destino_id INTEGER, data_hora ${ts} NOT NULL, registrado_em ${ts} NOT NULL)`,
     'CREATE INDEX andamento_registrado ON andamento (registrado_em)',

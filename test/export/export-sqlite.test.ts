@@ -273,11 +273,10 @@ describe("interessados' CPF from the SPE (REST, pi.sendCpf)", () => {
     const record = path.join(dir, 'record.jsonl');
     const spe = sqliteSpe(dir, { processes: 30 });
     const db = new Database(spe);
-    db.exec('ALTER TABLE interessado ADD COLUMN cpf INTEGER');
     const ids = db.prepare('SELECT id FROM interessado ORDER BY id').pluck().all() as number[];
-    // As an SPE that keeps CPFs as numbers: leading zeros lost. The first one's check digits are wrong.
+    // As an SPE that kept CPFs as numbers: leading zeros lost. The first one's check digits are wrong.
     const set = db.prepare('UPDATE interessado SET cpf = ? WHERE id = ?');
-    ids.forEach((id, k) => set.run(k === 0 ? 52998224726 : Number(cpfFor(id)), id));
+    ids.forEach((id, k) => set.run(k === 0 ? 52998224726n : BigInt(cpfFor(id)), id));
     const badProcess = db.prepare('SELECT p.numero FROM processo p JOIN interessado i ON i.processo_id = p.id WHERE i.id = ?').pluck().get(ids[0]) as string;
     db.close();
     sim = await simulator({ record });
