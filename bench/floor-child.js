@@ -30,6 +30,7 @@ const headers = {
 };
 let next = 0;
 let ok = 0;
+const cpu0 = process.cpuUsage();
 const start = process.hrtime.bigint();
 async function worker() {
   while (next < bodies.length) {
@@ -41,5 +42,6 @@ async function worker() {
 }
 await Promise.all(Array.from({ length: Number(concurrency) }, worker));
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+const cpu = process.cpuUsage(cpu0);
 await agent.close();
-process.stdout.write(JSON.stringify({ requests: bodies.length, accepted: ok, seconds }));
+process.stdout.write(JSON.stringify({ requests: bodies.length, accepted: ok, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 }));

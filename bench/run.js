@@ -12,6 +12,7 @@ import { benchConsole } from './console.js';
 import { benchLibrary } from './library.js';
 import { benchReport } from './report.js';
 import { benchStartup } from './startup.js';
+import { printPhases, profilePhases } from './profile.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -33,8 +34,12 @@ async function listaFile(n) {
   return file;
 }
 
-function runNode(script, scriptArgs, env = {}) {
-  const r = spawnSync(process.execPath, [path.join(here, script), ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 20, env: { ...process.env, ...env } });
+function runNode(script, scriptArgs, env = {}, execArgv = []) {
+  const r = spawnSync(process.execPath, [...execArgv, path.join(here, script), ...scriptArgs], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    env: { ...process.env, ...env },
+  });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -60,52 +65,84 @@ async function benchValidate() {
   if (x.status !== 0) throw new Error(`xmllint failed: ${x.stderr.slice(0, 500)}`);
   const theirs = mb(size) / xs;
   console.log(`  xmllint --stream --schema: ${fmt(xs, 2)} s, ${fmt(theirs)} MB/s (native libxml2, whole file, no extra rules)`);
-  console.log(`  ratio pi-sender / xmllint: ${fmt(ours / theirs, 2)}`);
+  console.log(`  ratio pi-sender / xmllint: ${fmt(ours / theirs, 2)} (target >= 1.0)`);
+  printPhases((await profilePhases((execArgv) => runNode('validate-child.js', [file], {}, execArgv))).threads, count, fmt);
+  const big = runNode('validate-child.js', [await listaFile(LARGE)]);
+  printFlatness(r.maxRssMb, big.maxRssMb);
 }
 
-/** Starts `pi-sender simulator` in its own process; resolves with its URL and a stop function. */
-async function startSimulator(password) {
-  const child = spawn(process.execPath, [path.join(here, '..', 'dist', 'cli', 'main.js'), 'simulator', '--port', '0', '--max-docs', '100'], {
-    env: { ...process.env, PI_SIMULATOR_PASSWORD: password },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** Memory flatness: peak RSS at LARGE Documentos against the run at `count`. */
+const LARGE = 500_000;
+function printFlatness(small, large) {
+  console.log(
+    `  peak RSS ${count.toLocaleString('en-US')} → ${LARGE.toLocaleString('en-US')} Documentos: ${fmt(small, 0)} → ${fmt(large, 0)} MB (${fmt((100 * (large - small)) / small, 0)} %; target within 10 % and under 250 MB)`,
+  );
+}
+
+/** Starts a server script in its own process; resolves with the URL it prints and a stop function. */
+async function startServer(args, env) {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   const [first] = await once(createInterface({ input: child.stdout }), 'line');
   return { url: first.replace('listening on ', ''), stop: () => child.kill('SIGTERM') };
+}
+
+const SERVERS = {
+  simulator: (password) =>
+    startServer([path.join(here, '..', 'dist', 'cli', 'main.js'), 'simulator', '--port', '0', '--max-docs', '100'], { PI_SIMULATOR_PASSWORD: password }),
+  'fixed-answer server': () => startServer([path.join(here, 'fixed-server.js')], {}),
+};
+
+/** One client script against a fresh server of the given kind. */
+async function against(kind, script, scriptArgs, execArgv = []) {
+  const password = 'bench';
+  const server = await SERVERS[kind](password);
+  try {
+    return runNode(script, [scriptArgs[0], server.url, 'simulador', ...scriptArgs.slice(1)], { PI_PASSWORD: password }, execArgv);
+  } finally {
+    server.stop();
+  }
 }
 
 async function benchSend() {
   const file = await listaFile(count);
   const size = statSync(file).size;
-  const password = 'bench';
-  const concurrency = 2;
+  const concurrency = '2';
   console.log(
-    `\nsend: ${fmt(mb(size))} MB, ${count.toLocaleString('en-US')} Documentos to the local simulator (own process, batches of 100, concurrency ${concurrency})`,
+    `\nsend: ${fmt(mb(size))} MB, ${count.toLocaleString('en-US')} Documentos, batches of 100, concurrency ${concurrency}; each server in its own process`,
   );
-  let sim = await startSimulator(password);
-  let ours;
-  try {
-    ours = runNode('send-child.js', [file, sim.url, 'simulador', String(concurrency)], { PI_PASSWORD: password });
-  } finally {
-    sim.stop();
+  let fixedRss = 0;
+  for (const kind of Object.keys(SERVERS)) {
+    const ours = await against(kind, 'send-child.js', [file, concurrency]);
+    if (kind !== 'simulator') fixedRss = ours.maxRssMb;
+    if (ours.accepted !== count) throw new Error(`unexpected result: ${JSON.stringify(ours)}`);
+    const floor = await against(kind, 'floor-child.js', [file, concurrency, '100']);
+    if (floor.accepted !== count) throw new Error(`unexpected floor result: ${JSON.stringify(floor)}`);
+    const soap = await against(kind, 'soap-child.js', [file, concurrency, '100']);
+    if (soap.accepted !== count) throw new Error(`unexpected node-soap result: ${JSON.stringify(soap)}`);
+    const rate = (r) => count / r.seconds;
+    const perDoc = (r) => fmt((1000 * r.cpuSeconds) / count, 3);
+    console.log(`  against the ${kind}:`);
+    console.log(
+      `    pi-sender: ${fmt(ours.seconds, 2)} s, ${fmt(rate(ours), 0)} docs/s, client CPU ${perDoc(ours)} ms per Documento, peak RSS ${fmt(ours.maxRssMb, 0)} MB (read, normalize, validate, send, report, journal)`,
+    );
+    console.log(
+      `    floor:     ${fmt(floor.seconds, 2)} s, ${fmt(rate(floor), 0)} docs/s, CPU ${perDoc(floor)} ms per Documento (the same ${floor.requests} batches pre-built, POSTed by a bare undici loop)`,
+    );
+    console.log(
+      `    node-soap: ${fmt(soap.seconds, 2)} s, ${fmt(rate(soap), 0)} docs/s, CPU ${perDoc(soap)} ms per Documento (a minimal client from the WSDL, the same batches pre-read, no validation)`,
+    );
+    const target = kind === 'simulator' ? 0.9 : 0.3;
+    console.log(
+      `    ratio pi-sender / floor: ${fmt(rate(ours) / rate(floor), 2)} (target >= ${target}); pi-sender / node-soap: ${fmt(rate(ours) / rate(soap), 2)}; client CPU target <= 0.1 ms per Documento; RSS target < 250 MB`,
+    );
   }
-  if (ours.accepted !== count) throw new Error(`unexpected result: ${JSON.stringify(ours)}`);
-  sim = await startSimulator(password);
-  let floor;
-  try {
-    floor = runNode('floor-child.js', [file, sim.url, 'simulador', String(concurrency), '100'], { PI_PASSWORD: password });
-  } finally {
-    sim.stop();
-  }
-  if (floor.accepted !== count) throw new Error(`unexpected floor result: ${JSON.stringify(floor)}`);
-  const oursRate = ours.documentos / ours.seconds;
-  const floorRate = count / floor.seconds;
-  console.log(
-    `  pi-sender: ${fmt(ours.seconds, 2)} s, ${fmt(oursRate, 0)} docs/s, peak RSS ${fmt(ours.maxRssMb, 0)} MB (read, normalize, validate, send, report, journal)`,
-  );
-  console.log(
-    `  floor:     ${fmt(floor.seconds, 2)} s, ${fmt(floorRate, 0)} docs/s (the same ${floor.requests} batches pre-built, POSTed by a bare undici loop)`,
-  );
-  console.log(`  ratio pi-sender / floor: ${fmt(oursRate / floorRate, 2)} (target >= 0.7); RSS target < 250 MB`);
+  const big = await against('fixed-answer server', 'send-child.js', [await listaFile(LARGE), concurrency]);
+  if (big.accepted !== LARGE) throw new Error(`unexpected result: ${JSON.stringify(big)}`);
+  printFlatness(fixedRss, big.maxRssMb);
+  // The client's own cost, without a simulator competing for the two cores.
+  const prof = await profilePhases((execArgv) => against('fixed-answer server', 'send-child.js', [file, concurrency], execArgv));
+  console.log('  against the fixed-answer server:');
+  printPhases(prof.threads, count, fmt);
 }
 
 /** A PostgreSQL database with the sample SPE at scale, loaded once and kept for later runs. */
@@ -140,7 +177,7 @@ async function benchExport() {
     `\nexport: PostgreSQL database ${db.name}: ${db.processes.toLocaleString('en-US')} processes, ${db.andamentos.toLocaleString('en-US')} history items; to the local simulator (own process), fresh state store`,
   );
   const store = path.join(workDir, `export-state-${Date.now()}.db`);
-  const sim = await startSimulator('bench');
+  const sim = await SERVERS.simulator('bench');
   let r;
   try {
     r = runNode('export-child.js', [db.name, sim.url, store], { PI_PASSWORD: 'bench' });

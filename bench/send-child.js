@@ -13,10 +13,19 @@ tuneHeapForStreaming(); // as the pi-sender command does
 const [file, url, user, concurrency] = process.argv.slice(2);
 const transport = new HttpTransport({ basicAuth: { user, password: process.env.PI_PASSWORD } });
 const report = path.join(mkdtempSync(path.join(tmpdir(), 'pi-bench-')), 'report.jsonl');
+const cpu0 = process.cpuUsage();
 const start = process.hrtime.bigint();
 const s = await uploadFile({ file, report, client: new PiClient(new SoapClient(transport, url)), concurrency: Number(concurrency) });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+const cpu = process.cpuUsage(cpu0);
 await transport.close();
 process.stdout.write(
-  JSON.stringify({ documentos: s.documentos, accepted: s.accepted, batches: s.batches, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({
+    documentos: s.documentos,
+    accepted: s.accepted,
+    batches: s.batches,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
 );
