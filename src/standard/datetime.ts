@@ -13,29 +13,56 @@ const XS_DATETIME = /^(-?[0-9]{4,})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):
 
 export interface ParsedDateTime {
   /** The local date-time as written, without offset: `2025-03-10T09:15:02`. */
-  local: string;
+  readonly local: string;
   /** The offset as written (`Z`, `-03:00`), or undefined when absent. */
-  offset: string | undefined;
+  readonly offset: string | undefined;
+  /** Milliseconds since the epoch; undefined without an offset. */
+  readonly instant: number | undefined;
 }
 
-/** Parses the lexical form of an xs:dateTime; undefined when it is not one. */
+/**
+ * Each date-time is looked at several times on its way out (normalized, checked, ordered): it is
+ * parsed once, and the result kept for the values seen last. Bounded: cleared when full.
+ */
+const parsed = new Map<string, ParsedDateTime | null>();
+const PARSED_KEPT = 4096;
+
+/** Parses the lexical form of an xs:dateTime; undefined when it is not one. The result is shared: do not change it. */
 export function parseXsDateTime(value: string): ParsedDateTime | undefined {
+  let p = parsed.get(value);
+  if (p === undefined) {
+    p = parseUncached(value);
+    if (parsed.size >= PARSED_KEPT) parsed.clear();
+    parsed.set(value, p);
+  }
+  return p ?? undefined;
+}
+
+function parseUncached(value: string): ParsedDateTime | null {
   const m = XS_DATETIME.exec(value);
-  if (!m) return undefined;
+  if (!m) return null;
   const [, year, month, day, hour, minute, second, fraction, offset] = m;
-  const mo = Number(month),
+  const y = Number(year),
+    mo = Number(month),
     d = Number(day),
     h = Number(hour),
     mi = Number(minute),
     s = Number(second);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(Number(year), mo)) return undefined;
-  if (h > 24 || mi > 59 || s > 59 || (h === 24 && (mi !== 0 || s !== 0))) return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  if (h > 24 || mi > 59 || s > 59 || (h === 24 && (mi !== 0 || s !== 0))) return null;
+  let offsetMinutes = 0;
   if (offset !== undefined && offset !== 'Z') {
     const oh = Number(offset.slice(1, 3)),
       om = Number(offset.slice(4, 6));
-    if (oh > 14 || om > 59 || (oh === 14 && om !== 0)) return undefined;
+    if (oh > 14 || om > 59 || (oh === 14 && om !== 0)) return null;
+    offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (oh * 60 + om);
   }
-  return { local: `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction ?? ''}`, offset };
+  const ms = fraction ? Math.round(Number(`0${fraction}`) * 1000) : 0;
+  return {
+    local: `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction ?? ''}`,
+    offset,
+    instant: offset === undefined ? undefined : Date.UTC(y, mo - 1, d, h, mi, s, ms) - offsetMinutes * 60_000,
+  };
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -47,13 +74,7 @@ function daysInMonth(year: number, month: number): number {
 
 /** Milliseconds since the epoch of a date-time with offset; undefined without offset or when invalid. */
 export function instantOf(value: string): number | undefined {
-  const m = XS_DATETIME.exec(value);
-  if (!m || m[8] === undefined || !parseXsDateTime(value)) return undefined;
-  const [, year, month, day, hour, minute, second, fraction, offset] = m;
-  const ms = fraction ? Math.round(Number(`0${fraction}`) * 1000) : 0;
-  const utc = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), ms);
-  const offsetMinutes = offset === 'Z' ? 0 : (offset!.startsWith('-') ? -1 : 1) * (Number(offset!.slice(1, 3)) * 60 + Number(offset!.slice(4, 6)));
-  return utc - offsetMinutes * 60_000;
+  return parseXsDateTime(value)?.instant;
 }
 
 /** Checks that `timeZone` is an IANA zone this Node knows. */
