@@ -393,7 +393,8 @@ class ListaReader {
       return;
     }
     this.openInDocumento(doc, tag.name);
-    if (!doc.oversized) this.dropAttributes(doc, tag, pathOf(doc.frames));
+    // The path only when there is an attribute to report: building it for every element cost 3 % of a send.
+    if (!doc.oversized && hasAny(tag.attributes)) this.dropAttributes(doc, tag, pathOf(doc.frames));
   }
 
   /** Records the attributes (and namespace declarations) of an element of the Documento: send leaves them out. */
@@ -799,6 +800,11 @@ function outOfOrder(names: string[], order: readonly string[]): boolean {
 }
 
 /** Path of the innermost frame, as in problems: `Historico/ItemHistorico[2]/Operacao`. */
+function hasAny(o: object): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 function pathOf(frames: Frame[]): string {
   const parts: string[] = [];
   for (let i = 1; i < frames.length; i++) {
