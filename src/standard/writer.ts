@@ -55,34 +55,35 @@ export function escapeXmlText(s: string, invalidCharacters: 'throw' | 'replace' 
 }
 
 class XmlBuilder {
-  private readonly parts: string[] = [];
+  // Appended to one string: V8 keeps the pieces as a rope, cheaper than an array of ~60 parts to join.
+  private out = '';
   constructor(
     private readonly indent: boolean,
     private readonly invalid: 'throw' | 'replace',
   ) {}
 
   private pad(depth: number): void {
-    if (this.indent) this.parts.push('\n', '  '.repeat(depth));
+    if (this.indent) this.out += `\n${'  '.repeat(depth)}`;
   }
 
   open(name: string, depth: number): void {
     this.pad(depth);
-    this.parts.push('<', name, '>');
+    this.out += `<${name}>`;
   }
 
   close(name: string, depth: number): void {
     this.pad(depth);
-    this.parts.push('</', name, '>');
+    this.out += `</${name}>`;
   }
 
   leaf(name: string, value: string | undefined, depth: number): void {
     if (value === undefined) return;
     this.pad(depth);
-    this.parts.push('<', name, '>', escapeXmlText(value, this.invalid), '</', name, '>');
+    this.out += `<${name}>${escapeXmlText(value, this.invalid)}</${name}>`;
   }
 
   toString(): string {
-    return this.parts.join('');
+    return this.out;
   }
 }
 
