@@ -22,8 +22,11 @@ export interface PipelineOptions {
   concurrency: number;
   /** The user's interrupt: no batch starts after it; those in flight finish and are settled. */
   signal?: AbortSignal;
-  /** Receives each batch's results (one per item, in the batch's order) once the service answered. */
-  settle: (results: ItemResult[]) => void;
+  /**
+   * Receives each batch's results (one per item, in the batch's order) once the service answered. A
+   * batch counts as answered (its slot frees) only when a promise it returns resolves: durability first.
+   */
+  settle: (results: ItemResult[]) => void | Promise<void>;
 }
 
 export class BatchPipeline {

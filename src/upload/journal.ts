@@ -6,7 +6,7 @@
  */
 
 import { t } from '../i18n/translate.js';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { PiSenderError } from '../errors.js';
 import { redact } from '../redact.js';
@@ -103,11 +103,14 @@ export class Journal {
     }
   }
 
-  /** Appends answers and waits until they are on disk. */
-  record(entries: JournalEntry[]): void {
+  /**
+   * Appends answers; resolves once they are on disk. The write is immediate (lines stay whole and in
+   * order); the fsync runs in libuv's pool, so the event loop keeps reading and sending meanwhile.
+   */
+  async record(entries: JournalEntry[]): Promise<void> {
     if (entries.length === 0) return;
     writeSync(this.fd, entries.map((e) => `${redact(JSON.stringify(e))}\n`).join(''));
-    fsyncSync(this.fd);
+    await new Promise<void>((resolve, reject) => fsync(this.fd, (err) => (err ? reject(err) : resolve())));
   }
 
   close(remove: boolean): void {

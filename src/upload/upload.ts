@@ -143,8 +143,9 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
 
   // The report and the journal are opened once the service agreed a batch size, so that a refused
   // login leaves none behind; the pipeline settles nothing before that.
-  function settle(results: ItemResult[]): void {
-    journal?.record(results.map((r) => ({ i: r.key, p: r.protocolo, o: r.outcome, ...(r.code ? { c: r.code } : {}), m: r.message, a: r.attempts })));
+  async function settle(results: ItemResult[]): Promise<void> {
+    // On disk before the report says so: a crash from here on resumes without sending these again.
+    await journal?.record(results.map((r) => ({ i: r.key, p: r.protocolo, o: r.outcome, ...(r.code ? { c: r.code } : {}), m: r.message, a: r.attempts })));
     for (const r of results) {
       counts[r.outcome]++;
       addLine(
