@@ -11,7 +11,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { appendFileSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import type { DocumentoDraft, Profile } from '../standard/model.js';
 import { readListaDocumentos } from '../standard/reader.js';
 import { checkRules, DuplicateProtocolos } from '../standard/rules.js';
@@ -84,15 +84,19 @@ export interface PiSimulator {
   close(): Promise<void>;
 }
 
-const parser = new XMLParser({ ignoreAttributes: true, removeNSPrefix: true, parseTagValue: false });
+const BODY_OPEN = /<(?:[A-Za-z_][\w.-]*:)?Body(?:\s[^>]*)?>/;
+const FIRST_ELEMENT = /(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/y;
 
-/** The operation a request calls: the local name of the Body's first element. */
+/**
+ * The operation a request calls: the local name of the Body's first element. Found by looking at the
+ * Body's start, not by building the whole request as objects: the request is already known to be
+ * well-formed, and its ListaDocumentos is read once more by the checks anyway.
+ */
 function operationOf(xml: string): string | undefined {
-  const doc = parser.parse(xml) as Record<string, unknown>;
-  const env = doc['Envelope'] as Record<string, unknown> | undefined;
-  const body = env?.['Body'];
-  if (!body || typeof body !== 'object') return undefined;
-  return Object.keys(body)[0];
+  const body = BODY_OPEN.exec(xml);
+  if (!body) return undefined;
+  FIRST_ELEMENT.lastIndex = body.index + body[0].length;
+  return FIRST_ELEMENT.exec(xml)?.[1];
 }
 
 function envelope(body: string): string {

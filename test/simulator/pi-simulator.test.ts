@@ -18,6 +18,26 @@ afterEach(async () => {
 const basic = `Basic ${Buffer.from(`${SIM_USER}:${SIM_PASSWORD}`).toString('base64')}`;
 
 describe('PI simulator', () => {
+  it("finds the operation as the Body's first element, whatever the prefixes, comments or header before it", async () => {
+    sim = await simulator({ maxDocs: 42 });
+    const post = async (body: string): Promise<{ status: number; text: string }> => {
+      const res = await request(sim!.url, { method: 'POST', body, headers: { authorization: basic, 'content-type': 'text/xml; charset=utf-8' } });
+      return { status: res.statusCode, text: await res.body.text() };
+    };
+    const env = (inner: string, header = '<x:Header><x:Body-ish/></x:Header>') =>
+      `<x:Envelope xmlns:x="http://schemas.xmlsoap.org/soap/envelope/">${header}<x:Body>${inner}</x:Body></x:Envelope>`;
+    const asked = await post(
+      env('<!-- a comment --> <?pi x?>\n <q:getQuantidadeMaximaDocumentosPorRequisicao xmlns:q="http://endpoint.ws.protocolo.gov.br/"/>'),
+    );
+    expect(asked.status).toBe(200);
+    expect(asked.text).toContain('<NumeroMaximoDocumentos>42</NumeroMaximoDocumentos>');
+    const empty = await post(env(''));
+    expect(empty.status).toBe(500);
+    expect(empty.text).toContain('Operação desconhecida: (nenhuma)');
+    const other = await post(env('<q:outraCoisa xmlns:q="urn:x"/>', ''));
+    expect(other.text).toContain('Operação desconhecida: outraCoisa');
+  });
+
   it('serves the WSDL without credentials, with its own address, and the schemas it imports', async () => {
     sim = await simulator();
     const wsdl = await request(sim.wsdlUrl);
