@@ -41,7 +41,8 @@ function dialect(type: TemplateSource): { p: (name: string) => string; t: (colum
 function queries(type: TemplateSource, c: Comment): string {
   const { p, t } = dialect(type);
   // The processes of the window as a UNION of two index ranges (their own changes, their new
-  // movements): an OR over both, or an EXISTS per process, makes the database read every process.
+  // movements), joined as a derived table: an OR over both, or an EXISTS per process, makes the
+  // database read every process, and MySQL/MariaDB run `IN (... UNION ...)` once per process.
   const ids = `SELECT id FROM processo WHERE alterado_em > ${p('since')} AND alterado_em <= ${p('until')}
                              UNION SELECT processo_id FROM andamento WHERE registrado_em > ${p('since')} AND registrado_em <= ${p('until')}`;
   return `${c('tpl.queries', '  ')}
@@ -49,23 +50,23 @@ function queries(type: TemplateSource, c: Comment): string {
 ${c('tpl.processos', '    ')}
     processos: |
       SELECT p.id, p.numero, p.tipo, p.especificacao, ${t('p.data_autuacao')} AS data_autuacao, p.nivel_acesso
-      FROM processo p
-      WHERE p.id IN (${ids})
+      FROM (${ids}) w
+      JOIN processo p ON p.id = w.id
 ${c('tpl.interessados', '    ')}
     interessados: |
       SELECT i.processo_id, i.nome
-      FROM interessado i
-      WHERE i.processo_id IN (${ids})
+      FROM (${ids}) w
+      JOIN interessado i ON i.processo_id = w.id
       ORDER BY i.processo_id, i.id
 ${c('tpl.relacionados', '    ')}
     relacionados: |
       SELECT r.processo_id AS processo, q.numero
-      FROM relacionamento r JOIN processo q ON q.id = r.relacionado_id
-      WHERE r.processo_id IN (${ids})
+      FROM (${ids}) w
+      JOIN relacionamento r ON r.processo_id = w.id JOIN processo q ON q.id = r.relacionado_id
       UNION ALL
       SELECT r.relacionado_id AS processo, q.numero
-      FROM relacionamento r JOIN processo q ON q.id = r.processo_id
-      WHERE r.relacionado_id IN (${ids})
+      FROM (${ids}) w
+      JOIN relacionamento r ON r.relacionado_id = w.id JOIN processo q ON q.id = r.processo_id
 ${c('tpl.historico', '    ')}
     historico: |
       SELECT a.id, a.processo_id, a.tarefa, ${t('a.data_hora')} AS data_hora, u.hierarquia AS unidade, d.sigla AS unidade_destino
