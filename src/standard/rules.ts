@@ -9,6 +9,7 @@ import { instantOf, parseXsDateTime } from './datetime.js';
 import { MAX_ESPECIE_STRICT, MAX_NOME_INTERESSADO, MAX_UNIDADE_OPERACAO, type DocumentoDraft, type Profile } from './model.js';
 import { formatNup, isValidNup, nupCheckDigits } from './nup.js';
 import { problem, type Problem, type ProblemCode } from './problems.js';
+import { ProtocoloIndex } from './protocolo-index.js';
 import { codePointLength, codePointName, findControlCharacter, findForbiddenCharacter, isBlank } from './text.js';
 
 /** Where each field is in the input (by path, e.g. `Historico/ItemHistorico[2]/Operacao`), to give problems a line. */
@@ -140,18 +141,14 @@ export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldL
  * Documento (about 60 bytes each: 1 million Documentos need about 60 MB).
  */
 export class DuplicateProtocolos {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new ProtocoloIndex();
 
   /** Returns a problem when `protocolo` was already seen in this list. */
   check(protocolo: string | undefined, index: number, line?: number): Problem | undefined {
     if (protocolo === undefined || protocolo === '') return undefined;
     const key = protocolo.trim();
-    const first = this.seen.get(key);
-    if (first === undefined) {
-      // A copy: the string read from the file is a slice of a 64 KiB chunk and would keep it alive.
-      this.seen.set(Buffer.from(key, 'utf8').toString('utf8'), index);
-      return undefined;
-    }
+    const first = this.seen.firstOrSet(key, index);
+    if (first === undefined) return undefined;
     return problem('PROTOCOLO_DUPLICATE', t('rule.duplicate', { protocolo: key, first: String(first) }), {
       field: 'Protocolo',
       ...(line !== undefined ? { line } : {}),
