@@ -15,6 +15,7 @@ import { connectFromConfig, localTime, runWindow } from '../export/job.js';
 import { pendingFiles, type FileRegistry } from '../sources/files/drop-folder.js';
 import { createSource } from '../sources/index.js';
 import { SampleSource } from '../sources/sample.js';
+import type { QueryPlan, SpeSource } from '../sources/source.js';
 import { instantOf } from '../standard/datetime.js';
 import type { DocumentoDraft } from '../standard/model.js';
 import { normalizeDocumento } from '../standard/normalize.js';
@@ -45,6 +46,8 @@ interface CheckReport {
     sample?: { processes: number; withheld: number; items: number; documentos: number; valid: number; invalid: number };
     problems: Array<{ code: string; severity: string; count: number; example: string }>;
     warnings: string[];
+    /** The database's plan of each query for an incremental run's window (SQL sources). */
+    plans?: QueryPlan[];
   };
   pi: { contacted: boolean; endpoint?: string; maxDocumentosPerRequest?: number; error?: { code: string; message: string } };
   alerts: string[];
@@ -160,6 +163,7 @@ async function checkSource(
     const speSource = config.source;
     const source = new SampleSource(() => createSource(speSource, config.timeZone, registry), flags.rows);
     await source.check();
+    await checkPlans(config, createSource(speSource, config.timeZone, registry), out, report);
     out(
       config.source.type === 'csv' || config.source.type === 'jsonl'
         ? t('check.reachableFiles', { rows: flags.rows })
@@ -228,6 +232,44 @@ async function checkSource(
     return invalid > 0 ? EXIT.INVALID : EXIT.OK;
   } finally {
     tempStore.close();
+  }
+}
+
+/** A table this size or larger, read end to end on every run, is worth a warning. */
+const LARGE_TABLE_ROWS = 10_000;
+
+/**
+ * The database's plan of each query for a run with almost nothing to read (a window of the last
+ * minute): a query that still reads a large table end to end costs the SPE that table on every run,
+ * however little changed. Nothing is read; the plans come from EXPLAIN.
+ */
+async function checkPlans(config: ExportConfig, source: SpeSource, out: (s: string) => void, report: CheckReport['spe']): Promise<void> {
+  try {
+    if (!source.plans) return;
+    const now = Date.now();
+    const window = { since: localTime(now - 60_000, config.timeZone), until: localTime(now, config.timeZone) };
+    const plans = await source.plans(window);
+    report.plans = plans;
+    if (plans.some((p) => p.fullScans === undefined)) {
+      out(t('check.planUnsupported', { type: config.source.type }));
+      return;
+    }
+    const warnings = plans.flatMap((p) =>
+      p
+        .fullScans!.filter((s) => s.rows === undefined || s.rows >= LARGE_TABLE_ROWS)
+        .map((s) =>
+          s.rows === undefined
+            ? t('check.planNoStatistics', { kind: p.kind, table: s.table })
+            : t('check.planFullScan', { kind: p.kind, table: s.table, rows: s.rows }),
+        ),
+    );
+    out(t('check.plans', { since: window.since, until: window.until, verdict: warnings.length === 0 ? t('check.plansIndexed') : t('check.plansScan') }));
+    for (const warning of warnings) {
+      out(t('check.warningLine', { warning }));
+      report.warnings.push(warning);
+    }
+  } finally {
+    await source.close();
   }
 }
 

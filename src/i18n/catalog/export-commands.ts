@@ -137,6 +137,26 @@ export const EXPORT_COMMANDS = {
     'pt-BR':
       'o andamento mais recente da amostra, {when}, está {minutes} minutos no futuro: os horários do SPE podem estar em outro fuso que o timeZone ({zone}); esses andamentos só são lidos depois que seu horário passar',
   },
+  'check.plans': {
+    en: "queries' plans for a run with little to read ({since} → {until}): {verdict}",
+    'pt-BR': 'planos das consultas numa execução com pouco a ler ({since} → {until}): {verdict}',
+  },
+  'check.plansIndexed': { en: 'no large table read end to end', 'pt-BR': 'nenhuma tabela grande lida por inteiro' },
+  'check.plansScan': { en: 'see the warnings below', 'pt-BR': 'veja os avisos abaixo' },
+  'check.planFullScan': {
+    en: 'the {kind} query reads all of table {table} ({rows} rows) on every run, however little changed: give it an index on the columns of its window (docs/export.md)',
+    'pt-BR':
+      'a consulta {kind} lê a tabela {table} inteira ({rows} linhas) a cada execução, por menos que mude: crie um índice nas colunas da sua janela (docs/pt-BR/exportacao.md)',
+  },
+  'check.planNoStatistics': {
+    en: 'the {kind} query reads all of table {table}, which has no statistics: run ANALYZE on the SPE database (the planner then knows its size), then check again',
+    'pt-BR':
+      'a consulta {kind} lê a tabela {table} inteira, que não tem estatísticas: rode ANALYZE no banco do SPE (o planejador passa a saber seu tamanho) e verifique de novo',
+  },
+  'check.planUnsupported': {
+    en: "queries' plans: not shown for {type} (PostgreSQL, MySQL, MariaDB and SQLite only)",
+    'pt-BR': 'planos das consultas: não mostrados para {type} (só PostgreSQL, MySQL, MariaDB e SQLite)',
+  },
   'check.cpfNotRead': {
     en: 'mapping.interessado maps cpf or natureza, but pi.sendCpf is off: those columns are not read (docs/rest.md)',
     'pt-BR': 'mapping.interessado mapeia cpf ou natureza, mas pi.sendCpf está desligado: essas colunas não são lidas (docs/pt-BR/rest.md)',

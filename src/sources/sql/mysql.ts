@@ -2,8 +2,9 @@
 
 import mysql from 'mysql2';
 import type { Row } from '../mapping.js';
+import type { FullScan } from '../source.js';
 import type { Prepared } from './params.js';
-import { SqlSource } from './sql-source.js';
+import { SqlSource, tableAliases } from './sql-source.js';
 
 export class MysqlSource extends SqlSource {
   protected readonly style = 'mysql' as const;
@@ -42,6 +43,22 @@ export class MysqlSource extends SqlSource {
     const conn = await this.connect();
     const stream = conn.query({ sql: prepared.text, values: prepared.values as string[] }).stream({ highWaterMark: 1000 });
     for await (const row of stream) yield row as Row;
+  }
+
+  protected override async fullScans(prepared: Prepared): Promise<FullScan[]> {
+    const conn = await this.connect();
+    const rows = await new Promise<Array<{ table: string | null; type: string | null; rows: number | string | null }>>((resolve, reject) =>
+      conn.query({ sql: `EXPLAIN ${prepared.text}`, values: prepared.values as string[] }, (err, result) =>
+        err ? reject(err) : resolve(result as Array<{ table: string | null; type: string | null; rows: number | string | null }>),
+      ),
+    );
+    // type ALL reads the whole table, index the whole of an index; <derived2>, <union1,2> and the like
+    // are the query's own intermediate results.
+    // The plan names a table by its alias when it has one.
+    const aliases = tableAliases(prepared.text);
+    return rows
+      .filter((r) => (r.type === 'ALL' || r.type === 'index') && r.table && !r.table.startsWith('<'))
+      .map((r) => ({ table: aliases.get(r.table!.toLowerCase()) ?? r.table!, rows: r.rows === null ? undefined : Number(r.rows) }));
   }
 
   async close(): Promise<void> {

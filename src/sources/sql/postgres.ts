@@ -4,6 +4,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { SqlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
+import type { FullScan } from '../source.js';
 import type { Prepared } from './params.js';
 import { SqlSource } from './sql-source.js';
 
@@ -64,6 +65,29 @@ export class PostgresSource extends SqlSource {
     } finally {
       await cursor.close();
     }
+  }
+
+  protected override async fullScans(prepared: Prepared): Promise<FullScan[]> {
+    const client = await this.connect();
+    const explained = await client.query(`EXPLAIN (FORMAT JSON) ${prepared.text}`, prepared.values as string[]);
+    const tables = new Set<string>();
+    const walk = (node: { 'Node Type'?: string; 'Relation Name'?: string; Plans?: unknown[] }): void => {
+      if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) tables.add(node['Relation Name']);
+      for (const child of node.Plans ?? []) walk(child as typeof node);
+    };
+    walk((explained.rows[0] as { 'QUERY PLAN': Array<{ Plan: Parameters<typeof walk>[0] }> })['QUERY PLAN'][0]!.Plan);
+    if (tables.size === 0) return [];
+    // Without an ANALYZE (by hand or autovacuum) the planner guesses the size: no estimate to give.
+    const sizes = await client.query(
+      `SELECT c.relname, max(c.reltuples)::float8 AS rows, bool_or(s.last_analyze IS NOT NULL OR s.last_autoanalyze IS NOT NULL) AS analyzed
+       FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname = ANY($1::text[]) GROUP BY c.relname`,
+      [[...tables]],
+    );
+    const byName = new Map((sizes.rows as Array<{ relname: string; rows: number; analyzed: boolean | null }>).map((r) => [r.relname, r]));
+    return [...tables].map((table) => {
+      const r = byName.get(table);
+      return { table, rows: r?.analyzed ? Math.max(0, Math.round(r.rows)) : undefined };
+    });
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,7 @@ import { PiSenderError } from '../../errors.js';
 import { readSecret } from '../../secrets.js';
 import type { QueryKind, SqlSourceConfig } from '../config.js';
 import type { Row } from '../mapping.js';
-import type { SpeSource, Window } from '../source.js';
+import type { FullScan, QueryPlan, SpeSource, Window } from '../source.js';
 import { prepareQuery, type ParamStyle, type Prepared } from './params.js';
 
 /** Driver error codes that a person must fix; the catalog's `spe.<code>` says what to check (PostgreSQL SQLSTATE, MySQL, Oracle, SQL Server, DNS). */
@@ -24,6 +24,17 @@ const CONFIGURATION_ERRORS = new Set([
   'ORA-01017',
   'ENOTFOUND',
 ]);
+
+const NOT_AN_ALIAS = /^(WHERE|JOIN|LEFT|RIGHT|INNER|OUTER|CROSS|NATURAL|ON|USING|GROUP|ORDER|UNION|LIMIT|HAVING|WINDOW)$/i;
+
+/** The tables a query names after FROM and JOIN, by their alias (lower case): a plan names them so. */
+export function tableAliases(sql: string): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const m of sql.matchAll(/\b(?:FROM|JOIN)\s+[`"]?(\w+)[`"]?(?:\s+(?:AS\s+)?(\w+))?/gi)) {
+    if (m[2] && !NOT_AN_ALIAS.test(m[2])) aliases.set(m[2].toLowerCase(), m[1]!);
+  }
+  return aliases;
+}
 
 export abstract class SqlSource implements SpeSource {
   readonly kinds: ReadonlySet<QueryKind>;
@@ -83,6 +94,26 @@ export abstract class SqlSource implements SpeSource {
       if (err instanceof PiSenderError) throw err;
       throw new PiSenderError('ERR_CONFIG', t('spe.queryFailed', { kind, message: (err as Error).message }), {}, { cause: err });
     }
+  }
+
+  /** The plan of each query for `window`, as the database would run it (EXPLAIN, nothing read). */
+  async plans(window: Window): Promise<QueryPlan[]> {
+    const out: QueryPlan[] = [];
+    for (const kind of this.kinds) {
+      const prepared = prepareQuery(this.config.queries[kind]!, window, this.style);
+      try {
+        out.push({ kind, fullScans: await this.fullScans(prepared) });
+      } catch (err) {
+        if (err instanceof PiSenderError) throw err;
+        throw new PiSenderError('ERR_CONFIG', t('spe.queryFailed', { kind, message: (err as Error).message }), {}, { cause: err });
+      }
+    }
+    return out;
+  }
+
+  /** Tables the database plans to read end to end for this query; undefined when this driver cannot tell. */
+  protected async fullScans(_prepared: Prepared): Promise<FullScan[] | undefined> {
+    return undefined;
   }
 
   protected abstract stream(prepared: Prepared): AsyncIterable<Row>;
