@@ -195,6 +195,7 @@ async function benchExport() {
   const spe = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: db.name });
   await spe.connect();
   const sim = await SERVERS.simulator('bench');
+  let added;
   const run = async () => {
     const before = await spePages(spe);
     const r = runNode('export-child.js', [db.name, sim.url, store], { PI_PASSWORD: 'bench' });
@@ -221,7 +222,9 @@ async function benchExport() {
     console.log(
       `  nothing changed: ${fmt(idle.seconds, 2)} s, ${idle.processes} processes read, ${idle.due} sent; SPE pages read ${idle.pages.toLocaleString('en-US')} (targets: under 1 s and under 1,000 pages)`,
     );
-    // 1 % of the processes get a new movement, recorded now (the SPE's local time).
+    // 1 % of the processes get a new movement, recorded now (the SPE's local time); removed at the
+    // end, so that the next bench run's window is empty again.
+    added = Number((await spe.query('SELECT max(id) AS id FROM andamento')).rows[0].id);
     const changed = await spe.query(
       `INSERT INTO andamento (id, processo_id, tarefa, unidade_id, unidade_destino_id, data_hora, registrado_em)
        SELECT (SELECT max(id) FROM andamento) + row_number() OVER (), p.id, 'REMESSA', 1, 2,
@@ -234,6 +237,7 @@ async function benchExport() {
     );
   } finally {
     sim.stop();
+    if (added !== undefined) await spe.query('DELETE FROM andamento WHERE id > $1', [added]);
     await spe.end();
   }
 }
