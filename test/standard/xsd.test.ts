@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDocumentoXml } from '../../src/standard/xsd.js';
+import { validateDocumentosXml, validateDocumentoXml } from '../../src/standard/xsd.js';
 import { validateDocumento } from '../../src/standard/validate.js';
 import { documentoXml } from '../../src/standard/writer.js';
 import { codes, validDocumento } from '../helpers/documentos.js';
@@ -111,5 +111,25 @@ describe('repeated elements', () => {
     );
     const found = validateDocumentoXml(twice, 'strict');
     expect(found.map((p) => [p.code, p.field])).toEqual([['XSD_REPEATED_ELEMENT', 'Especie[2]']]);
+  });
+});
+
+describe("validating Documentos together (the worker's batches)", () => {
+  const valid = (n: number): string => documentoXml(validDocumento({ Protocolo: `9999100000${String(n).padStart(2, '0')}202530`.slice(0, 17) }));
+  const bad = documentoXml({ ...validDocumento(), Especie: '' });
+  const malformed = '<Documento><Protocolo>1</Protocolo>';
+
+  it('a valid run is one validation; one invalid or malformed Documento gives each its own problems and line, as alone', () => {
+    const all = [valid(1), valid(2), valid(3)];
+    expect(validateDocumentosXml(all, 'strict', [1, 10, 20])).toEqual([[], [], []]);
+    for (const mixed of [
+      [valid(1), bad, valid(3)],
+      [bad, malformed, valid(2)],
+    ]) {
+      const lines = [3, 30, 300];
+      expect(validateDocumentosXml(mixed, 'strict', lines)).toEqual(mixed.map((x, i) => validateDocumentoXml(x, 'strict', lines[i])));
+    }
+    expect(validateDocumentosXml([bad], 'lenient', [7])).toEqual([validateDocumentoXml(bad, 'lenient', 7)]);
+    expect(codes(validateDocumentosXml([valid(1), bad], 'strict', [1, 1])[1]!)).toEqual(['XSD_LENGTH']);
   });
 });
