@@ -125,6 +125,8 @@ const CONTINUATION_CHARS = `\\u0080-\\u00bf${Object.keys(CP1252_HIGH)
   .join('')}`;
 /** A UTF-8 lead byte (as Latin-1) followed by 1–3 continuation bytes (as Latin-1 or Windows-1252). */
 const MOJIBAKE_RUN = new RegExp(`[\\u00c2-\\u00f4][${CONTINUATION_CHARS}]{1,3}`, 'g');
+/** Whether a text has any such run at all: an accented Portuguese text ("ação") has none. */
+const MOJIBAKE_START = new RegExp(`[\\u00c2-\\u00f4][${CONTINUATION_CHARS}]`);
 
 function byteOf(ch: string): number | undefined {
   const c = ch.charCodeAt(0);
@@ -159,7 +161,7 @@ function decodeRun(run: string): string | undefined {
  * only when it is a complete, valid UTF-8 encoding; anything else is left exactly as it was.
  */
 export function repairMojibake(s: string): string {
-  if (!/[\u00c2-\u00f4]/.test(s)) return s;
+  if (!MOJIBAKE_START.test(s)) return s;
   return s.replace(MOJIBAKE_RUN, (run) => {
     // A run may be a 2-byte sequence followed by a character that only looked like a continuation.
     const fixed = decodeRun(run);
