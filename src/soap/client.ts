@@ -20,6 +20,11 @@ export interface SoapCall {
   soapAction?: string;
   /** Elements to parse as arrays even when they occur once. */
   arrays?: ReadonlySet<string>;
+  /**
+   * A quicker reading of the answer the operation almost always gets: the Body as {@link parseEnvelope}
+   * would give it, or undefined to have the answer parsed in full (faults, anything unusual).
+   */
+  readBody?: (xml: string) => Record<string, unknown> | undefined;
   signal?: AbortSignal;
 }
 
@@ -46,6 +51,10 @@ export class SoapClient {
       call.signal,
     );
     const isXml = /xml/i.test(String(res.headers['content-type'] ?? '')) || res.body.trimStart().startsWith('<');
+    if (isXml && res.status >= 200 && res.status < 300 && call.readBody) {
+      const body = call.readBody(res.body);
+      if (body) return { body, header: undefined, httpStatus: res.status, raw: res.body };
+    }
     let parsed;
     if (isXml && res.body.trim() !== '') {
       try {

@@ -7,8 +7,9 @@ import { documentoXml } from '../../src/standard/writer.js';
 import { nup, validDocumento } from '../helpers/documentos.js';
 import { clientFor, simulator } from '../helpers/simulator.js';
 import { HttpTransport } from '../../src/soap/transport.js';
-import { PiClient } from '../../src/pi/client.js';
+import { PiClient, readPlainAnswer } from '../../src/pi/client.js';
 import { SoapClient } from '../../src/soap/client.js';
+import { parseEnvelope } from '../../src/soap/envelope.js';
 
 let sim: PiSimulator | undefined;
 afterEach(async () => {
@@ -91,5 +92,57 @@ describe('results and endpoints', () => {
     expect(() => resolveEndpoint('http://protocolointegrado.gov.br/ProtocoloWS/integradorService')).toThrow(/plain HTTP/);
     expect(() => resolveEndpoint('ftp://x')).toThrow(/https/);
     expect(() => resolveEndpoint('não é url')).toThrow(/not a URL/);
+  });
+});
+
+describe("the PI's plain answer, read without the general parser", () => {
+  const NS = 'http://endpoint.ws.protocolo.gov.br/';
+  const env = (inner: string, header = '', prefix = 'S') =>
+    `<?xml version="1.0" encoding="UTF-8"?><${prefix}:Envelope xmlns:${prefix}="http://schemas.xmlsoap.org/soap/envelope/">${header}<${prefix}:Body>${inner}</${prefix}:Body></${prefix}:Envelope>`;
+  const response = (results: string) => `<ns2:enviarListaDocumentosResponse xmlns:ns2="${NS}">${results}</ns2:enviarListaDocumentosResponse>`;
+  const full = (xml: string) => parseEnvelope(xml, new Set(['ResultadoDocumento']));
+
+  it('gives the Body the general parser gives, for the forms the PI and the simulator send', () => {
+    const plain = [
+      env(response('<ResultadoDocumento><Protocolo>99991000007202530</Protocolo><Resultado>Ok!</Resultado></ResultadoDocumento>'.repeat(3))),
+      env(
+        response(
+          '<ResultadoDocumento><Resultado>Ok!</Resultado></ResultadoDocumento><ResultadoDocumento><Resultado>NF002 - Número de protocolo inválido: 123</Resultado></ResultadoDocumento>',
+        ),
+      ),
+      env(response('\n  <ResultadoDocumento>\n    <Protocolo></Protocolo>\n    <Resultado> Ok! </Resultado>\n  </ResultadoDocumento>\n'), '<S:Header/>'),
+      env(response(''), '<soapenv:Header></soapenv:Header>', 'soapenv'),
+      env('<enviarListaDocumentosResponse><ResultadoDocumento><Resultado>Ok!</Resultado></ResultadoDocumento></enviarListaDocumentosResponse>'),
+    ];
+    for (const xml of plain) {
+      const body = readPlainAnswer(xml);
+      expect(body, xml).toBeDefined();
+      expect(body).toEqual((full(xml) as { body: unknown }).body);
+    }
+  });
+
+  it('leaves anything else to the general parser: entities, a return wrapper, a fault, attributes, comments, other operations', () => {
+    for (const xml of [
+      env(response('<ResultadoDocumento><Resultado>NF005 - Campo &amp; outro</Resultado></ResultadoDocumento>')),
+      env(response('<return><ResultadoDocumento><Resultado>Ok!</Resultado></ResultadoDocumento></return>')),
+      env('<S:Fault><faultcode>S:Server</faultcode><faultstring>erro</faultstring></S:Fault>'),
+      env(response('<ResultadoDocumento id="1"><Resultado>Ok!</Resultado></ResultadoDocumento>')),
+      env(response('<!-- x --><ResultadoDocumento><Resultado>Ok!</Resultado></ResultadoDocumento>')),
+      env(
+        '<ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse xmlns:ns2="x"><NumeroMaximoDocumentos>100</NumeroMaximoDocumentos></ns2:getQuantidadeMaximaDocumentosPorRequisicaoResponse>',
+      ),
+      env(response('<ResultadoDocumento><Resultado>Ok!</Resultado></ResultadoDocumento>')).replace('</S:Envelope>', ''),
+      `${env(response(''))}<trailing/>`,
+    ]) {
+      expect(readPlainAnswer(xml), xml).toBeUndefined();
+    }
+  });
+
+  it('stays linear on long runs of whitespace that do not match', () => {
+    const xml = env(response(`<ResultadoDocumento><Resultado>Ok!</Resultado></ResultadoDocumento>${' '.repeat(5000)}`.repeat(200) + '<x/>'));
+    const start = process.hrtime.bigint();
+    expect(readPlainAnswer(xml)).toBeUndefined();
+    // Not a timing assertion of speed, a bound against catastrophic backtracking (which takes minutes).
+    expect(Number(process.hrtime.bigint() - start) / 1e6).toBeLessThan(5000);
   });
 });
