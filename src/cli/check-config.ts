@@ -237,6 +237,8 @@ async function checkSource(
 
 /** A table this size or larger, read end to end on every run, is worth a warning. */
 const LARGE_TABLE_ROWS = 10_000;
+/** Without statistics, by its size on disk: 100 pages of 8 KiB hold about 10,000 rows of a process table. */
+const LARGE_TABLE_PAGES = 100;
 
 /**
  * The database's plan of each query for a run with almost nothing to read (a window of the last
@@ -256,7 +258,7 @@ async function checkPlans(config: ExportConfig, source: SpeSource, out: (s: stri
     }
     const warnings = plans.flatMap((p) =>
       p
-        .fullScans!.filter((s) => s.rows === undefined || s.rows >= LARGE_TABLE_ROWS)
+        .fullScans!.filter((s) => (s.rows === undefined ? (s.pages ?? Infinity) >= LARGE_TABLE_PAGES : s.rows >= LARGE_TABLE_ROWS))
         .map((s) =>
           s.rows === undefined
             ? t('check.planNoStatistics', { kind: p.kind, table: s.table })

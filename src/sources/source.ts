@@ -15,6 +15,8 @@ export interface Window {
 export interface FullScan {
   table: string;
   rows: number | undefined;
+  /** Its size on disk in pages, where the database tells it without statistics (PostgreSQL). */
+  pages?: number;
 }
 
 /** What the database plans for one query of a run; `fullScans` undefined when it cannot say (Oracle, SQL Server). */

@@ -79,14 +79,17 @@ export class PostgresSource extends SqlSource {
     if (tables.size === 0) return [];
     // Without an ANALYZE (by hand or autovacuum) the planner guesses the size: no estimate to give.
     const sizes = await client.query(
-      `SELECT c.relname, max(c.reltuples)::float8 AS rows, bool_or(s.last_analyze IS NOT NULL OR s.last_autoanalyze IS NOT NULL) AS analyzed
+      `SELECT c.relname, max(c.reltuples)::float8 AS rows, bool_or(s.last_analyze IS NOT NULL OR s.last_autoanalyze IS NOT NULL) AS analyzed,
+         max(pg_relation_size(c.oid) / current_setting('block_size')::int) AS pages
        FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname = ANY($1::text[]) GROUP BY c.relname`,
       [[...tables]],
     );
-    const byName = new Map((sizes.rows as Array<{ relname: string; rows: number; analyzed: boolean | null }>).map((r) => [r.relname, r]));
+    const byName = new Map(
+      (sizes.rows as Array<{ relname: string; rows: number; analyzed: boolean | null; pages: string | number }>).map((r) => [r.relname, r]),
+    );
     return [...tables].map((table) => {
       const r = byName.get(table);
-      return { table, rows: r?.analyzed ? Math.max(0, Math.round(r.rows)) : undefined };
+      return { table, rows: r?.analyzed ? Math.max(0, Math.round(r.rows)) : undefined, ...(r ? { pages: Number(r.pages) } : {}) };
     });
   }
 
