@@ -116,31 +116,12 @@ export function validateDocumentoXml(documentoXml: string, profile: Profile, fir
  * line. Most lists are valid: libxml2's cost per call, not per element, is what this saves.
  */
 export function validateDocumentosXml(documentosXml: readonly string[], profile: Profile, firstLines: readonly number[], rootNamespaces = ''): Problem[][] {
-  if (documentosXml.length > 1 && together(documentosXml, profile, rootNamespaces)) return documentosXml.map(() => []);
+  if (documentosXml.length > 1) {
+    let lista = `<ListaDocumentos${rootNamespaces}>`;
+    for (const xml of documentosXml) lista += xml;
+    if (validateAgainstSchema(SCHEMA_FILES[profile], `${lista}</ListaDocumentos>`).length === 0) return documentosXml.map(() => []);
+  }
   return documentosXml.map((xml, i) => validateDocumentoXml(xml, profile, firstLines[i], rootNamespaces));
-}
-
-function together(documentosXml: readonly string[], profile: Profile, rootNamespaces: string): boolean {
-  const validator = validatorFor(profile);
-  let lista = `<ListaDocumentos${rootNamespaces}>`;
-  for (const xml of documentosXml) lista += xml;
-  lista += '</ListaDocumentos>';
-  let doc: XmlDocument;
-  try {
-    doc = XmlDocument.fromBuffer(Buffer.from(lista, 'utf8'), { option: PARSE_OPTIONS });
-  } catch (err) {
-    if (err instanceof XmlLibError) return false;
-    throw err;
-  }
-  try {
-    validator.validate(doc);
-    return true;
-  } catch (err) {
-    if (err instanceof XmlLibError) return false;
-    throw err;
-  } finally {
-    doc.dispose();
-  }
 }
 
 function clean(message: string): string {
@@ -242,7 +223,8 @@ function toProblem(d: ErrorDetail, firstLine: number, doc: XmlDocument, profile:
 
 /**
  * Validates a whole XML text against a schema file of our `xsd/` folder; returns libxml2's messages
- * (empty when valid). For the simulators, which check what clients send.
+ * (empty when valid). For the simulators, which check what clients send, and for a batch of
+ * Documentos validated as one list.
  */
 export function validateAgainstSchema(schemaFile: string, xml: string): string[] {
   const v = schemaValidator(schemaFile);
