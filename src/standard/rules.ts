@@ -97,7 +97,8 @@ export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldL
   );
 
   (doc.ListaInteressados?.Interessado ?? []).forEach((interessado, i) => {
-    const field = `ListaInteressados/Interessado[${i + 1}]/NomeInteressado`;
+    const base = `ListaInteressados/Interessado[${i + 1}]`;
+    const field = `${base}/NomeInteressado`;
     const name = interessado.NomeInteressado;
     checkText(f, field, name, { required: true, max: { length: MAX_NOME_INTERESSADO, code: 'NOME_INTERESSADO_LENGTH' } });
     const cpfs = name === undefined ? [] : findCpfs(name);
@@ -110,7 +111,6 @@ export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldL
           : t('rule.cpfs', { count: cpfs.length, position: String(cpfs[0]!.index + 1) }),
       );
     }
-    const base = `ListaInteressados/Interessado[${i + 1}]`;
     // Normalized, a CPF is 11 digits; the message never repeats it (personal data in a log or report).
     if (interessado.cpf !== undefined && !(/^[0-9]{11}$/.test(interessado.cpf) && isValidCpf(interessado.cpf)))
       f.add('CPF_INVALID', `${base}/cpf`, t('rule.cpfInvalid'));
