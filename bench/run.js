@@ -146,19 +146,24 @@ async function benchSend() {
   printPhases(prof.threads, count, fmt);
 }
 
+/** A connected client of this machine's PostgreSQL, as the bench's SPE. */
+async function pgClient(database) {
+  const pg = (await import('pg')).default;
+  const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database });
+  await client.connect();
+  return client;
+}
+
 /** A PostgreSQL database with the sample SPE at scale, loaded once and kept for later runs. */
 async function benchDatabase(processes) {
-  const pg = (await import('pg')).default;
   const { sampleSql } = await import('../dist/cli/sample-spe.js');
   const name = `pi_bench_${processes}`;
-  const admin = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'postgres' });
-  await admin.connect();
+  const admin = await pgClient('postgres');
   const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0;
   if (!exists) {
     process.stdout.write(`loading ${processes.toLocaleString('en-US')} processes into PostgreSQL database ${name} (once)... `);
     await admin.query(`CREATE DATABASE ${name}`);
-    const db = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: name });
-    await db.connect();
+    const db = await pgClient(name);
     for (const sql of sampleSql('postgres', { processes, moves: 6 }, 2000)) await db.query(sql);
     // As autovacuum would soon after: without statistics the planner picks sequential scans.
     await db.query('ANALYZE');
@@ -166,8 +171,7 @@ async function benchDatabase(processes) {
     process.stdout.write('done\n');
   }
   await admin.end();
-  const db = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: name });
-  await db.connect();
+  const db = await pgClient(name);
   const counts = (await db.query('SELECT (SELECT count(*) FROM processo) AS p, (SELECT count(*) FROM andamento) AS a')).rows[0];
   await db.end();
   return { name, processes: Number(counts.p), andamentos: Number(counts.a) };
@@ -191,9 +195,7 @@ async function benchExport() {
     `\nexport: PostgreSQL database ${db.name}: ${db.processes.toLocaleString('en-US')} processes, ${db.andamentos.toLocaleString('en-US')} history items; to the local simulator (own process), fresh state store`,
   );
   const store = path.join(workDir, `export-state-${Date.now()}.db`);
-  const pg = (await import('pg')).default;
-  const spe = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: db.name });
-  await spe.connect();
+  const spe = await pgClient(db.name);
   const sim = await SERVERS.simulator('bench');
   let added;
   const run = async () => {
