@@ -14,7 +14,7 @@ import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import type { DocumentoDraft, Profile } from '../standard/model.js';
 import { readListaDocumentos } from '../standard/reader.js';
-import { checkRules, DuplicateProtocolos } from '../standard/rules.js';
+import { cpfProblems, DuplicateProtocolos } from '../standard/rules.js';
 import { validateRecord } from '../standard/validate.js';
 import { draftOfRest } from '../standard/rest-json.js';
 import { documentoXml, escapeXmlText } from '../standard/writer.js';
@@ -159,7 +159,7 @@ export async function startPiSimulator(options: PiSimulatorOptions): Promise<PiS
       const received = rest?.[position++];
       const protocolo = (ev.documento.Protocolo ?? '').trim();
       const problems = validateRecord(ev, profile);
-      if (received) problems.push(...checkRules(received, profile).filter((p) => p.code === 'CPF_INVALID'));
+      if (received) problems.push(...cpfProblems(received));
       const dup = duplicates.check(protocolo, ev.index);
       if (dup) problems.push(dup);
       const error = problems.find((p) => p.severity === 'error');

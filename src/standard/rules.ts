@@ -80,6 +80,18 @@ function checkDateTime(f: Findings, field: string, value: string | undefined, pr
   f.add('DATETIME_OFFSET', field, t('rule.noOffset', { value, example: `${parsed.local.slice(0, 19)}-03:00` }), profile === 'lenient' ? 'warning' : 'error');
 }
 
+/** Normalized, a CPF is 11 digits; the message never repeats it (personal data in a log or report). */
+function checkCpf(f: Findings, base: string, cpf: string | undefined): void {
+  if (cpf !== undefined && !(/^[0-9]{11}$/.test(cpf) && isValidCpf(cpf))) f.add('CPF_INVALID', `${base}/cpf`, t('rule.cpfInvalid'));
+}
+
+/** CPF_INVALID for each interessado's cpf, alone: for a Documento in the REST form, whose XML cannot carry it. */
+export function cpfProblems(doc: DocumentoDraft): Problem[] {
+  const f = new Findings(undefined, undefined);
+  (doc.ListaInteressados?.Interessado ?? []).forEach((interessado, i) => checkCpf(f, `ListaInteressados/Interessado[${i + 1}]`, interessado.cpf));
+  return f.problems;
+}
+
 /** Checks one Documento against every rule beyond the XSD (all but the duplicate check of a list). */
 export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldLines, fallbackLine?: number): Problem[] {
   const f = new Findings(lines, fallbackLine);
@@ -111,9 +123,7 @@ export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldL
           : t('rule.cpfs', { count: cpfs.length, position: String(cpfs[0]!.index + 1) }),
       );
     }
-    // Normalized, a CPF is 11 digits; the message never repeats it (personal data in a log or report).
-    if (interessado.cpf !== undefined && !(/^[0-9]{11}$/.test(interessado.cpf) && isValidCpf(interessado.cpf)))
-      f.add('CPF_INVALID', `${base}/cpf`, t('rule.cpfInvalid'));
+    checkCpf(f, base, interessado.cpf);
     checkText(f, `${base}/natureza`, interessado.natureza, { required: false });
   });
 
