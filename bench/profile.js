@@ -11,7 +11,7 @@ const PHASES = [
   ['envelope', /\/dist\/soap\/(envelope|client|wsse)\.js$|\/dist\/pi\/(client|rest-client)\.js$|\/fast-xml-parser\//],
   ['HTTP', /\/undici\/|\/dist\/soap\/(transport|tls)\.js$|^node:(net|tls|http|_http_\w+|stream|internal\/(stream|net|http|tls)\S*)$/],
   ['write XML', /\/dist\/standard\/writer\.js$/],
-  ['XSD', /\/dist\/standard\/xsd(-pool|-worker)?\.js$|\/libxml2-wasm\/|^wasm:\/\//],
+  ['XSD', /\/dist\/standard\/(xsd(-pool|-worker)?|compiled-schema)\.js$|\/libxml2-wasm\/|^wasm:\/\//],
   ['rules', /\/dist\/standard\/(rules|nup|lines|problems)\.js$/],
   ['normalize', /\/dist\/standard\/(normalize|cpf)\.js$/],
   ['read and decode', /\/dist\/standard\/(reader|decoder|ampersand-guard)\.js$|\/saxes\/|^node:(fs|internal\/fs\S*)$/],

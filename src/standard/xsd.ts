@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ParseOption, XmlDocument, XmlLibError, XsdValidator, xmlRegisterInputProvider, type ErrorDetail } from 'libxml2-wasm';
 import { PiSenderError } from '../errors.js';
+import { compiledSchema } from './compiled-schema.js';
 import { STANDARD_ELEMENTS, type Profile } from './model.js';
 import { problem, type Problem, type ProblemCode } from './problems.js';
 
@@ -84,6 +85,19 @@ function validatorFor(profile: Profile): XsdValidator {
  * @param rootNamespaces namespace declarations to put on the wrapper, as read from the file's root
  */
 export function validateDocumentoXml(documentoXml: string, profile: Profile, firstLine = 1, rootNamespaces = ''): Problem[] {
+  return surelyValid(documentoXml, profile, rootNamespaces) ? [] : libxml2Problems(documentoXml, profile, firstLine, rootNamespaces);
+}
+
+/**
+ * True when the compiled schema is sure the Documento is valid (ADR 0009): then libxml2 need not see
+ * it. False says nothing: libxml2 decides, and writes the messages.
+ */
+export function surelyValid(documentoXml: string, profile: Profile, rootNamespaces = ''): boolean {
+  return rootNamespaces === '' && compiledSchema(SCHEMA_FILES[profile])?.accepts(documentoXml) === true;
+}
+
+/** {@link validateDocumentoXml} by libxml2 alone: the reference engine. */
+export function libxml2Problems(documentoXml: string, profile: Profile, firstLine = 1, rootNamespaces = ''): Problem[] {
   const validator = validatorFor(profile);
   const wrapped = Buffer.from(`<ListaDocumentos${rootNamespaces}>${documentoXml}</ListaDocumentos>`, 'utf8');
   let doc: XmlDocument;
@@ -110,18 +124,21 @@ export function validateDocumentoXml(documentoXml: string, profile: Profile, fir
 }
 
 /**
- * Validates several Documentos at once (same profile and root namespaces): one parse and one
- * validation for all of them. Valid together means each is valid (the list's only constraint is on
+ * Validates several Documentos at once (same profile and root namespaces): those the compiled schema
+ * is sure of need nothing more; the others get one parse and one validation for all of them. Valid together means each is valid (the list's only constraint is on
  * each Documento). Otherwise each is validated alone, so every problem keeps its own Documento and
  * line. Most lists are valid: libxml2's cost per call, not per element, is what this saves.
  */
 export function validateDocumentosXml(documentosXml: readonly string[], profile: Profile, firstLines: readonly number[], rootNamespaces = ''): Problem[][] {
-  if (documentosXml.length > 1) {
+  const results: Problem[][] = documentosXml.map(() => []);
+  const unsure = documentosXml.flatMap((xml, i) => (surelyValid(xml, profile, rootNamespaces) ? [] : [i]));
+  if (unsure.length > 1) {
     let lista = `<ListaDocumentos${rootNamespaces}>`;
-    for (const xml of documentosXml) lista += xml;
-    if (validateAgainstSchema(SCHEMA_FILES[profile], `${lista}</ListaDocumentos>`).length === 0) return documentosXml.map(() => []);
+    for (const i of unsure) lista += documentosXml[i]!;
+    if (validateAgainstSchema(SCHEMA_FILES[profile], `${lista}</ListaDocumentos>`).length === 0) return results;
   }
-  return documentosXml.map((xml, i) => validateDocumentoXml(xml, profile, firstLines[i], rootNamespaces));
+  for (const i of unsure) results[i] = libxml2Problems(documentosXml[i]!, profile, firstLines[i], rootNamespaces);
+  return results;
 }
 
 function clean(message: string): string {

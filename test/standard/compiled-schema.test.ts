@@ -1,0 +1,401 @@
+/**
+ * The compiled schema against libxml2, the reference engine (ADR 0009): whatever the compiled schema
+ * accepts, libxml2 must accept too, over the samples, the invalid samples, and generated mutants of
+ * the model and of the XML; and it must accept the valid Documentos we send, or it saves nothing.
+ */
+
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CompiledSchema, translatePattern, UnsupportedSchemaError } from '../../src/standard/compiled-schema.js';
+import { PROFILES, type DocumentoDraft, type Profile } from '../../src/standard/model.js';
+import { normalizeDocumento } from '../../src/standard/normalize.js';
+import { documentoXml } from '../../src/standard/writer.js';
+import { libxml2Problems, SCHEMA_FILES, validateDocumentoXml } from '../../src/standard/xsd.js';
+import { clone, readAll, validDocumento } from '../helpers/documentos.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const schemas: Record<Profile, CompiledSchema> = {
+  strict: CompiledSchema.compile(SCHEMA_FILES.strict),
+  lenient: CompiledSchema.compile(SCHEMA_FILES.lenient),
+};
+
+/** Seeded, so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Tally {
+  accepted: number;
+  refusedByBoth: number;
+  leftToLibxml2: number;
+}
+
+/** Checks one XML text in one profile; a compiled-schema "yes" that libxml2 refuses fails the test. */
+function check(xml: string, profile: Profile, tally: Tally, namespaces = ''): boolean {
+  const accepted = namespaces === '' && schemas[profile].accepts(xml);
+  const reference = libxml2Problems(xml, profile, 1, namespaces);
+  if (accepted) {
+    expect(reference, `accepted by the compiled schema, refused by libxml2 (${profile}): ${xml}`).toEqual([]);
+    tally.accepted++;
+  } else if (reference.length > 0) tally.refusedByBoth++;
+  else tally.leftToLibxml2++;
+  return accepted;
+}
+
+const tally = (): Tally => ({ accepted: 0, refusedByBoth: 0, leftToLibxml2: 0 });
+
+function sampleFiles(): string[] {
+  const dir = path.join(ROOT, 'samples');
+  return [
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => path.join(dir, f)),
+    ...readdirSync(path.join(dir, 'invalid')).map((f) => path.join(dir, 'invalid', f)),
+    ...readdirSync(path.join(dir, 'library'))
+      .filter((f) => f.endsWith('.xml'))
+      .map((f) => path.join(dir, 'library', f)),
+  ];
+}
+
+const LONG = (n: number, unit = 'a'): string => unit.repeat(n);
+/** Values that sit on either side of what the schema allows, for every kind of field. */
+const TEXTS = [
+  '',
+  ' ',
+  'x',
+  'A & B <c> "d" \'e\'',
+  ']]>',
+  'tab\there',
+  'line\nbreak',
+  'cr\rhere',
+  'nel\u0085here',
+  'del\u007fhere',
+  'nul\u0000here',
+  'bad\ufffehere',
+  'lone\ud800surrogate',
+  'astral \u{1f600} ok',
+  LONG(49),
+  LONG(50),
+  LONG(51),
+  LONG(50, '\u{1f600}'),
+  LONG(51, '\u{1f600}'),
+  LONG(149),
+  LONG(150),
+  LONG(151),
+  LONG(150, '\u{1d11e}'),
+  LONG(151, '\u{1d11e}'),
+  LONG(300),
+  LONG(301),
+  LONG(300, 'é'),
+  LONG(301, '\u{1f600}'),
+];
+const PROTOCOLOS = [
+  ...[12, 13, 14, 15, 16, 17, 18, 20, 21, 22].map((n) => '1'.repeat(n)),
+  '1234567890123DV',
+  '123456789012345DV',
+  '1234567890123dv',
+  '12345678901234DV',
+  '٠١٢٣٤٥٦٧٨٩٠١٢',
+  '１２３４５６７８９０１２３',
+  '99991.000007/2025-30',
+  ' 9999100000720253',
+  '9999100000720253 ',
+];
+const DATES = [
+  '2025-03-10T00:00:00-03:00',
+  '2025-03-10T00:00:00Z',
+  '2025-03-10T00:00:00',
+  '2025-03-10T00:00:00.5-03:00',
+  '2025-03-10T00:00:00.123456789+14:00',
+  '2025-03-10T00:00:00.1234567891-03:00',
+  '2025-03-10T24:00:00-03:00',
+  '2025-03-10T23:59:60-03:00',
+  '2025-03-10T23:60:00-03:00',
+  '2025-02-29T10:00:00-03:00',
+  '2024-02-29T10:00:00-03:00',
+  '1900-02-29T10:00:00-03:00',
+  '2000-02-29T10:00:00-03:00',
+  '2025-04-31T10:00:00-03:00',
+  '2025-13-01T10:00:00-03:00',
+  '2025-00-01T10:00:00-03:00',
+  '0000-01-01T10:00:00-03:00',
+  '0001-01-01T10:00:00-03:00',
+  '12025-01-01T10:00:00-03:00',
+  '-2025-01-01T10:00:00-03:00',
+  '2025-01-01T10:00:00+14:00',
+  '2025-01-01T10:00:00+14:01',
+  '2025-01-01T10:00:00-13:59',
+  '2025-01-01T10:00:00-15:00',
+  '2025-01-01T10:00:00-03:60',
+  '2025-01-01T10:00:00-0300',
+  '2025-01-01 10:00:00-03:00',
+  ' 2025-01-01T10:00:00-03:00',
+  '2025-01-01T10:00:00-03:00 ',
+  '2025-1-01T10:00:00-03:00',
+  '10/03/2025 10:00',
+];
+
+/** Every way to change one field of the valid Documento, through the model (so in the writer's form). */
+function modelMutants(): DocumentoDraft[] {
+  const out: DocumentoDraft[] = [];
+  const with_ = (edit: (d: DocumentoDraft) => void): void => {
+    const d: DocumentoDraft = clone(validDocumento());
+    edit(d);
+    out.push(d);
+  };
+  const item = (d: DocumentoDraft): Record<string, string | undefined> => d.Historico!.ItemHistorico![0]! as Record<string, string | undefined>;
+  for (const v of PROTOCOLOS) {
+    with_((d) => (d.Protocolo = v));
+    with_((d) => (d.ListaProtocolosRelacionados = { ProtocoloRelacionado: [v] }));
+  }
+  for (const v of DATES) {
+    with_((d) => (d.DataHoraProducao = v));
+    with_((d) => (item(d)['DataHoraOperacao'] = v));
+  }
+  for (const v of TEXTS) {
+    with_((d) => (d.Especie = v));
+    with_((d) => (d.Assunto = v));
+    with_((d) => (d.IdentificacaoDocumento = v));
+    with_((d) => (d.ListaInteressados = { Interessado: [{ NomeInteressado: v }] }));
+    with_((d) => (item(d)['UnidadeOperacao'] = v));
+    with_((d) => (item(d)['Operacao'] = v));
+  }
+  for (const key of ['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'ListaProtocolosRelacionados', 'ListaInteressados', 'Historico'] as const) {
+    with_((d) => delete d[key]);
+  }
+  for (const key of ['DataHoraOperacao', 'UnidadeOperacao', 'Operacao']) with_((d) => delete item(d)[key]);
+  with_((d) => (d.Historico = { ItemHistorico: [] }));
+  with_((d) => (d.Historico = {}));
+  with_((d) => (d.ListaInteressados = { Interessado: [{}] }));
+  with_((d) => (d.ListaInteressados = { Interessado: [] }));
+  with_((d) => (d.ListaProtocolosRelacionados = { ProtocoloRelacionado: [] }));
+  with_((d) => d.Historico!.ItemHistorico!.push(...Array.from({ length: 50 }, () => ({ ...item(d) }))));
+  return out;
+}
+
+/** Edits of the XML text: order, repetition, unknown elements, markup the writer never emits. */
+const XML_EDITS: Array<(xml: string) => string> = [
+  (x) => x.replace(/(<Especie>[^<]*<\/Especie>)(<Assunto>[^<]*<\/Assunto>)/, '$2$1'),
+  (x) => x.replace(/(<Protocolo>[^<]*<\/Protocolo>)(<DataHoraProducao>[^<]*<\/DataHoraProducao>)/, '$2$1'),
+  (x) => x.replace(/(<Historico>.*<\/Historico>)/, '$1<Assunto>x</Assunto>'),
+  (x) => x.replace(/(<Protocolo>[^<]*<\/Protocolo>)/, '$1$1'),
+  (x) => x.replace(/(<Assunto>[^<]*<\/Assunto>)/, '$1$1'),
+  (x) => x.replace(/(<Historico>.*<\/Historico>)/, '$1$1'),
+  (x) => x.replace(/(<ListaInteressados>.*<\/ListaInteressados>)(<ListaProtocolosRelacionados>.*<\/ListaProtocolosRelacionados>)?/, '$2$1'),
+  (x) => x.replace(/(<ListaProtocolosRelacionados>.*<\/ListaProtocolosRelacionados>)(<ListaInteressados>.*<\/ListaInteressados>)/, '$2$1'),
+  (x) => x.replace('</Assunto>', '</Assunto><Observacao>x</Observacao>'),
+  (x) => x.replace('</Assunto>', '</Assunto><IdentificacaoDocumento>x</IdentificacaoDocumento>'),
+  (x) => x.replace('<Especie>', '<Especie lang="pt">'),
+  (x) => x.replace('<Especie>', '<Especie xmlns="urn:x">'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie/>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie><![CDATA[Processo]]></Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>Pro<!-- x -->cesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>Pro<?pi x?>cesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>&#80;rocesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>&#x50;rocesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>&#0;rocesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>&#xD800;rocesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>&#x110000;rocesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>&#x85;rocesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>&#9;rocesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>&nbsp;rocesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>P & rocesso</Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie>Pro</especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<Especie><b>Processo</b></Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<ns:Especie xmlns:ns="urn:x">Processo</ns:Especie>'),
+  (x) => x.replace('<Especie>Processo</Especie>', '<ESPECIE>Processo</ESPECIE>'),
+  (x) => x.replace('<Historico>', '<Historico>texto'),
+  (x) => x.replace('<Historico>', '<Historico>\n  \t '),
+  (x) => x.replace('<Historico>', '<Historico>\u00a0'),
+  (x) => x.replace('<ItemHistorico>', '<ItemHistorico>\r\n'),
+  (x) => x.replace('</Documento>', '</Documento>x'),
+  (x) => x.replace('</Documento>', '</Documento><Documento>'),
+  (x) => x.replace('</Documento>', ''),
+  (x) => ` ${x}`,
+  (x) => `${x}\n`,
+  (x) => x.replace(/<ItemHistorico>.*<\/ItemHistorico>/, ''),
+];
+
+/** Random edits with the characters that matter to XML, at random places. */
+function fuzz(xml: string, rnd: () => number): string {
+  const alphabet = [
+    '<',
+    '>',
+    '/',
+    '&',
+    ';',
+    '#',
+    'x',
+    '"',
+    "'",
+    ' ',
+    '\n',
+    '\t',
+    '\r',
+    '\u0085',
+    ']]>',
+    '<!--',
+    '-->',
+    'amp',
+    'é',
+    '\u{1f600}',
+    '\ud800',
+    '0',
+    '9',
+    'T',
+    ':',
+    '-',
+    '+',
+    'Z',
+  ];
+  let out = xml;
+  const edits = 1 + Math.floor(rnd() * 3);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rnd() * (out.length + 1));
+    const kind = rnd();
+    const piece = alphabet[Math.floor(rnd() * alphabet.length)]!;
+    if (kind < 0.4) out = out.slice(0, at) + piece + out.slice(at);
+    else if (kind < 0.7) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(rnd() * 4));
+    else out = out.slice(0, at) + piece + out.slice(at + piece.length);
+  }
+  return out;
+}
+
+describe('the compiled schema', () => {
+  it('accepts nothing that libxml2 refuses, in any sample, as written and as sent, and accepts every valid one as sent', async () => {
+    for (const profile of PROFILES) {
+      const t = tally();
+      for (const file of sampleFiles()) {
+        const { records } = await readAll(readFileSync(file));
+        for (const record of records) {
+          if (record.xml !== undefined) check(record.xml, profile, t, record.rootNamespaces);
+          const sent = documentoXml(normalizeDocumento(record.documento).documento, { invalidCharacters: 'replace' });
+          const accepted = check(sent, profile, t);
+          // The form we send: when libxml2 finds it valid, so must the compiled schema.
+          if (!accepted) expect(libxml2Problems(sent, profile), `${path.basename(file)} #${record.index} as sent (${profile})`).not.toEqual([]);
+        }
+      }
+      expect(t.accepted).toBeGreaterThan(20);
+      expect(t.refusedByBoth).toBeGreaterThan(5);
+    }
+  });
+
+  it('agrees with libxml2 on every model mutant in the form we send, except the rare date forms it leaves to libxml2', () => {
+    const rare = /T24:|\.\d{10}|^\d{5}|^-|^\s|\s$/;
+    for (const profile of PROFILES) {
+      const t = tally();
+      for (const draft of modelMutants()) {
+        const xml = documentoXml(draft, { invalidCharacters: 'replace' });
+        const accepted = check(xml, profile, t);
+        const dates = [draft.DataHoraProducao, ...(draft.Historico?.ItemHistorico ?? []).map((i) => i.DataHoraOperacao)];
+        if (!accepted && !dates.some((d) => d !== undefined && rare.test(d))) {
+          expect(libxml2Problems(xml, profile), `left to libxml2 though valid (${profile}): ${xml}`).not.toEqual([]);
+        }
+      }
+      expect(t.accepted).toBeGreaterThan(30);
+      expect(t.refusedByBoth).toBeGreaterThan(100);
+    }
+  });
+
+  it('accepts nothing that libxml2 refuses among edits of the XML and 4,000 random mutants', () => {
+    const base = documentoXml(validDocumento());
+    const rnd = random(17);
+    for (const profile of PROFILES) {
+      const t = tally();
+      for (const edit of XML_EDITS) check(edit(base), profile, t);
+      for (let i = 0; i < 2000; i++) check(fuzz(base, rnd), profile, t);
+      // The random edits must reach both verdicts, or they prove nothing.
+      expect(t.accepted).toBeGreaterThan(100);
+      expect(t.refusedByBoth).toBeGreaterThan(1000);
+    }
+  });
+
+  it('accepts no date-time that libxml2 refuses, among 3,000 random ones near the valid form', () => {
+    const base = documentoXml(validDocumento());
+    const rnd = random(29);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const num = (n: number, max: number): string => String(Math.floor(rnd() * max)).padStart(n, '0');
+    const t = tally();
+    for (let i = 0; i < 3000; i++) {
+      const fraction = pick(['', '', `.${num(1, 10)}`, `.${num(9, 1e9)}`, `.${num(10, 1e10)}`, '.']);
+      const zone = pick(['', 'Z', `${pick(['+', '-'])}${num(2, 16)}:${num(2, 62)}`, '-03:00', '+0300', 'z']);
+      const value = `${pick([num(4, 10000), '2024', '2100', '2000', '1900', '0000'])}-${num(2, 14)}-${num(2, 33)}T${num(2, 26)}:${num(2, 62)}:${num(2, 62)}${fraction}${zone}`;
+      check(base.replace(/<DataHoraProducao>[^<]*/, `<DataHoraProducao>${value}`), 'strict', t);
+    }
+    expect(t.accepted).toBeGreaterThan(100);
+    expect(t.refusedByBoth).toBeGreaterThan(1000);
+  });
+
+  it('is what validateDocumentoXml uses first: the same problems as libxml2 alone, for valid and invalid Documentos', () => {
+    const good = documentoXml(validDocumento());
+    const bad = documentoXml(validDocumento({ Especie: 'x'.repeat(51) }));
+    expect(validateDocumentoXml(good, 'strict')).toEqual([]);
+    expect(validateDocumentoXml(bad, 'strict', 7)).toEqual(libxml2Problems(bad, 'strict', 7));
+    expect(validateDocumentoXml(bad, 'strict', 7).map((p) => p.code)).toEqual(['XSD_LENGTH']);
+    // A namespace on the list's root could qualify the elements: left to libxml2.
+    expect(validateDocumentoXml(good, 'strict', 1, ' xmlns="urn:x"')).not.toEqual([]);
+  });
+});
+
+describe('the schema compiler', () => {
+  it('translates XSD patterns exactly, and refuses what it cannot translate exactly', () => {
+    const protocolo = translatePattern('[0-9]{13}|[0-9]{15}DV');
+    expect(['1234567890123', '123456789012345DV'].every((v) => protocolo.test(v))).toBe(true);
+    expect(['123456789012', '1234567890123DV', 'x1234567890123', '1234567890123\n'].some((v) => protocolo.test(v))).toBe(false);
+    const text = translatePattern('\\P{Cc}*');
+    expect(text.test('Olá \u{1f600}')).toBe(true);
+    expect(['a\tb', 'a\u0085b', 'a\u007fb'].some((v) => text.test(v))).toBe(false);
+    // ^ and $ are ordinary characters in XSD.
+    expect(translatePattern('^a$').test('^a$')).toBe(true);
+    expect(translatePattern('a.c').test('a\nc')).toBe(false);
+    expect(translatePattern('[a\\-z]+').test('a-z')).toBe(true);
+    expect(translatePattern('a-z').test('a-z')).toBe(true);
+    for (const p of ['\\d{3}', '\\w+', '\\i\\c*', '\\p{L}+', '\\p{IsBasicLatin}', '[a-z-[aeiou]]', '(a', 'a{2']) {
+      expect(() => translatePattern(p), p).toThrow(UnsupportedSchemaError);
+    }
+  });
+
+  it('refuses a schema with a construct it does not know, so that libxml2 keeps deciding alone', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pi-compiled-schema-'));
+    let n = 0;
+    const LISTA = '<xs:complexType name="L"><xs:sequence><xs:element name="Documento" type="D" maxOccurs="unbounded"/></xs:sequence></xs:complexType>';
+    const schema = (root: string, body: string): string => {
+      const file = path.join(dir, `s${n++}.xsd`);
+      writeFileSync(file, `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">${root}${body}</xs:schema>`);
+      return file;
+    };
+    const named = (body: string): string => schema(`<xs:element name="ListaDocumentos" type="L"/>${LISTA}`, body);
+    const plain = '<xs:complexType name="D"><xs:sequence><xs:element name="A" type="xs:string"/></xs:sequence></xs:complexType>';
+    expect(CompiledSchema.compile(named(plain)).accepts('<Documento><A>x</A></Documento>')).toBe(true);
+    // An anonymous type on the root is one of the constructs left out.
+    expect(() =>
+      CompiledSchema.compile(
+        schema(
+          '<xs:element name="ListaDocumentos"><xs:complexType><xs:sequence><xs:element name="Documento" type="D" maxOccurs="unbounded"/></xs:sequence></xs:complexType></xs:element>',
+          plain,
+        ),
+      ),
+    ).toThrow(UnsupportedSchemaError);
+    for (const body of [
+      '<xs:complexType name="D"><xs:choice><xs:element name="A" type="xs:string"/></xs:choice></xs:complexType>',
+      '<xs:complexType name="D"><xs:sequence><xs:any/></xs:sequence></xs:complexType>',
+      '<xs:complexType name="D" mixed="true"><xs:sequence><xs:element name="A" type="xs:string"/></xs:sequence></xs:complexType>',
+      '<xs:complexType name="D"><xs:sequence><xs:element name="A" type="xs:int"/></xs:sequence></xs:complexType>',
+      '<xs:complexType name="D"><xs:sequence><xs:element name="A" type="T"/></xs:sequence></xs:complexType><xs:simpleType name="T"><xs:restriction base="xs:string"><xs:whiteSpace value="collapse"/></xs:restriction></xs:simpleType>',
+      '<xs:complexType name="D"><xs:sequence><xs:element name="A" type="xs:string"/></xs:sequence><xs:attribute name="x" use="required"/></xs:complexType>',
+      '<xs:complexType name="D"><xs:sequence><xs:element name="A" type="xs:string" nillable="true"/></xs:sequence></xs:complexType>',
+      `<xs:import namespace="urn:x"/>${plain}`,
+    ]) {
+      expect(() => CompiledSchema.compile(named(body)), body).toThrow(UnsupportedSchemaError);
+    }
+  });
+});
