@@ -12,7 +12,7 @@ let sim: PiSimulator | undefined;
 afterAll(() => sim?.close());
 
 describe('export job under kill -9', () => {
-  it('20 runs killed at random moments, each followed by a rerun: every item recorded once, the store all I', async () => {
+  it('runs killed at random moments until 20 kills landed, each followed by a rerun: every item recorded once, the store all I', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pi-crash-'));
     const record = path.join(dir, 'record.jsonl');
     const spe = sqliteSpe(dir, { processes: 600 });
@@ -24,12 +24,14 @@ describe('export job under kill -9', () => {
     let killedWhileRunning = 0;
     let seed = 42;
     const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    for (let i = 0; i < 20; i++) {
+    // A run may end before its kill on a fast machine: it still counts as a run followed by a rerun, and
+    // the loop goes on until enough kills landed (or fails below if the runs never last long enough).
+    for (let i = 0; killedWhileRunning < 20 && i < 50; i++) {
       if (i > 0) addMovements(spe, 40);
       const run = spawnCli(['export', '--config', file], { env });
       if (i % 2 === 0) {
         // Anywhere in the run: start-up, reading the SPE, writing the store, sending.
-        await new Promise((r) => setTimeout(r, 150 + Math.floor(random() * 600)));
+        await new Promise((r) => setTimeout(r, 100 + Math.floor(random() * 500)));
       } else {
         // While batches are in flight: a run that reads little would otherwise end before the kill.
         const before = pi.stats.requests;
@@ -44,7 +46,7 @@ describe('export job under kill -9', () => {
       const rerun = await runCli(['export', '--config', file], { env });
       expect(rerun.code, rerun.stderr).toBe(0);
     }
-    expect(killedWhileRunning).toBeGreaterThanOrEqual(10);
+    expect(killedWhileRunning).toBe(20);
     expect(recordedItems(record)).toEqual(expectedItems(spe));
     const store = Store.open(config.store);
     const status = store.status(config.sending.maxAttempts);
