@@ -9,13 +9,13 @@ import { formatNumber, t, type MessageKey } from '../i18n/translate.js';
 import type { ComplianceReport } from '../report/compliance.js';
 import { escapeHtml, reportHtmlBody } from '../report/formats.js';
 import type { AttemptRow, PackageRow, PackageState, RunRow, StoreStatus } from '../store/store.js';
-import { maskCpfsInName } from '../standard/cpf.js';
+import { maskCpfsInText } from '../standard/cpf.js';
 import { formatNup } from '../standard/nup.js';
 import type { Problem } from '../standard/problems.js';
 
 const h = escapeHtml;
 /** A message of the PI or of a check, shown to people: escaped, and a CPF in it masked as the SEI module does. */
-const msg = (text: string | null | undefined): string => h(maskCpfsInName(text ?? ''));
+const msg = (text: string | null | undefined): string => h(maskCpfsInText(text ?? ''));
 
 export type PageName = 'overview' | 'packages' | 'package' | 'runs' | 'compliance' | 'login' | 'error';
 

@@ -10,7 +10,7 @@ import { PiSenderError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { AuthError, httpStatusError, SoapResponseError } from '../soap/errors.js';
 import type { HttpResponse, HttpTransport } from '../soap/transport.js';
-import { maskCpfsInName } from '../standard/cpf.js';
+import { maskCpfsInText } from '../standard/cpf.js';
 import { readListaDocumentos } from '../standard/reader.js';
 import { restDocumento, type RestDocumento } from '../standard/rest-json.js';
 import type { OutgoingDocumento, PiService, ResultadoDocumento } from './client.js';
@@ -62,7 +62,7 @@ export class RestPiClient implements PiService {
       const resultado = r && typeof r === 'object' ? (r as { resultado?: unknown }).resultado : undefined;
       if (typeof resultado !== 'string') throw new SoapResponseError(t('pi.noResultado', { index: String(i + 1) }), res.status);
       // A service that quotes what it was sent may quote a CPF: it is masked before any log or store sees it.
-      return { Resultado: maskCpfsInName(resultado) };
+      return { Resultado: maskCpfsInText(resultado) };
     });
   }
 
@@ -103,7 +103,7 @@ export class RestPiClient implements PiService {
       throw httpStatusError(this.endpoint, res.status, res.headers['retry-after']);
     // The whole batch failed, as the service said why: retried like any answer that is not the expected one.
     if (detail !== undefined)
-      throw new SoapResponseError(t('rest.detail', { status: String(res.status), detail: maskCpfsInName(String(detail).slice(0, 500)) }), res.status);
+      throw new SoapResponseError(t('rest.detail', { status: String(res.status), detail: maskCpfsInText(String(detail).slice(0, 500)) }), res.status);
     return value;
   }
 }

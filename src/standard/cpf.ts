@@ -60,6 +60,19 @@ export function maskCpfsInName(name: string): string {
   return name.replace(CPF_LIKE, (m) => (isValidCpf(ascii(m)) ? maskCpf(ascii(m)) : m));
 }
 
+// The same pattern, only where no digit touches it: a CPF quoted on its own in a message.
+const CPF_ALONE = new RegExp(`(?<![0-9\\uff10-\\uff19])(?:${CPF_LIKE.source})(?![0-9\\uff10-\\uff19])`, 'g');
+
+/**
+ * Masks every valid CPF standing on its own in a text that is not a name: an answer of the PI, a
+ * problem's message, a run's error. Eleven digits inside a longer number, such as the first eleven of
+ * a 17-digit Protocolo the PI quotes back, are not a CPF there and stay as written; names keep the SEI
+ * module's pattern ({@link maskCpfsInName}), which masks such digits too.
+ */
+export function maskCpfsInText(text: string): string {
+  return text.replace(CPF_ALONE, (m) => (isValidCpf(ascii(m)) ? maskCpf(ascii(m)) : m));
+}
+
 /**
  * The CPF and natureza of each interessado, by position, for the REST transport; undefined when no
  * interessado has either (nothing to send beyond the XML).

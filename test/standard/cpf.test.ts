@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCpfs, interessadoExtras, isValidCpf, maskCpf, maskCpfsInName, withoutCpfs } from '../../src/standard/cpf.js';
+import { findCpfs, interessadoExtras, isValidCpf, maskCpf, maskCpfsInName, maskCpfsInText, withoutCpfs } from '../../src/standard/cpf.js';
 import { normalizeDocumento } from '../../src/standard/normalize.js';
 import { restDocumento } from '../../src/standard/rest-json.js';
 import { checkRules } from '../../src/standard/rules.js';
@@ -22,6 +22,17 @@ describe('CPF masking (as the SEI module)', () => {
     expect(maskCpf('123456789-09')).toBe('***45678*-**');
     expect(maskCpfsInName('123456789-09')).toBe('***45678*-**');
     expect(maskCpfsInName('123.456.78909')).toBe('***.456.78***');
+  });
+
+  it('in a message, masks a CPF standing alone but not the digits of a longer number such as a Protocolo', () => {
+    // The first eleven digits of this NUP are a valid CPF: a name would have them masked, a message not.
+    const answer = 'NF003 - Protocolo 12345678909202530 já enviado';
+    expect(maskCpfsInName(answer)).toBe('NF003 - Protocolo ***45678***202530 já enviado');
+    expect(maskCpfsInText(answer)).toBe(answer);
+    expect(maskCpfsInText('NF005 - CPF 123.456.789-09 inválido')).toBe('NF005 - CPF ***.456.78*-** inválido');
+    expect(maskCpfsInText('12345678909')).toBe('***45678***');
+    expect(maskCpfsInText('cpf=１２３４５６７８９０９.')).toBe('cpf=***45678***.');
+    expect(maskCpfsInText('012345678909 e 123456789091')).toBe('012345678909 e 123456789091');
   });
 
   it('leaves invalid CPFs and repeated digits unchanged', () => {
