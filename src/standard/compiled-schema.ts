@@ -141,8 +141,9 @@ export function translatePattern(xsd: string): RegExp {
         if (d === '\\') out += escaped(true);
         else if (d === '[' || (d === '-' && xsd[i + 1] === '[')) throw new UnsupportedSchemaError(`pattern ${xsd}: class subtraction`);
         else {
-          out += /[\w-]/.test(d) ? d : `\\u{${d.codePointAt(0)!.toString(16)}}`;
-          i += d.length;
+          const cp = xsd.codePointAt(i)!;
+          out += /[\w-]/.test(d) ? d : `\\u{${cp.toString(16)}}`;
+          i += cp > 0xffff ? 2 : 1;
         }
         first = false;
       }

@@ -349,6 +349,9 @@ describe('the schema compiler', () => {
     expect(translatePattern('a.c').test('a\nc')).toBe(false);
     expect(translatePattern('[a\\-z]+').test('a-z')).toBe(true);
     expect(translatePattern('a-z').test('a-z')).toBe(true);
+    // A character beyond the BMP is one character, in a class too.
+    expect(translatePattern('[\u{1f600}a]+').test('\u{1f600}a\u{1f600}')).toBe(true);
+    expect(translatePattern('[\u{1f600}]').test('\ud83d')).toBe(false);
     for (const p of ['\\d{3}', '\\w+', '\\i\\c*', '\\p{L}+', '\\p{IsBasicLatin}', '[a-z-[aeiou]]', '(a', 'a{2']) {
       expect(() => translatePattern(p), p).toThrow(UnsupportedSchemaError);
     }
