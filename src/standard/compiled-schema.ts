@@ -203,10 +203,22 @@ class SchemaCompiler {
         const target = path.resolve(path.dirname(resolved), node.attributes['schemaLocation'] ?? '');
         if (path.dirname(target) !== this.dir) throw new UnsupportedSchemaError(`include outside the xsd folder: ${target}`);
         this.load(target);
-      } else if (node.name === 'simpleType' && name) this.simpleNodes.set(name, node);
-      else if (node.name === 'complexType' && name) this.complexNodes.set(name, node);
-      else if (node.name === 'element' && name) this.elementNodes.set(name, node);
-      else throw new UnsupportedSchemaError(`top-level xs:${node.name}`);
+        continue;
+      }
+      const into =
+        node.name === 'simpleType'
+          ? this.simpleNodes
+          : node.name === 'complexType'
+            ? this.complexNodes
+            : node.name === 'element'
+              ? this.elementNodes
+              : undefined;
+      if (!into || !name) throw new UnsupportedSchemaError(`top-level xs:${node.name}`);
+      // libxml2 refuses a name defined twice; taking either definition here could accept more.
+      if (into.has(name) || (node.name !== 'element' && (this.simpleNodes.has(name) || this.complexNodes.has(name)))) {
+        throw new UnsupportedSchemaError(`${name} defined twice`);
+      }
+      into.set(name, node);
     }
   }
 

@@ -387,6 +387,7 @@ describe('the schema compiler', () => {
       '<xs:complexType name="D"><xs:sequence><xs:element name="A" type="xs:string"/></xs:sequence><xs:attribute name="x" use="required"/></xs:complexType>',
       '<xs:complexType name="D"><xs:sequence><xs:element name="A" type="xs:string" nillable="true"/></xs:sequence></xs:complexType>',
       `<xs:import namespace="urn:x"/>${plain}`,
+      `${plain}${plain}`,
     ]) {
       expect(() => CompiledSchema.compile(named(body)), body).toThrow(UnsupportedSchemaError);
     }
