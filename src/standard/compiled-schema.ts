@@ -366,8 +366,9 @@ function codePoints(s: string): number {
 function simpleAccepts(t: SimpleType, value: string): boolean {
   if (t.builtin === 'dateTime') {
     if (!surelyDateTime(value)) return false;
-  } else if (t.minLength > 0 || t.maxLength !== Infinity) {
-    const n = value.length >= t.minLength && value.length <= t.maxLength ? value.length : codePoints(value);
+  } else if (value.length > t.maxLength || Math.ceil(value.length / 2) < t.minLength) {
+    // A string of n UTF-16 units has between n/2 and n characters: count them only when that matters.
+    const n = codePoints(value);
     if (n < t.minLength || n > t.maxLength) return false;
   }
   for (const re of t.patterns) if (!re.test(value)) return false;

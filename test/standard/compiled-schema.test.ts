@@ -369,6 +369,15 @@ describe('the schema compiler', () => {
     const named = (body: string): string => schema(`<xs:element name="ListaDocumentos" type="L"/>${LISTA}`, body);
     const plain = '<xs:complexType name="D"><xs:sequence><xs:element name="A" type="xs:string"/></xs:sequence></xs:complexType>';
     expect(CompiledSchema.compile(named(plain)).accepts('<Documento><A>x</A></Documento>')).toBe(true);
+    // Lengths count characters: two astral characters are four UTF-16 units but only two characters.
+    const three = CompiledSchema.compile(
+      named(
+        '<xs:complexType name="D"><xs:sequence><xs:element name="A" type="T"/></xs:sequence></xs:complexType><xs:simpleType name="T"><xs:restriction base="xs:string"><xs:minLength value="3"/><xs:maxLength value="5"/></xs:restriction></xs:simpleType>',
+      ),
+    );
+    expect(three.accepts('<Documento><A>\u{1f600}\u{1f600}</A></Documento>')).toBe(false);
+    expect(three.accepts('<Documento><A>\u{1f600}\u{1f600}\u{1f600}</A></Documento>')).toBe(true);
+    expect(three.accepts('<Documento><A>abcdef</A></Documento>')).toBe(false);
     // An anonymous type on the root is one of the constructs left out.
     expect(() =>
       CompiledSchema.compile(
