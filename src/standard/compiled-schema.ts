@@ -78,7 +78,7 @@ function parseXsd(file: string): XsdNode {
   return root;
 }
 
-/** Allows only these attributes (and these children) on a node: anything more changes the meaning. */
+/** Allows only these attributes on a node: any other changes the meaning. */
 function only(node: XsdNode, attributes: readonly string[]): void {
   for (const a of Object.keys(node.attributes)) {
     if (!attributes.includes(a)) throw new UnsupportedSchemaError(`xs:${node.name} with attribute ${a}`);
@@ -426,7 +426,7 @@ function skipWhitespace(xml: string, pos: number): number {
  * has nothing else to find, and anything that is not what the type expects is "not sure" (-1).
  * Returns the position after the end tag.
  */
-function walkElement(xml: string, pos: number, p: Pick<Particle, 'open' | 'close' | 'type'>): number {
+function walkElement(xml: string, pos: number, p: Particle): number {
   if (!tagAt(xml, pos, p.open)) return -1;
   pos += p.open.length;
   const t = p.type;
@@ -472,11 +472,7 @@ function walkElement(xml: string, pos: number, p: Pick<Particle, 'open' | 'close
 
 /** The schema of one profile, compiled; `accepts` says whether a Documento is surely valid. */
 export class CompiledSchema {
-  private readonly root: Pick<Particle, 'open' | 'close' | 'type'>;
-
-  private constructor(documento: SimpleType | ComplexType) {
-    this.root = { open: '<Documento>', close: '</Documento>', type: documento };
-  }
+  private constructor(private readonly documento: Particle) {}
 
   /** Compiles the schema file's `ListaDocumentos`/`Documento`; throws {@link UnsupportedSchemaError}. */
   static compile(file: string): CompiledSchema {
@@ -487,12 +483,12 @@ export class CompiledSchema {
     if (documento?.name !== 'Documento' || documento.min !== 1 || documento.max !== Infinity) {
       throw new UnsupportedSchemaError('ListaDocumentos is not a list of Documento');
     }
-    return new CompiledSchema(documento.type);
+    return new CompiledSchema(documento);
   }
 
   /** True when `xml` (one `<Documento>` element, in a ListaDocumentos without namespaces) is surely valid. */
   accepts(xml: string): boolean {
-    return walkElement(xml, 0, this.root) === xml.length;
+    return walkElement(xml, 0, this.documento) === xml.length;
   }
 }
 

@@ -125,9 +125,10 @@ export function libxml2Problems(documentoXml: string, profile: Profile, firstLin
 
 /**
  * Validates several Documentos at once (same profile and root namespaces): those the compiled schema
- * is sure of need nothing more; the others get one parse and one validation for all of them. Valid together means each is valid (the list's only constraint is on
- * each Documento). Otherwise each is validated alone, so every problem keeps its own Documento and
- * line. Most lists are valid: libxml2's cost per call, not per element, is what this saves.
+ * is sure of need nothing more; the others get one parse and one validation for all of them. Valid
+ * together means each is valid (the list's only constraint is on each Documento). Otherwise each is
+ * validated alone, so every problem keeps its own Documento and line. Most lists are valid:
+ * libxml2's cost per call, not per element, is what this saves.
  */
 export function validateDocumentosXml(documentosXml: readonly string[], profile: Profile, firstLines: readonly number[], rootNamespaces = ''): Problem[][] {
   const results: Problem[][] = documentosXml.map(() => []);
