@@ -799,12 +799,13 @@ function outOfOrder(names: string[], order: readonly string[]): boolean {
   return at.some((v, i) => i > 0 && v < at[i - 1]!);
 }
 
-/** Path of the innermost frame, as in problems: `Historico/ItemHistorico[2]/Operacao`. */
+/** Whether an object has any own enumerable key, without listing them all. */
 function hasAny(o: object): boolean {
   for (const _ in o) return true;
   return false;
 }
 
+/** Path of the innermost frame, as in problems: `Historico/ItemHistorico[2]/Operacao`. */
 function pathOf(frames: Frame[]): string {
   const parts: string[] = [];
   for (let i = 1; i < frames.length; i++) {
