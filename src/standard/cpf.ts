@@ -57,7 +57,12 @@ export function findCpfs(text: string): CpfMatch[] {
  * one with the same transformation is never less private and gives the same result for one CPF.
  */
 export function maskCpfsInName(name: string): string {
-  return name.replace(CPF_LIKE, (m) => (isValidCpf(ascii(m)) ? maskCpf(ascii(m)) : m));
+  return name.replace(CPF_LIKE, maskIfCpf);
+}
+
+/** A match of the pattern, masked when it is a valid CPF and left as written otherwise. */
+function maskIfCpf(match: string): string {
+  return isValidCpf(ascii(match)) ? maskCpf(ascii(match)) : match;
 }
 
 // The same pattern, only where no digit touches it: a CPF quoted on its own in a message.
@@ -70,7 +75,7 @@ const CPF_ALONE = new RegExp(`(?<![0-9\\uff10-\\uff19])(?:${CPF_LIKE.source})(?!
  * module's pattern ({@link maskCpfsInName}), which masks such digits too.
  */
 export function maskCpfsInText(text: string): string {
-  return text.replace(CPF_ALONE, (m) => (isValidCpf(ascii(m)) ? maskCpf(ascii(m)) : m));
+  return text.replace(CPF_ALONE, maskIfCpf);
 }
 
 /**
