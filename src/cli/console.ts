@@ -13,6 +13,7 @@ import { readSecret } from '../secrets.js';
 import { addStoreOptions, storeContext, type StoreFlags } from './config-file.js';
 import { positiveInt } from './connection.js';
 import { createLogger, LOG_LEVELS } from './logger.js';
+import { stopSignal } from './interrupt.js';
 
 interface ConsoleFlags extends StoreFlags {
   host: string;
@@ -57,12 +58,10 @@ export function registerConsole(program: Command): void {
         log: createLogger(flags.logLevel ?? 'info'),
       });
       // The first stdout line, in every language, is the address (scripts and tests read it).
+      const stopped = stopSignal();
       process.stdout.write(`listening on ${running.url}\n`);
       process.stderr.write(`${t('console.listening', { url: running.url })}\n`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      });
+      await stopped;
       await running.close();
       process.stderr.write(`${t('console.stopped')}\n`);
     });

@@ -11,7 +11,7 @@ import { scheduleRuns } from '../export/schedule.js';
 import { addConfigOption, readConfig, when, type ConfigFlags } from './config-file.js';
 import { EXIT, exitCodeFor, exitCodeForCode, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { exportMetrics, writeMetricsFile } from './metrics-file.js';
-import { gracefulAbort } from './interrupt.js';
+import { gracefulAbort, stopSignal } from './interrupt.js';
 import { createLogger, LOG_FORMATS, LOG_LEVELS, logFormat, summaryRecord, type LogFormat } from './logger.js';
 import { duration, ProgressLine } from './progress-line.js';
 import type { SendProgress } from '../outbox/send-due.js';
@@ -52,6 +52,7 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
     }
   }
   const scheduled = scheduleRuns(flags.schedule, config.timeZone, async () => void (await runOnce(flags, readConfig(flags), log)), log);
+  const stopped = stopSignal();
   log.info({ schedule: flags.schedule, timeZone: config.timeZone, next: scheduled.next()?.toISOString() }, t('export.scheduledLog'));
   // One format per stream: with --log-format json the record above says it all.
   const text = logFormat(flags.logFormat) === 'text';
@@ -59,11 +60,7 @@ async function exportCommand(flags: ExportFlags): Promise<ExitCode> {
     process.stderr.write(
       `${t('export.scheduled', { cron: flags.schedule, zone: config.timeZone, when: when(scheduled.next()?.toISOString(), config.timeZone) })}\n`,
     );
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   if (text) process.stderr.write(`${t('export.stopping')}\n`);
   else log.info({}, t('export.stopping'));
   await scheduled.stop();

@@ -38,3 +38,15 @@ export function gracefulAbort(onFirst: () => void): GracefulAbort {
     },
   };
 }
+
+/**
+ * Resolves on the first SIGINT or SIGTERM, for a command that runs until stopped (a schedule, a
+ * simulator, the console). Call it before announcing that the process is ready: a signal sent on that
+ * announcement, before a listener exists, would end the process with the default action instead.
+ */
+export function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

@@ -21,7 +21,7 @@ import { parseSiafiScript, startSiafiSimulator } from '../simulator/siafi-simula
 import { SENT_NO_ANSWER, SiafiStore, type RequisicaoRecord } from '../store/siafi-store.js';
 import { positiveInt } from './connection.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
-import { gracefulAbort } from './interrupt.js';
+import { gracefulAbort, stopSignal } from './interrupt.js';
 import { jsonPathLines, lineOf } from './json-lines.js';
 
 const DEFAULT_STORE = 'pi-sender-siafi.db';
@@ -411,12 +411,10 @@ function registerSiafiSimulator(siafi: Command): void {
         ...(flags.script ? { script: flags.script } : {}),
         ...(flags.record ? { record: flags.record } : {}),
       });
+      const stopped = stopSignal();
       process.stdout.write(`listening on ${sim.url}\n`);
       process.stderr.write(`WSDL: ${sim.wsdlUrl}\n`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', () => resolve());
-        process.once('SIGTERM', () => resolve());
-      });
+      await stopped;
       await sim.close();
       process.stderr.write(`${t('siafiSim.stopped', { requests: sim.requests.length, created: sim.requisicoes.length })}\n`);
     });

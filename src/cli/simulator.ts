@@ -11,6 +11,7 @@ import { PROFILES, type Profile } from '../standard/model.js';
 import { parseScript } from '../simulator/faults.js';
 import { startPiSimulator } from '../simulator/pi-simulator.js';
 import { positiveInt } from './connection.js';
+import { stopSignal } from './interrupt.js';
 import { readSecret } from '../secrets.js';
 
 interface SimulatorFlags {
@@ -99,13 +100,10 @@ export function registerSimulator(program: Command): void {
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),
         },
       });
+      const stopped = stopSignal();
       process.stdout.write(`listening on ${sim.url}\n`);
       process.stderr.write(`WSDL: ${sim.wsdlUrl}\nREST: ${sim.restUrl}\n`);
-      await new Promise<void>((resolve) => {
-        const stop = (): void => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
+      await stopped;
       await sim.close();
       process.stderr.write(`${t('sim.stopped', { ...sim.stats })}\n`);
     });
