@@ -8,28 +8,18 @@
 
 import { t } from '../i18n/translate.js';
 import { currentLanguage } from '../i18n/language.js';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PiSenderError } from '../errors.js';
 import type { Profile } from './model.js';
 import type { Problem } from './problems.js';
-import { validateDocumentoXml } from './xsd.js';
+import { workerFile } from './worker-file.js';
+import { validateDocumentoXml, type XsdJob, type XsdResult } from './xsd.js';
 
-export interface XsdJob {
-  id: number;
-  xml: string;
-  profile: Profile;
-  firstLine: number;
-  rootNamespaces: string;
-}
+export type { XsdJob, XsdResult } from './xsd.js';
 
 export interface XsdBatch {
   jobs: XsdJob[];
 }
-
-export type XsdResult = { id: number; problems: Problem[] } | { id: number; error: string };
 
 /** Validates Documento XML against the XSD, synchronously or in a worker. */
 export interface XsdValidatorService {
@@ -43,18 +33,13 @@ export const inlineXsd: XsdValidatorService = {
   close: () => Promise.resolve(),
 };
 
-/** The compiled worker (tests run from src/ against the build that `npm test` makes first). */
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const dir = path.dirname(here);
-  return here.endsWith('.ts') ? path.resolve(dir, '..', '..', 'dist', 'standard', 'xsd-worker.js') : path.join(dir, 'xsd-worker.js');
-}
-
 const BATCH = 64;
 
 /** XSD validation in a worker thread, for large inputs; `close()` it when done. */
 export class XsdPool implements XsdValidatorService {
-  private readonly worker: Worker;
+  private readonly file: string;
+  /** Started by the first validation: a list read by {@link ListaReaders} may never need it. */
+  private workerThread: Worker | undefined;
   private readonly waiting = new Map<number, { resolve: (p: Problem[]) => void; reject: (e: Error) => void }>();
   private queue: XsdJob[] = [];
   private nextId = 1;
@@ -63,20 +48,25 @@ export class XsdPool implements XsdValidatorService {
   private closing = false;
 
   constructor() {
-    const file = workerFile();
-    if (!existsSync(file)) throw new PiSenderError('ERR_INTERNAL', t('xsd.workerNotBuilt', { file }));
+    this.file = workerFile('xsd-worker.js');
+  }
+
+  private get worker(): Worker {
+    if (this.workerThread) return this.workerThread;
     // The worker holds one batch at a time: a small young generation makes V8 collect early instead of
     // letting garbage grow the process.
     // The worker writes problem messages: in the language of the thread that made the pool.
-    this.worker = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 4 }, workerData: { language: currentLanguage() } });
-    this.worker.unref();
-    this.worker.on('message', (results: XsdResult[]) => this.settle(results));
-    this.worker.on('error', (err) => this.fail(err));
-    this.worker.on('exit', (code) => {
+    const worker = new Worker(this.file, { resourceLimits: { maxYoungGenerationSizeMb: 4 }, workerData: { language: currentLanguage() } });
+    worker.unref();
+    worker.on('message', (results: XsdResult[]) => this.settle(results));
+    worker.on('error', (err) => this.fail(err));
+    worker.on('exit', (code) => {
       if (this.waiting.size === 0) return;
       if (this.closing) this.cancelWaiting();
       else this.fail(new Error(`XSD worker exited with code ${code}`));
     });
+    this.workerThread = worker;
+    return worker;
   }
 
   validate(xml: string, profile: Profile, firstLine = 1, rootNamespaces = ''): Promise<Problem[]> {
@@ -129,7 +119,7 @@ export class XsdPool implements XsdValidatorService {
   async close(): Promise<void> {
     this.closing = true;
     this.queue = [];
-    await this.worker.terminate();
+    await this.workerThread?.terminate();
     this.cancelWaiting();
   }
 }

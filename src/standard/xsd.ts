@@ -263,3 +263,45 @@ export function validateAgainstSchema(schemaFile: string, xml: string): string[]
     doc.dispose();
   }
 }
+
+/** One Documento's XSD check, as the worker threads receive it. */
+export interface XsdJob {
+  id: number;
+  xml: string;
+  profile: Profile;
+  firstLine: number;
+  rootNamespaces: string;
+}
+
+export type XsdResult = { id: number; problems: Problem[] } | { id: number; error: string };
+
+/** Checks jobs in order; runs of the same profile and root namespaces together ({@link validateDocumentosXml}). */
+export function validateXsdJobs(jobs: readonly XsdJob[]): XsdResult[] {
+  const results: XsdResult[] = [];
+  for (let start = 0; start < jobs.length;) {
+    const first = jobs[start]!;
+    let end = start + 1;
+    while (end < jobs.length && jobs[end]!.profile === first.profile && jobs[end]!.rootNamespaces === first.rootNamespaces) end++;
+    const run = jobs.slice(start, end);
+    try {
+      const problems = validateDocumentosXml(
+        run.map((j) => j.xml),
+        first.profile,
+        run.map((j) => j.firstLine),
+        first.rootNamespaces,
+      );
+      run.forEach((job, i) => results.push({ id: job.id, problems: problems[i]! }));
+    } catch {
+      // One job's failure must not take the others with it: each alone, as before.
+      for (const job of run) {
+        try {
+          results.push({ id: job.id, problems: validateDocumentoXml(job.xml, job.profile, job.firstLine, job.rootNamespaces) });
+        } catch (err) {
+          results.push({ id: job.id, error: err instanceof Error ? err.message : String(err) });
+        }
+      }
+    }
+    start = end;
+  }
+  return results;
+}
