@@ -9,7 +9,15 @@ import type { Profile } from './model.js';
 import type { DocumentoDraft } from './model.js';
 import { normalizeDocumento, type Change, type NormalizeOptions } from './normalize.js';
 import { problem, type Problem } from './problems.js';
-import { readListaDocumentos, type DocumentoRecord, type IgnoredElement, type ListProblem, type ReadOptions, type ReadSource } from './reader.js';
+import {
+  readListaDocumentos,
+  type DocumentoRecord,
+  type IgnoredElement,
+  type ListProblem,
+  type ReadEvent,
+  type ReadOptions,
+  type ReadSource,
+} from './reader.js';
 import { checkRules, DuplicateProtocolos } from './rules.js';
 import { mergeProblems } from './validate.js';
 import { documentoXml } from './writer.js';
@@ -68,11 +76,24 @@ interface InFlight {
 }
 
 /** Validates every Documento of a list, yielding each one (and each problem of the file) in order. */
-export async function* validateLista(source: ReadSource, options: ValidateListaOptions = {}): AsyncGenerator<ValidatedEvent> {
+export function validateLista(source: ReadSource, options: ValidateListaOptions = {}): AsyncGenerator<ValidatedEvent> {
+  return validateEvents(readListaDocumentos(source, options.read), options);
+}
+
+/**
+ * {@link validateLista} over events already read. `skip` Documentos (the first ones of the list) are
+ * read but neither validated nor yielded, and `duplicates` may hold the Protocolos seen before: how a
+ * list whose first part was validated elsewhere goes on (validate-parallel.ts).
+ */
+export async function* validateEvents(
+  events: AsyncIterable<ReadEvent>,
+  options: ValidateListaOptions,
+  duplicates = new DuplicateProtocolos(),
+  skip = 0,
+): AsyncGenerator<ValidatedEvent> {
   const profile = options.profile ?? 'strict';
   const xsd = options.xsd ?? inlineXsd;
   const window = options.window ?? 128;
-  const duplicates = new DuplicateProtocolos();
   const inFlight: InFlight[] = [];
 
   const settle = async (item: InFlight): Promise<ValidatedEvent> => {
@@ -82,10 +103,10 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
     return item.event;
   };
 
-  for await (const ev of readListaDocumentos(source, options.read)) {
+  for await (const ev of events) {
     if (ev.kind === 'problem') {
       inFlight.push({ event: ev, before: [], rules: [] });
-    } else {
+    } else if (ev.index > skip) {
       inFlight.push(start(ev));
     }
     while (inFlight.length > window) yield await settle(inFlight.shift()!);
@@ -93,47 +114,74 @@ export async function* validateLista(source: ReadSource, options: ValidateListaO
   while (inFlight.length > 0) yield await settle(inFlight.shift()!);
 
   function start(record: DocumentoRecord): InFlight {
-    const before = [...record.problems];
-    let documento = record.documento;
-    let changes: Change[] = [];
-    let xml = record.xml;
-    if (options.normalize) {
-      ({ documento, changes } = normalizeDocumento(record.documento, options.normalize));
-      for (const ignored of record.ignored) {
-        if (ignored.reason === 'attribute' || ignored.reason === 'namespace' || ignored.reason === 'text') {
-          before.push(droppedWarning(ignored));
-          continue;
-        }
-        // What the standard does not define cannot be sent: it would be silently dropped.
-        const unknown = ignored.reason === 'unknown';
-        const p = problem(
-          unknown ? 'XSD_UNKNOWN_ELEMENT' : 'XSD_REPEATED_ELEMENT',
-          `${ignored.field}: ${unknown ? t('read.unknownElement') : t('read.repeatedElement')}`,
-          { field: ignored.field, line: ignored.line },
-        );
-        if (unknown && profile === 'lenient') p.severity = 'warning';
-        before.push(p);
-      }
-      if (options.reportChanges) before.push(...changeWarnings(record, changes, profile));
-      // The canonical form is what goes on the wire; it is validated only if the file was readable.
-      xml = record.xml === undefined ? undefined : documentoXml(documento, { invalidCharacters: 'replace' });
-    }
-    const rules = checkRules(documento, profile, record.lines, record.line);
-    const dup = duplicates.check(documento.Protocolo, record.index, record.lines.get('Protocolo') ?? record.line);
-    if (dup) rules.push(dup);
-    const event: ValidatedDocumento = { kind: 'documento', record, problems: [], documento, changes };
-    if (options.normalize && xml !== undefined) event.xml = xml;
-    const item: InFlight = { event, before, rules };
+    const prepared = prepareDocumento(record, options, profile);
+    const { event, xml } = prepared;
+    const dup = duplicates.check(event.documento.Protocolo, record.index, protocoloLine(record));
+    if (dup) prepared.rules.push(dup);
+    const item: InFlight = { event, before: prepared.before, rules: prepared.rules };
     if (xml !== undefined) {
-      // Canonical XML is one line: its problems take the Documento's line; raw XML keeps its own lines.
-      item.xsd = xsd
-        .validate(xml, profile, record.line, options.normalize ? '' : record.rootNamespaces)
-        .then((ps) => (options.normalize ? ps.map((p) => ({ ...p, line: (p.field ? record.lines.get(p.field) : undefined) ?? record.line })) : ps));
+      item.xsd = xsd.validate(xml, profile, record.line, options.normalize ? '' : record.rootNamespaces).then((ps) => xsdLines(ps, record, options));
       // A consumer that stops early leaves some in flight; their failure must not crash the process.
       item.xsd.catch(() => undefined);
     }
     return item;
   }
+}
+
+/** The line the duplicate-Protocolo problem points at. */
+export function protocoloLine(record: DocumentoRecord): number {
+  return record.lines.get('Protocolo') ?? record.line;
+}
+
+/** Canonical XML is one line: its problems take the line of their field; raw XML keeps its own lines. */
+export function xsdLines(problems: Problem[], record: DocumentoRecord, options: ValidateListaOptions): Problem[] {
+  return options.normalize ? problems.map((p) => ({ ...p, line: (p.field ? record.lines.get(p.field) : undefined) ?? record.line })) : problems;
+}
+
+/** A Documento read, normalized and checked by the rules; its XSD check (of `xml`) and the duplicate check are left. */
+export interface PreparedDocumento {
+  event: ValidatedDocumento;
+  /** Problems found before the rules: reading, what send leaves out, what the normalizer changes. */
+  before: Problem[];
+  rules: Problem[];
+  /** The XML to check against the XSD, when the Documento could be read. */
+  xml: string | undefined;
+}
+
+/** Everything {@link validateLista} does to one Documento but the XSD and the list-wide duplicate check. */
+export function prepareDocumento(record: DocumentoRecord, options: ValidateListaOptions, profile: Profile): PreparedDocumento {
+  const before = [...record.problems];
+  let documento = record.documento;
+  let changes: Change[] = [];
+  let xml = record.xml;
+  if (options.normalize) {
+    ({ documento, changes } = normalizeDocumento(record.documento, options.normalize));
+    for (const ignored of record.ignored) {
+      if (ignored.reason === 'attribute' || ignored.reason === 'namespace' || ignored.reason === 'text') {
+        before.push(droppedWarning(ignored));
+        continue;
+      }
+      // What the standard does not define cannot be sent: it would be silently dropped.
+      const unknown = ignored.reason === 'unknown';
+      const p = problem(
+        unknown ? 'XSD_UNKNOWN_ELEMENT' : 'XSD_REPEATED_ELEMENT',
+        `${ignored.field}: ${unknown ? t('read.unknownElement') : t('read.repeatedElement')}`,
+        {
+          field: ignored.field,
+          line: ignored.line,
+        },
+      );
+      if (unknown && profile === 'lenient') p.severity = 'warning';
+      before.push(p);
+    }
+    if (options.reportChanges) before.push(...changeWarnings(record, changes, profile));
+    // The canonical form is what goes on the wire; it is validated only if the file was readable.
+    xml = record.xml === undefined ? undefined : documentoXml(documento, { invalidCharacters: 'replace' });
+  }
+  const rules = checkRules(documento, profile, record.lines, record.line);
+  const event: ValidatedDocumento = { kind: 'documento', record, problems: [], documento, changes };
+  if (options.normalize && xml !== undefined) event.xml = xml;
+  return { event, before, rules, xml };
 }
 
 function droppedWarning(ignored: IgnoredElement): Problem {
