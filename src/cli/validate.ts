@@ -10,7 +10,8 @@ import { t } from '../i18n/translate.js';
 import { isValidTimeZone } from '../standard/datetime.js';
 import { PROFILES, type Profile } from '../standard/model.js';
 import { hasErrors } from '../standard/problems.js';
-import { validateLista } from '../standard/validate-stream.js';
+import { ListaReaders } from '../standard/lista-readers.js';
+import { validateListaInParallel } from '../standard/validate-parallel.js';
 import { XsdPool } from '../standard/xsd-pool.js';
 import { EXIT, exitCodesHelp, type ExitCode } from './exit-codes.js';
 import { formatProblem, problemJson, type ProblemContext } from './output.js';
@@ -57,6 +58,7 @@ export async function validateFiles(files: string[], flags: ValidateFlags): Prom
   let unreadable = 0;
   let fileErrors = 0;
   const xsd = new XsdPool();
+  const readers = new ListaReaders();
   try {
     for (const file of files) {
       const tally = emptyTally();
@@ -69,7 +71,7 @@ export async function validateFiles(files: string[], flags: ValidateFlags): Prom
       };
       try {
         const asSent = flags.asWritten ? {} : { normalize: flags.timeZone ? { timeZone: flags.timeZone } : {}, reportChanges: true };
-        for await (const event of validateLista(file, { profile: flags.profile, xsd, ...asSent })) {
+        for await (const event of validateListaInParallel({ source: file, readers, profile: flags.profile, xsd, ...asSent })) {
           if (event.kind === 'problem') {
             if (event.problem.severity === 'error') fileErrors++;
             print(event.problem, { file });
@@ -78,8 +80,8 @@ export async function validateFiles(files: string[], flags: ValidateFlags): Prom
           tally.documentos++;
           if (hasErrors(event.problems)) tally.invalid++;
           else tally.valid++;
-          const ctx: ProblemContext = { file, documento: event.record.index };
-          const protocolo = event.record.documento.Protocolo?.trim();
+          const ctx: ProblemContext = { file, documento: event.index };
+          const protocolo = event.protocolo?.trim();
           if (protocolo) ctx.protocolo = protocolo;
           for (const p of event.problems) print(p, ctx);
         }
@@ -94,7 +96,7 @@ export async function validateFiles(files: string[], flags: ValidateFlags): Prom
       if (!flags.json) out(`${file}: ${summaryText(tally)}`);
     }
   } finally {
-    await xsd.close();
+    await Promise.all([xsd.close(), readers.close()]);
   }
   if (flags.json) {
     out(JSON.stringify({ type: 'summary', files: files.length, unreadable, ...total }));

@@ -162,25 +162,44 @@ export async function* readListaDocumentos(source: ReadSource, options: ReadOpti
       if (reader.stopped) return;
     }
   } catch (err) {
-    if (err instanceof PiSenderError) throw err;
-    const e = err as NodeJS.ErrnoException;
-    throw new PiSenderError(
-      'ERR_FILE_READ',
-      t('read.cannotRead', { file: fileLabel ?? t('read.input'), reason: e.code ?? e.message }),
-      fileLabel ? { file: fileLabel } : {},
-      {
-        cause: err,
-      },
-    );
+    throw readError(err, fileLabel);
   }
   yield* reader.end();
+}
+
+/** What a failed read of the list becomes: ERR_FILE_READ naming the file (typed errors pass as they are). */
+export function readError(err: unknown, fileLabel: string | undefined): PiSenderError {
+  if (err instanceof PiSenderError) return err;
+  const e = err as NodeJS.ErrnoException;
+  return new PiSenderError(
+    'ERR_FILE_READ',
+    t('read.cannotRead', { file: fileLabel ?? t('read.input'), reason: e.code ?? e.message }),
+    fileLabel ? { file: fileLabel } : {},
+    {
+      cause: err,
+    },
+  );
 }
 
 function* chunked(bytes: Uint8Array, size: number): Iterable<Uint8Array> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-class ListaReader {
+/** How one part of a list ended ({@link ListaReader.endPart}). */
+export interface PartEnd {
+  events: ReadEvent[];
+  /**
+   * True when the part read exactly as it would have inside the whole file: nothing reported outside
+   * its Documentos, no XML error, no replaced character, and (unless final) it ended right after a
+   * Documento's end tag at the list's level. Only then can its Documentos stand for the file's.
+   */
+  pristine: boolean;
+  /** The parser's line at the end of the part. */
+  line: number;
+}
+
+/** The streaming reader behind {@link readListaDocumentos}; also reads one part of a list on its own. */
+export class ListaReader {
   stopped = false;
   private readonly parser = new SaxesParser({ position: true });
   private readonly maxDocumento: number;
@@ -205,6 +224,12 @@ class ListaReader {
   private attributesReported = false;
   private rootLine = 1;
   private lastError = '';
+  /** What makes a part of the list unlike the same text read inside the whole file (see {@link PartEnd}). */
+  private fileEvents = 0;
+  private notes = 0;
+  private lastDocumentoEnd = -1;
+  /** Set where reading depends on how the input was cut into chunks (limits reached): such a part is not pristine. */
+  private irregular = false;
 
   /** Decoded text kept for capturing the current Documento's XML; `bufStart` is its stream offset. */
   private buf = '';
@@ -219,7 +244,14 @@ class ListaReader {
   /** Notes already reported, by kind, line and field: one problem each, however many bytes. */
   private attributed = new Set<string>();
 
-  constructor(options: ReadOptions) {
+  /**
+   * @param continued this reader reads a part of a list whose earlier Documentos were read elsewhere:
+   * a part without Documentos is not an empty list.
+   */
+  constructor(
+    options: ReadOptions,
+    private readonly continued = false,
+  ) {
     this.maxDocumento = options.maxDocumentoLength ?? MAX_DOCUMENTO_LENGTH;
     this.maxErrors = options.maxErrors ?? 100;
     this.repairLatin1 = options.repairLatin1 ?? false;
@@ -259,6 +291,22 @@ class ListaReader {
     yield* this.drain();
   }
 
+  /**
+   * Ends one part of a list that was cut right after a Documento's end tag (`final`: the list's last
+   * part, read to its end). The part is read as the file's text from the cut on, after its root start tag.
+   */
+  endPart(final: boolean): PartEnd {
+    const events: ReadEvent[] = [];
+    if (final) events.push(...this.end());
+    else {
+      if (!this.decoder && !this.stopped) events.push(...this.startDecoding());
+      if (this.decoder && !this.stopped) events.push(...this.feed(this.decoder.flush(), true));
+    }
+    const clean = !this.stopped && !this.irregular && this.errors === 0 && this.notes === 0 && this.fileEvents === 0;
+    const cut = final || (this.depth === 1 && this.doc === undefined && this.skipDepth === 0 && this.lastDocumentoEnd === this.bufStart + this.buf.length);
+    return { events, pristine: clean && cut, line: this.parser.line };
+  }
+
   private *startDecoding(): Generator<ReadEvent> {
     const head = Buffer.concat(this.head);
     this.head = [];
@@ -275,6 +323,7 @@ class ListaReader {
 
   private *feed(chunk: DecodedChunk, end = false): Generator<ReadEvent> {
     if (this.stopped) return;
+    this.notes += chunk.invalid.length;
     for (const b of chunk.invalid) {
       this.unlocated.push({ offset: this.decoded + b.offset, kind: 'utf8', byte: b.byte, byteOffset: b.byteOffset, repaired: b.repaired });
     }
@@ -282,6 +331,7 @@ class ListaReader {
     const { text, bare } = this.guard.push(chunk.text, end);
     if (text.length === 0) return;
     const fedStart = this.bufStart + this.buf.length;
+    this.notes += bare.length;
     for (const offset of bare) this.unlocated.push({ offset: fedStart + offset, kind: 'ampersand' });
     if (this.unlocated.length > 0) this.locate(text, fedStart);
     this.buf += text;
@@ -347,6 +397,7 @@ class ListaReader {
         doc.record.problems.push(p);
         if (note.kind === 'ampersand') doc.malformed = true;
       } else {
+        this.fileEvents++;
         this.queue.push({ kind: 'problem', problem: p, fatal: false });
       }
     }
@@ -436,6 +487,7 @@ class ListaReader {
    */
   private boundAttributes(count: number): void {
     if (count <= MAX_ATTRIBUTES) return;
+    this.irregular = true;
     const internals = this.parser as unknown as SaxesInternals;
     if (internals.attribList.length > MAX_ATTRIBUTES) internals.attribList.length = MAX_ATTRIBUTES;
     if (this.attributesReported) return;
@@ -677,6 +729,9 @@ class ListaReader {
     const own = doc.frames[0]?.counts;
     if (own && outOfOrder(Object.keys(own), DOCUMENTO_ORDER)) record.reordered.unshift('');
     record.endLine = this.parser.line;
+    this.lastDocumentoEnd = end;
+    // Read in other chunks, this Documento might have been cut off as too large: only the whole file can say.
+    if (end - doc.start > this.maxDocumento) this.irregular = true;
     this.attribute(end, doc);
     if (!doc.oversized) {
       const xml = this.buf.slice(doc.start - this.bufStart, end - this.bufStart);
@@ -719,7 +774,7 @@ class ListaReader {
       return;
     }
     this.parser.close(); // may still report content after the root element
-    if (this.documentos === 0) this.fileProblem('LISTA_EMPTY', t('read.empty'), this.rootLine);
+    if (this.documentos === 0 && !this.continued) this.fileProblem('LISTA_EMPTY', t('read.empty'), this.rootLine);
   }
 
   // --- limits ---
@@ -746,6 +801,7 @@ class ListaReader {
   }
 
   private markOversized(doc: OpenDocumento): void {
+    this.irregular = true;
     if (doc.oversized) return;
     doc.oversized = true;
     doc.record.xml = undefined;
@@ -773,6 +829,7 @@ class ListaReader {
   private fileProblem(code: Problem['code'], message: string, line?: number): void {
     // Where the parser is, when the problem is found there (not a line given for another place).
     const where = line === undefined ? { line: this.parser.line, column: this.parser.column + 1 } : { line };
+    this.fileEvents++;
     this.queue.push({ kind: 'problem', problem: problem(code, message, where), fatal: false });
   }
 
@@ -788,6 +845,7 @@ class ListaReader {
       this.doc = undefined;
     }
     const column = givenLine === undefined ? { column: this.parser.column + 1 } : {};
+    this.fileEvents++;
     this.queue.push({ kind: 'problem', problem: problem(code, message, { line, ...column }), fatal: true });
     this.stopped = true;
   }

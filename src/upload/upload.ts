@@ -16,7 +16,8 @@ import type { PiService } from '../pi/client.js';
 import type { Profile } from '../standard/model.js';
 import type { NormalizeOptions } from '../standard/normalize.js';
 import type { Problem } from '../standard/problems.js';
-import { validateLista } from '../standard/validate-stream.js';
+import { ListaReaders } from '../standard/lista-readers.js';
+import { validateListaInParallel } from '../standard/validate-parallel.js';
 import { XsdPool } from '../standard/xsd-pool.js';
 import { Journal, journalPath, loadJournal, type JournalEntry } from './journal.js';
 import { ReportWriter, type ReportLine } from './report.js';
@@ -192,6 +193,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
       )
     : undefined;
   const xsd = new XsdPool();
+  const readers = new ListaReaders();
   const stopped = (): boolean => pipeline?.stopped ?? options.signal?.aborted === true;
 
   const queue = async (item: BatchItem): Promise<void> => {
@@ -209,8 +211,10 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     );
   };
 
-  async function* counted(): AsyncGenerator<Uint8Array> {
-    const stream = createReadStream(file, { highWaterMark: 64 * 1024 });
+  // Called again when the list must be read again from its start (validate-parallel.ts).
+  async function* counted(chunkSize: number): AsyncGenerator<Uint8Array> {
+    bytesRead = 0;
+    const stream = createReadStream(file, { highWaterMark: chunkSize });
     try {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         bytesRead += chunk.length;
@@ -228,7 +232,9 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
   }
 
   try {
-    for await (const ev of validateLista(counted(), {
+    for await (const ev of validateListaInParallel({
+      source: counted,
+      readers,
       profile: options.profile ?? 'strict',
       xsd,
       normalize: options.normalize ?? {},
@@ -240,9 +246,9 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
         log.error({ line: ev.problem.line, code: ev.problem.code }, ev.problem.message);
         continue;
       }
-      const { record } = ev;
+      const record = ev;
       counts.documentos++;
-      const protocolo = (ev.documento.Protocolo ?? record.documento.Protocolo ?? '').trim();
+      const protocolo = (ev.sentProtocolo ?? ev.protocolo ?? '').trim();
       const done = previous.get(record.index);
       if (done && done.p !== protocolo) {
         throw new PiSenderError('ERR_USAGE', t('upload.fileChanged', { index: String(record.index), before: done.p, now: protocolo }));
@@ -283,7 +289,7 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     journal?.close(false);
     throw err;
   } finally {
-    await xsd.close();
+    await Promise.all([xsd.close(), readers.close()]);
   }
   let fatal: unknown;
   try {

@@ -2,8 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateLista } from '../../src/standard/validate-stream.js';
 import { runCli } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
+import { writeLista } from '../helpers/lists.js';
 
 const LINE =
   /^(?<file>[^:]+):(?<line>\d+):(?:(?<column>\d+):)?(?: Documento #(?<doc>\d+) \(Protocolo (?<protocolo>[^)]*)\):)? (?<code>[A-Z0-9_]+)(?<warn> \[warning\])? (?<message>.+)$/;
@@ -97,8 +99,11 @@ describe('pi-sender validate', () => {
   });
 
   it('validate, send --dry-run and the send report give the same counts and the same lines', async () => {
-    const report = path.join(mkdtempSync(path.join(tmpdir(), 'pi-val-')), 'r.jsonl');
-    for (const file of ['samples/invalid/bad-values.xml', 'samples/lista-documentos.xml', 'samples/invalid/truncated.xml']) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pi-val-'));
+    const report = path.join(dir, 'r.jsonl');
+    // And a list of several parts, read by worker threads.
+    const big = await writeLista(path.join(dir, 'big.xml'), 1500, (d, i) => (i % 400 === 3 ? { ...d, Especie: '' } : d));
+    for (const file of ['samples/invalid/bad-values.xml', 'samples/lista-documentos.xml', 'samples/invalid/truncated.xml', big]) {
       const v = await runInProcess(['validate', '--json', file]);
       const events = v.stdout
         .trim()
@@ -117,6 +122,41 @@ describe('pi-sender validate', () => {
       expect(lines.filter((l) => l.outcome === 'invalid').length, file).toBe(summary.invalid);
       for (const l of lines.filter((x) => x.outcome === 'invalid')) expect(l.line, `${file} #${l.index}`).toBe(firstError.get(l.index));
     }
+  });
+
+  it('a list of many parts, read by worker threads, gets the problems, lines and Documento numbers of one reader', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pi-val-'));
+    // 2,500 Documentos (about 3 MB: 12 parts); a few broken, and #7's Protocolo repeated in its part and in a later one.
+    const file = await writeLista(path.join(dir, 'big.xml'), 2500, (d, i) =>
+      i % 600 === 7 ? { ...d, Especie: '' } : i === 2222 ? { ...d, Protocolo: '99991000007202530' } : i === 9 ? { ...d, Protocolo: '99991000007202530' } : d,
+    );
+    const expected: string[] = [];
+    for await (const ev of validateLista(file, { normalize: {}, reportChanges: true })) {
+      if (ev.kind === 'problem') expected.push(`list ${ev.problem.line} ${ev.problem.code} ${ev.problem.message}`);
+      else for (const p of ev.problems) expected.push(`${ev.record.index} ${p.line} ${p.code} ${p.severity} ${p.message}`);
+    }
+    const r = await runInProcess(['validate', '--json', file]);
+    expect(r.code).toBe(1);
+    const events = r.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            type: string;
+            documento: number | null;
+            line: number;
+            code: string;
+            severity: string;
+            message: string;
+            valid: number;
+            invalid: number;
+          },
+      );
+    const got = events.filter((e) => e.type === 'problem').map((e) => `${e.documento} ${e.line} ${e.code} ${e.severity} ${e.message}`);
+    expect(got).toEqual(expected);
+    expect(got.filter((l) => l.includes('PROTOCOLO_DUPLICATE')).map((l) => l.split(' ')[0])).toEqual(['9', '2222']);
+    expect(events.at(-1)).toMatchObject({ type: 'summary', documentos: 2500, invalid: 7, valid: 2493 });
   });
 
   it('relaxes the unknown constraints with --profile lenient', async () => {

@@ -173,6 +173,8 @@ export const PROBLEMS = {
 
   // The streaming reader (standard/reader.ts) and the decoder
   'read.cannotRead': { en: 'cannot read {file}: {reason}', 'pt-BR': 'não é possível ler {file}: {reason}' },
+  'read.readersFailed': { en: 'reading the list failed: {message}', 'pt-BR': 'a leitura da lista falhou: {message}' },
+  'read.readersClosed': { en: 'reading cancelled: the readers were closed', 'pt-BR': 'leitura cancelada: os leitores foram fechados' },
   'read.input': { en: 'input', 'pt-BR': 'a entrada' },
   'read.doctype': {
     en: 'a DOCTYPE is not allowed: entity declarations are refused and never expanded',

@@ -1,0 +1,118 @@
+/**
+ * One part of a ListaDocumentos, read and validated on its own (in a worker of {@link ListaReaders}):
+ * what the part's Documentos would get inside the whole file, or "not pristine" when the part cannot
+ * stand for the file (see validate-parallel.ts).
+ */
+
+import { PiSenderError, type ErrorCode } from '../errors.js';
+import type { Profile } from './model.js';
+import type { NormalizeOptions } from './normalize.js';
+import type { Problem } from './problems.js';
+import { ListaReader, type ReadEvent, type ReadOptions } from './reader.js';
+import { mergeProblems } from './validate.js';
+import { prepareDocumento, protocoloLine, xsdLines, type PreparedDocumento } from './validate-stream.js';
+import { surelyValid, validateXsdJobs, type XsdJob } from './xsd.js';
+
+/** How the Documentos of every part are judged: the options of validateLista that can cross threads. */
+export interface PartSettings {
+  profile?: Profile;
+  normalize?: NormalizeOptions;
+  reportChanges?: boolean;
+  read?: ReadOptions;
+}
+
+/** A part: the bytes between two cuts made right after a Documento's end tag. */
+export interface PartJob {
+  id: number;
+  /** The list's root start tag (on one line), read before the bytes; empty for the first part. */
+  prefix: string;
+  bytes: Uint8Array;
+  /** The last part: it is read to the end of the list. */
+  final: boolean;
+  settings: PartSettings;
+}
+
+/** A Documento's verdict: what `validate` prints and `send` needs, without the Documento itself. */
+export interface DocumentoVerdict {
+  kind: 'documento';
+  /** 1-based position in the list. */
+  index: number;
+  /** Line where `<Documento` starts. */
+  line: number;
+  /** The Protocolo as written in the file. */
+  protocolo: string | undefined;
+  /** The Protocolo as validated (normalized, when the list was judged as sent). */
+  sentProtocolo: string | undefined;
+  /** Line of the Protocolo element (of the Documento when it has none). */
+  protocoloLine: number;
+  problems: Problem[];
+  /** As sent: the canonical XML that was validated, when the Documento could be read. */
+  xml?: string;
+}
+
+/** A part's answer. Lines and positions are the part's own: line 1 is where the part starts. */
+export type PartVerdicts =
+  | { id: number; pristine: true; line: number; documentos: DocumentoVerdict[] }
+  | { id: number; pristine: false }
+  | { id: number; error: string; code: ErrorCode };
+
+/** Bytes given to the reader at a time: what it holds at once stays small, so little survives a collection. */
+const SLICE = 64 * 1024;
+
+/** Reads and validates one part. */
+export function validatePart(job: PartJob): PartVerdicts {
+  const { settings } = job;
+  const profile = settings.profile ?? 'strict';
+  const reader = new ListaReader(settings.read ?? {}, job.prefix !== '');
+  const documentos: DocumentoVerdict[] = [];
+  // Documentos the compiled schema is not sure of, validated together by libxml2 at the end.
+  const unsure: Array<{ at: number; prepared: PreparedDocumento }> = [];
+  const take = (events: Iterable<ReadEvent>): void => {
+    for (const ev of events) {
+      if (ev.kind !== 'documento') continue;
+      const prepared = prepareDocumento(ev, settings, profile);
+      const namespaces = settings.normalize ? '' : ev.rootNamespaces;
+      if (prepared.xml === undefined || surelyValid(prepared.xml, profile, namespaces)) documentos.push(verdictOf(prepared, []));
+      else {
+        unsure.push({ at: documentos.length, prepared });
+        documentos.push(undefined as unknown as DocumentoVerdict); // its place, filled below
+      }
+    }
+  };
+  if (job.prefix !== '') take(reader.push(Buffer.from(job.prefix, 'utf8')));
+  for (let i = 0; i < job.bytes.length; i += SLICE) take(reader.push(job.bytes.subarray(i, i + SLICE)));
+  const end = reader.endPart(job.final);
+  take(end.events);
+  if (!end.pristine) return { id: job.id, pristine: false };
+
+  const jobs: XsdJob[] = unsure.map(({ prepared }, i) => {
+    const record = prepared.event.record;
+    return { id: i, xml: prepared.xml!, profile, firstLine: record.line, rootNamespaces: settings.normalize ? '' : record.rootNamespaces };
+  });
+  for (const r of validateXsdJobs(jobs)) {
+    if ('error' in r) return { id: job.id, error: r.error, code: 'ERR_XSD' };
+    const { at, prepared } = unsure[r.id]!;
+    documentos[at] = verdictOf(prepared, xsdLines(r.problems, prepared.event.record, settings));
+  }
+  return { id: job.id, pristine: true, line: end.line, documentos };
+}
+
+function verdictOf({ event, before, rules }: PreparedDocumento, xsd: Problem[]): DocumentoVerdict {
+  const { record } = event;
+  const verdict: DocumentoVerdict = {
+    kind: 'documento',
+    index: record.index,
+    line: record.line,
+    protocolo: record.documento.Protocolo,
+    sentProtocolo: event.documento.Protocolo,
+    protocoloLine: protocoloLine(record),
+    problems: mergeProblems(xsd, rules, before),
+  };
+  if (event.xml !== undefined) verdict.xml = event.xml;
+  return verdict;
+}
+
+/** A part's failure as the error the caller throws. */
+export function partError(r: { error: string; code: ErrorCode }): PiSenderError {
+  return new PiSenderError(r.code, r.error);
+}
