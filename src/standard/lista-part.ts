@@ -5,7 +5,8 @@
  */
 
 import { PiSenderError, type ErrorCode } from '../errors.js';
-import type { Profile } from './model.js';
+import { MAX_DOCUMENTO_LENGTH, type Profile } from './model.js';
+import { readPlainPart } from './plain-part.js';
 import type { NormalizeOptions } from './normalize.js';
 import type { Problem } from './problems.js';
 import { ListaReader, type ReadEvent, type ReadOptions } from './reader.js';
@@ -56,6 +57,8 @@ export type PartVerdicts =
   | { id: number; pristine: false }
   | { id: number; error: string; code: ErrorCode };
 
+/** The root start tag of the plain form: no attribute, so no namespace for the Documentos. */
+const PLAIN_ROOT = '<ListaDocumentos>';
 /** Bytes given to the reader at a time: what it holds at once stays small, so little survives a collection. */
 const SLICE = 64 * 1024;
 
@@ -63,7 +66,6 @@ const SLICE = 64 * 1024;
 export function validatePart(job: PartJob): PartVerdicts {
   const { settings } = job;
   const profile = settings.profile ?? 'strict';
-  const reader = new ListaReader(settings.read ?? {}, job.prefix !== '');
   const documentos: DocumentoVerdict[] = [];
   // Documentos the compiled schema is not sure of, validated together by libxml2 at the end.
   const unsure: Array<{ at: number; prepared: PreparedDocumento }> = [];
@@ -79,11 +81,21 @@ export function validatePart(job: PartJob): PartVerdicts {
       }
     }
   };
-  if (job.prefix !== '') take(reader.push(Buffer.from(job.prefix, 'utf8')));
-  for (let i = 0; i < job.bytes.length; i += SLICE) take(reader.push(job.bytes.subarray(i, i + SLICE)));
-  const end = reader.endPart(job.final);
-  take(end.events);
-  if (!end.pristine) return { id: job.id, pristine: false };
+  let line: number;
+  // The plain form, where it applies, is read without saxes; anything else by the reader (ADR 10).
+  const plain = job.prefix === PLAIN_ROOT && !job.final ? readPlainPart(job.bytes, settings.read?.maxDocumentoLength ?? MAX_DOCUMENTO_LENGTH) : undefined;
+  if (plain) {
+    take(plain.records);
+    line = plain.line;
+  } else {
+    const reader = new ListaReader(settings.read ?? {}, job.prefix !== '');
+    if (job.prefix !== '') take(reader.push(Buffer.from(job.prefix, 'utf8')));
+    for (let i = 0; i < job.bytes.length; i += SLICE) take(reader.push(job.bytes.subarray(i, i + SLICE)));
+    const end = reader.endPart(job.final);
+    take(end.events);
+    if (!end.pristine) return { id: job.id, pristine: false };
+    line = end.line;
+  }
 
   const jobs: XsdJob[] = unsure.map(({ prepared }, i) => {
     const record = prepared.event.record;
@@ -94,7 +106,7 @@ export function validatePart(job: PartJob): PartVerdicts {
     const { at, prepared } = unsure[r.id]!;
     documentos[at] = verdictOf(prepared, xsdLines(r.problems, prepared.event.record, settings));
   }
-  return { id: job.id, pristine: true, line: end.line, documentos };
+  return { id: job.id, pristine: true, line, documentos };
 }
 
 function verdictOf({ event, before, rules }: PreparedDocumento, xsd: Problem[]): DocumentoVerdict {
