@@ -15,8 +15,9 @@ import { DocumentoLines } from './lines.js';
 import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, type DocumentoDraft } from './model.js';
 import type { DocumentoRecord } from './reader.js';
 
+// A strict UTF-8 decoder never yields a lone surrogate: only the characters XML forbids are sought.
 // eslint-disable-next-line no-control-regex
-const NOT_PLAIN = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\]\]>|<[!?]/;
+const DISALLOWED = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
 /** The references the ampersand guard and saxes both take without a DTD (same digit limits as the guard). */
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -39,7 +40,7 @@ export function readPlainPart(bytes: Uint8Array, maxDocumento: number): { record
   } catch {
     return undefined;
   }
-  if (NOT_PLAIN.test(text)) return undefined;
+  if (DISALLOWED.test(text) || text.includes(']]>') || text.includes('<!') || text.includes('<?')) return undefined;
   try {
     return new PlainReader(text, maxDocumento).read();
   } catch (err) {

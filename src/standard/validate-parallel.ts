@@ -1,7 +1,7 @@
 /**
  * {@link validateLista} for a whole file, with the reading spread over worker threads (ADR 0010).
  *
- * The main thread only cuts the bytes into parts of about 256 KiB, each right after a `</Documento>`,
+ * The main thread only cuts the bytes into parts of about 128 KiB, each right after a `</Documento>`,
  * and hands them to {@link ListaReaders}; each worker reads its part after the root's start tag, as a
  * list of its own, and validates it. A part is used only if it read exactly as it would have inside
  * the whole file (lista-part.ts: nothing outside its Documentos, no XML error, no replaced character,
@@ -36,7 +36,7 @@ export interface ParallelValidateOptions extends Omit<ValidateListaOptions, 'win
   /** The list: a file path, or how to open its bytes. */
   source: string | OpenLista;
   readers: ListaReaders;
-  /** Bytes per part (default 256 KiB). */
+  /** Bytes per part (default 128 KiB). */
   partSize?: number;
 }
 
@@ -49,7 +49,7 @@ const END_TAG = Buffer.from('</Documento', 'latin1');
 /** Validates every Documento of a list, yielding each verdict (and each problem of the file) in order. */
 export async function* validateListaInParallel(options: ParallelValidateOptions): AsyncGenerator<ListaVerdict> {
   const { readers } = options;
-  const partSize = options.partSize ?? 256 * 1024;
+  const partSize = options.partSize ?? 128 * 1024;
   const open: OpenLista = typeof options.source === 'string' ? openFile(options.source) : options.source;
   const duplicates = new DuplicateProtocolos();
   const settings: PartSettings = {};

@@ -126,7 +126,7 @@ describe('pi-sender validate', () => {
 
   it('a list of many parts, read by worker threads, gets the problems, lines and Documento numbers of one reader', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pi-val-'));
-    // 2,500 Documentos (about 3 MB: 12 parts); a few broken, and #7's Protocolo repeated in its part and in a later one.
+    // 2,500 Documentos (about 3 MB: 23 parts); a few broken, and #7's Protocolo repeated in its part and in a later one.
     const file = await writeLista(path.join(dir, 'big.xml'), 2500, (d, i) =>
       i % 600 === 7 ? { ...d, Especie: '' } : i === 2222 ? { ...d, Protocolo: '99991000007202530' } : i === 9 ? { ...d, Protocolo: '99991000007202530' } : d,
     );
