@@ -14,7 +14,7 @@ const PHASES = [
   ['XSD', /\/dist\/standard\/(xsd(-pool|-worker)?|compiled-schema)\.js$|\/libxml2-wasm\/|^wasm:\/\//],
   ['rules', /\/dist\/standard\/(rules|nup|lines|problems)\.js$/],
   ['normalize', /\/dist\/standard\/(normalize|cpf)\.js$/],
-  ['read and decode', /\/dist\/standard\/(reader|decoder|ampersand-guard)\.js$|\/saxes\/|^node:(fs|internal\/fs\S*)$/],
+  ['read and decode', /\/dist\/standard\/(reader|decoder|ampersand-guard|plain-part)\.js$|\/saxes\/|^node:(fs|internal\/fs\S*)$/],
   ['pipeline and control', /\/dist\//],
 ];
 /** Helpers shared by several phases: a sample there belongs to the phase of whoever called it. */
