@@ -198,6 +198,16 @@ describe('validateListaInParallel', () => {
     expect(fromFile).toEqual(await sequential(readFileSync('samples/lista-documentos.xml'), {}));
   });
 
+  it.runIf(process.platform === 'linux')('runs its readers at a lower priority than the main thread (nice 10)', async () => {
+    await parallel(Buffer.from(list()), { partSize: 1 }); // both readers started
+    const nice = readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+    expect(nice.filter((n) => n === 10).length).toBeGreaterThanOrEqual(2);
+    expect(Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[16])).toBe(0); // the main thread keeps its own
+  });
+
   it('a missing file is ERR_FILE_READ naming it', async () => {
     const run = async () => {
       for await (const _ of validateListaInParallel({ source: 'no/such/lista.xml', readers })) void _;
