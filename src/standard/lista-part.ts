@@ -11,7 +11,7 @@ import type { NormalizeOptions } from './normalize.js';
 import type { Problem } from './problems.js';
 import { ListaReader, type ReadEvent, type ReadOptions } from './reader.js';
 import { mergeProblems } from './validate.js';
-import { prepareDocumento, protocoloLine, xsdLines, type PreparedDocumento } from './validate-stream.js';
+import { prepareDocumento, protocoloLine, xsdLines, type PreparedDocumento, type ValidatedDocumento } from './validate-stream.js';
 import { surelyValid, validateXsdJobs, type XsdJob } from './xsd.js';
 
 /** How the Documentos of every part are judged: the options of validateLista that can cross threads. */
@@ -109,7 +109,8 @@ export function validatePart(job: PartJob): PartVerdicts {
   return { id: job.id, pristine: true, line, documentos };
 }
 
-function verdictOf({ event, before, rules }: PreparedDocumento, xsd: Problem[]): DocumentoVerdict {
+/** A validated Documento's verdict, with its problems. */
+export function documentoVerdict(event: ValidatedDocumento, problems: Problem[]): DocumentoVerdict {
   const { record } = event;
   const verdict: DocumentoVerdict = {
     kind: 'documento',
@@ -118,10 +119,14 @@ function verdictOf({ event, before, rules }: PreparedDocumento, xsd: Problem[]):
     protocolo: record.documento.Protocolo,
     sentProtocolo: event.documento.Protocolo,
     protocoloLine: protocoloLine(record),
-    problems: mergeProblems(xsd, rules, before),
+    problems,
   };
   if (event.xml !== undefined) verdict.xml = event.xml;
   return verdict;
+}
+
+function verdictOf({ event, before, rules }: PreparedDocumento, xsd: Problem[]): DocumentoVerdict {
+  return documentoVerdict(event, mergeProblems(xsd, rules, before));
 }
 
 /** A part's failure as the error the caller throws. */

@@ -16,12 +16,12 @@
 
 import { createReadStream } from 'node:fs';
 import { EncodingError, sniffEncoding } from './decoder.js';
-import type { DocumentoVerdict, PartSettings } from './lista-part.js';
+import { documentoVerdict, type DocumentoVerdict, type PartSettings } from './lista-part.js';
 import type { ListaReaders } from './lista-readers.js';
 import type { Problem } from './problems.js';
 import { readError, readListaDocumentos, type ListProblem } from './reader.js';
 import { DuplicateProtocolos } from './rules.js';
-import { protocoloLine, validateEvents, type ValidateListaOptions, type ValidatedEvent } from './validate-stream.js';
+import { validateEvents, type ValidateListaOptions, type ValidatedEvent } from './validate-stream.js';
 
 export type { DocumentoVerdict } from './lista-part.js';
 
@@ -164,19 +164,7 @@ function openFile(file: string): OpenLista {
 }
 
 function verdictOf(ev: ValidatedEvent): ListaVerdict {
-  if (ev.kind === 'problem') return ev;
-  const { record } = ev;
-  const verdict: DocumentoVerdict = {
-    kind: 'documento',
-    index: record.index,
-    line: record.line,
-    protocolo: record.documento.Protocolo,
-    sentProtocolo: ev.documento.Protocolo,
-    protocoloLine: protocoloLine(record),
-    problems: ev.problems,
-  };
-  if (ev.xml !== undefined) verdict.xml = ev.xml;
-  return verdict;
+  return ev.kind === 'problem' ? ev : documentoVerdict(ev, ev.problems);
 }
 
 /** Where mergeProblems' stable sort by line would have put `p`, had it been among the rules. */
