@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
+import { decodeReferences } from './references.js';
 
 const XS = 'http://www.w3.org/2001/XMLSchema';
 
@@ -378,29 +379,13 @@ function simpleAccepts(t: SimpleType, value: string): boolean {
 
 // Text without markup other than references. Not allowed: characters XML 1.0 does not allow, a raw CR
 // (a parser turns it into LF) and "]]>".
-const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9A-Fa-f]{1,6}));/g;
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const NOT_PLAIN_TEXT =
   // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\]\]>/;
 
-function xmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-}
-
 /** Text content with its references replaced, or undefined when it is not in the plain form. */
 function decodeText(raw: string): string | undefined {
-  if (NOT_PLAIN_TEXT.test(raw)) return undefined;
-  if (!raw.includes('&')) return raw;
-  let ok = true;
-  const text = raw.replace(REFERENCE, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name) return PREDEFINED[name]!;
-    const cp = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-    if (!xmlChar(cp)) ok = false;
-    return ok ? String.fromCodePoint(cp) : '';
-  });
-  // A lone '&' is left after the replacement: not well-formed.
-  return ok && !raw.replace(REFERENCE, '').includes('&') ? text : undefined;
+  return NOT_PLAIN_TEXT.test(raw) ? undefined : decodeReferences(raw);
 }
 
 const LT = 0x3c;

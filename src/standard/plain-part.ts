@@ -12,15 +12,13 @@
  */
 
 import { DocumentoLines } from './lines.js';
+import { decodeReferences } from './references.js';
 import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, type DocumentoDraft } from './model.js';
 import type { DocumentoRecord } from './reader.js';
 
 // A strict UTF-8 decoder never yields a lone surrogate: only the characters XML forbids are sought.
 // eslint-disable-next-line no-control-regex
 const DISALLOWED = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/;
-/** The references the ampersand guard and saxes both take without a DTD (same digit limits as the guard). */
-const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/g;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 const LEAVES = new Set(['Protocolo', 'DataHoraProducao', 'Especie', 'Assunto', 'IdentificacaoDocumento']);
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -169,7 +167,9 @@ class PlainReader {
     this.at = lt;
     this.countLines(raw);
     if (!this.closes(name)) throw notPlain; // mixed content, or another end tag
-    return raw.includes('&') ? decodeReferences(raw) : raw;
+    const text = decodeReferences(raw);
+    if (text === undefined) throw notPlain; // the reader says what is wrong with the reference
+    return text;
   }
 
   private open(name: string): void {
@@ -215,22 +215,4 @@ class PlainReader {
   private countLines(s: string): void {
     for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) this.line++;
   }
-}
-
-/** The predefined entities and character references of a text; anything else is not plain. */
-function decodeReferences(raw: string): string {
-  let bad = false;
-  const out = raw.replace(REFERENCE, (_, name: string | undefined, dec: string | undefined, hex: string | undefined) => {
-    if (name !== undefined) return ENTITIES[name]!;
-    const cp = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-    if (!(cp === 0x9 || cp === 0xa || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff))) {
-      bad = true;
-      return '';
-    }
-    return String.fromCodePoint(cp);
-  });
-  if (bad) throw notPlain;
-  // A '&' left over was not a reference: the ampersand guard and saxes must see it.
-  if (raw.replace(REFERENCE, '').includes('&')) throw notPlain;
-  return out;
 }

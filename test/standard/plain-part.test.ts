@@ -39,7 +39,7 @@ describe('readPlainPart', () => {
     for (const d of variants) expect(expectAgrees(pretty(d)), JSON.stringify(d)).toBe(true);
     expect(expectAgrees(variants.map(pretty).join(''))).toBe(true);
     expect(expectAgrees(variants.map((d) => documentoXml(d)).join(''))).toBe(true); // one line
-    expect(expectAgrees(pretty(validDocumento()).replace('Pedido de', 'Pedido &#233;&#xE9;&amp;&#10;de\nmais'))).toBe(true);
+    expect(expectAgrees(pretty(validDocumento()).replace('Pedido de', 'Pedido &#233;&#xE9;&amp;&#10;&#13;de\nmais'))).toBe(true);
     // Only a part that ends right after a Documento, as every cut does.
     expect(readPlainPart(Buffer.from(''), 1e6)).toBeUndefined();
     expect(readPlainPart(Buffer.from(`${pretty(validDocumento())}\n`), 1e6)).toBeUndefined();
