@@ -11,7 +11,7 @@ import type { NormalizeOptions } from './normalize.js';
 import type { Problem } from './problems.js';
 import { ListaReader, type ReadEvent, type ReadOptions } from './reader.js';
 import { mergeProblems } from './validate.js';
-import { prepareDocumento, protocoloLine, xsdLines, type PreparedDocumento, type ValidatedDocumento } from './validate-stream.js';
+import { prepareDocumento, protocoloLine, xsdLines, xsdNamespaces, type PreparedDocumento, type ValidatedDocumento } from './validate-stream.js';
 import { surelyValid, validateXsdJobs, type XsdJob } from './xsd.js';
 
 /** How the Documentos of every part are judged: the options of validateLista that can cross threads. */
@@ -68,15 +68,15 @@ export function validatePart(job: PartJob): PartVerdicts {
   const profile = settings.profile ?? 'strict';
   const documentos: DocumentoVerdict[] = [];
   // Documentos the compiled schema is not sure of, validated together by libxml2 at the end.
-  const unsure: Array<{ at: number; prepared: PreparedDocumento }> = [];
+  const unsure: Array<{ at: number; prepared: PreparedDocumento; namespaces: string }> = [];
   const take = (events: Iterable<ReadEvent>): void => {
     for (const ev of events) {
       if (ev.kind !== 'documento') continue;
       const prepared = prepareDocumento(ev, settings, profile);
-      const namespaces = settings.normalize ? '' : ev.rootNamespaces;
+      const namespaces = xsdNamespaces(ev, settings);
       if (prepared.xml === undefined || surelyValid(prepared.xml, profile, namespaces)) documentos.push(verdictOf(prepared, []));
       else {
-        unsure.push({ at: documentos.length, prepared });
+        unsure.push({ at: documentos.length, prepared, namespaces });
         documentos.push(undefined as unknown as DocumentoVerdict); // its place, filled below
       }
     }
@@ -97,10 +97,13 @@ export function validatePart(job: PartJob): PartVerdicts {
     line = end.line;
   }
 
-  const jobs: XsdJob[] = unsure.map(({ prepared }, i) => {
-    const record = prepared.event.record;
-    return { id: i, xml: prepared.xml!, profile, firstLine: record.line, rootNamespaces: settings.normalize ? '' : record.rootNamespaces };
-  });
+  const jobs: XsdJob[] = unsure.map(({ prepared, namespaces }, i) => ({
+    id: i,
+    xml: prepared.xml!,
+    profile,
+    firstLine: prepared.event.record.line,
+    rootNamespaces: namespaces,
+  }));
   for (const r of validateXsdJobs(jobs)) {
     if ('error' in r) return { id: job.id, error: r.error, code: 'ERR_XSD' };
     const { at, prepared } = unsure[r.id]!;

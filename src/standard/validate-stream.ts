@@ -120,7 +120,7 @@ export async function* validateEvents(
     if (dup) prepared.rules.push(dup);
     const item: InFlight = { event, before: prepared.before, rules: prepared.rules };
     if (xml !== undefined) {
-      item.xsd = xsd.validate(xml, profile, record.line, options.normalize ? '' : record.rootNamespaces).then((ps) => xsdLines(ps, record, options));
+      item.xsd = xsd.validate(xml, profile, record.line, xsdNamespaces(record, options)).then((ps) => xsdLines(ps, record, options));
       // A consumer that stops early leaves some in flight; their failure must not crash the process.
       item.xsd.catch(() => undefined);
     }
@@ -131,6 +131,11 @@ export async function* validateEvents(
 /** The line the duplicate-Protocolo problem points at. */
 export function protocoloLine(record: DocumentoRecord): number {
   return record.lines.get('Protocolo') ?? record.line;
+}
+
+/** The root's namespaces the XSD needs around a Documento's XML: none for the canonical form, which has none. */
+export function xsdNamespaces(record: DocumentoRecord, options: ValidateListaOptions): string {
+  return options.normalize ? '' : record.rootNamespaces;
 }
 
 /** Canonical XML is one line: its problems take the line of their field; raw XML keeps its own lines. */
