@@ -28,8 +28,8 @@ const notPlain = new NotPlain('not plain');
 
 /**
  * Reads a part that lies between two cuts of a list (no prolog, no root tags, ending right after a
- * `</Documento>`), whose root has no attribute. Records are numbered from 1, lines counted from 1 at the part's start. Undefined when
- * the part is not plain.
+ * `</Documento>`), whose root has no attribute. Records are numbered from 1, lines counted from 1 at
+ * the part's start. Undefined when the part is not plain.
  */
 export function readPlainPart(bytes: Uint8Array, maxDocumento: number): { records: DocumentoRecord[]; line: number } | undefined {
   let text: string;

@@ -246,17 +246,16 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
         log.error({ line: ev.problem.line, code: ev.problem.code }, ev.problem.message);
         continue;
       }
-      const record = ev;
       counts.documentos++;
       const protocolo = (ev.sentProtocolo ?? ev.protocolo ?? '').trim();
-      const done = previous.get(record.index);
+      const done = previous.get(ev.index);
       if (done && done.p !== protocolo) {
-        throw new PiSenderError('ERR_USAGE', t('upload.fileChanged', { index: String(record.index), before: done.p, now: protocolo }));
+        throw new PiSenderError('ERR_USAGE', t('upload.fileChanged', { index: String(ev.index), before: done.p, now: protocolo }));
       }
       if (done && done.o !== 'failed') {
         counts.resumed++;
         counts[done.o]++;
-        addLine({ index: record.index, line: record.line, protocolo, outcome: done.o, code: done.c ?? null, message: done.m ?? null, attempts: done.a });
+        addLine({ index: ev.index, line: ev.line, protocolo, outcome: done.o, code: done.c ?? null, message: done.m ?? null, attempts: done.a });
         continue;
       }
       const error = firstError(ev.problems);
@@ -264,8 +263,8 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
         counts.invalid++;
         const others = ev.problems.filter((p) => p.severity === 'error').length - 1;
         addLine({
-          index: record.index,
-          line: error?.line ?? record.line,
+          index: ev.index,
+          line: error?.line ?? ev.line,
           protocolo: protocolo || null,
           outcome: 'invalid',
           code: error?.code ?? 'XML_MALFORMED',
@@ -278,8 +277,8 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
       // What send changed of the file as written: left out (XML_DROPPED) or read as Latin-1 (UTF8_INVALID).
       const warnings = ev.problems.filter((p) => p.severity === 'warning' && REPAIRS.has(p.code)).map((p) => `${p.code} ${p.message}`);
       if (warnings.length > 0) warned++;
-      inFlight.set(record.index, { line: record.line, ...(warnings.length > 0 ? { warnings } : {}) });
-      await queue({ key: record.index, protocolo, xml: ev.xml });
+      inFlight.set(ev.index, { line: ev.line, ...(warnings.length > 0 ? { warnings } : {}) });
+      await queue({ key: ev.index, protocolo, xml: ev.xml });
     }
   } catch (err) {
     // Whatever went wrong on this side, the batches in flight are waited for and recorded.
