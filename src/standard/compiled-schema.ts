@@ -14,6 +14,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
 import { decodeReferences } from './references.js';
+import type { DocumentoDraft } from './model.js';
+import { OMITTED_WHEN_EMPTY, REPEATED_ELEMENTS, WRITTEN_CHILDREN } from './writer.js';
 
 const XS = 'http://www.w3.org/2001/XMLSchema';
 
@@ -46,6 +48,23 @@ interface Particle {
   min: number;
   max: number;
   type: SimpleType | ComplexType;
+  /**
+   * For a complex element: the keys of a draft the writer turns into its children, each with the
+   * particle it must match; null when the writer's layout does not fit this element's type (then
+   * a draft is "not sure", and its XML is walked instead).
+   */
+  draft?: DraftChild[] | null;
+}
+
+/** A key of a draft written as children of an element (writer.ts's WRITTEN_CHILDREN). */
+interface DraftChild {
+  key: string;
+  /** The particle its elements must match; undefined when the type has none of that name. */
+  particle: Particle | undefined;
+  /** An array in the draft, one element per entry. */
+  repeated: boolean;
+  /** The array key whose emptiness makes the writer leave this element out. */
+  omittedWhenEmpty: string | undefined;
 }
 
 interface ComplexType {
@@ -455,9 +474,75 @@ function walkElement(xml: string, pos: number, p: Particle): number {
   return pos;
 }
 
+/**
+ * Fits the writer's layout to each complex element under `p`. The draft check then stands for the walk
+ * of the XML the writer makes of the draft: written keys are the type's particles in the type's order
+ * (any order for xs:all), each name once, and every particle the writer never writes is optional.
+ */
+function planDrafts(p: Particle, seen = new Set<Particle>()): void {
+  if (seen.has(p) || p.type.kind === 'simple') return;
+  seen.add(p);
+  const { particles, group } = p.type;
+  const written = WRITTEN_CHILDREN[p.name];
+  const names = particles.map((q) => q.name);
+  p.draft = null;
+  if (written && new Set(names).size === names.length && particles.every((q) => q.min === 0 || written.includes(q.name))) {
+    const plan = written.map((key) => ({
+      key,
+      particle: particles.find((q) => q.name === key),
+      repeated: REPEATED_ELEMENTS.has(key),
+      omittedWhenEmpty: OMITTED_WHEN_EMPTY[key],
+    }));
+    const order = plan.flatMap((c) => (c.particle ? [particles.indexOf(c.particle)] : []));
+    if (group === 'all' || order.every((x, i) => i === 0 || order[i - 1]! < x)) p.draft = plan;
+  }
+  for (const q of particles) planDrafts(q, seen);
+}
+
+// Characters the writer replaces (invalidCharacters: 'replace'): the XML would then hold another value.
+// eslint-disable-next-line no-control-regex
+const REPLACED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** What {@link walkElement} would say of the XML the writer makes of `value`, without making it. */
+function walkDraft(p: Particle, value: unknown): boolean {
+  const t = p.type;
+  if (t.kind === 'simple') return typeof value === 'string' && !REPLACED.test(value) && simpleAccepts(t, value);
+  const plan = p.draft;
+  if (!plan || typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const object = value as Record<string, unknown>;
+  for (const c of plan) {
+    const v = object[c.key];
+    let n = 1;
+    if (v === undefined) n = 0;
+    else if (c.repeated) {
+      if (!Array.isArray(v)) return false;
+      n = v.length;
+    } else if (Array.isArray(v)) return false;
+    else if (c.omittedWhenEmpty !== undefined) {
+      if (typeof v !== 'object' || v === null) return false;
+      const entries = (v as Record<string, unknown>)[c.omittedWhenEmpty];
+      if (entries !== undefined && !Array.isArray(entries)) return false;
+      if (entries === undefined || entries.length === 0) n = 0;
+    }
+    const q = c.particle;
+    if (!q) {
+      if (n > 0) return false;
+      continue;
+    }
+    if (n < q.min || n > q.max) return false;
+    if (n === 0) continue;
+    if (c.repeated) {
+      for (const entry of v as unknown[]) if (!walkDraft(q, entry)) return false;
+    } else if (!walkDraft(q, v)) return false;
+  }
+  return true;
+}
+
 /** The schema of one profile, compiled; `accepts` says whether a Documento is surely valid. */
 export class CompiledSchema {
-  private constructor(private readonly documento: Particle) {}
+  private constructor(private readonly documento: Particle) {
+    planDrafts(documento);
+  }
 
   /** Compiles the schema file's `ListaDocumentos`/`Documento`; throws {@link UnsupportedSchemaError}. */
   static compile(file: string): CompiledSchema {
@@ -474,6 +559,15 @@ export class CompiledSchema {
   /** True when `xml` (one `<Documento>` element, in a ListaDocumentos without namespaces) is surely valid. */
   accepts(xml: string): boolean {
     return walkElement(xml, 0, this.documento) === xml.length;
+  }
+
+  /**
+   * True when the XML the writer makes of `documento` (documentoXml, invalid characters replaced)
+   * would be {@link accepts accepted}; it reads the draft's values instead of that XML. False says
+   * nothing: a character the writer replaces, for one, leaves the verdict to the XML.
+   */
+  acceptsDraft(documento: DocumentoDraft): boolean {
+    return walkDraft(this.documento, documento);
   }
 }
 

@@ -12,7 +12,7 @@ import type { Problem } from './problems.js';
 import { ListaReader, type ReadEvent, type ReadOptions } from './reader.js';
 import { mergeProblems } from './validate.js';
 import { prepareDocumento, protocoloLine, xsdLines, xsdNamespaces, type PreparedDocumento, type ValidatedDocumento } from './validate-stream.js';
-import { surelyValid, validateXsdJobs, type XsdJob } from './xsd.js';
+import { surelyValid, surelyValidDraft, validateXsdJobs, type XsdJob } from './xsd.js';
 
 /** How the Documentos of every part are judged: the options of validateLista that can cross threads. */
 export interface PartSettings {
@@ -74,7 +74,12 @@ export function validatePart(job: PartJob): PartVerdicts {
       if (ev.kind !== 'documento') continue;
       const prepared = prepareDocumento(ev, settings, profile);
       const namespaces = xsdNamespaces(ev, settings);
-      if (prepared.xml === undefined || surelyValid(prepared.xml, profile, namespaces)) documentos.push(verdictOf(prepared, []));
+      // As sent, the XML is the writer's of the Documento: its values alone tell, without walking it.
+      const sure =
+        prepared.xml === undefined ||
+        (settings.normalize !== undefined && surelyValidDraft(prepared.event.documento, profile)) ||
+        surelyValid(prepared.xml, profile, namespaces);
+      if (sure) documentos.push(verdictOf(prepared, []));
       else {
         unsure.push({ at: documentos.length, prepared, namespaces });
         documentos.push(undefined as unknown as DocumentoVerdict); // its place, filled below

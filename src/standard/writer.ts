@@ -8,7 +8,7 @@ import { t } from '../i18n/translate.js';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { PiSenderError } from '../errors.js';
-import type { DocumentoDraft } from './model.js';
+import { DOCUMENTO_ORDER, ITEM_HISTORICO_FIELDS, type DocumentoDraft } from './model.js';
 
 /** Options of the XML writer. */
 export interface WriteOptions {
@@ -86,6 +86,23 @@ class XmlBuilder {
     return this.out;
   }
 }
+
+/**
+ * The elements {@link documentoXml} writes inside each element, in its order, from the draft's key of
+ * the same name: what the compiled schema's check of a draft (compiled-schema.ts) relies on, and what
+ * its differential test holds the writer to. Keys of `REPEATED_ELEMENTS` are arrays, one element each.
+ */
+export const WRITTEN_CHILDREN: Readonly<Record<string, readonly string[]>> = {
+  Documento: DOCUMENTO_ORDER,
+  ListaProtocolosRelacionados: ['ProtocoloRelacionado'],
+  ListaInteressados: ['Interessado'],
+  Interessado: ['NomeInteressado'],
+  Historico: ['ItemHistorico'],
+  ItemHistorico: ITEM_HISTORICO_FIELDS,
+};
+export const REPEATED_ELEMENTS: ReadonlySet<string> = new Set(['ProtocoloRelacionado', 'Interessado', 'ItemHistorico']);
+/** Lists {@link documentoXml} leaves out when their array (the key given) is missing or empty. */
+export const OMITTED_WHEN_EMPTY: Readonly<Record<string, string>> = { ListaProtocolosRelacionados: 'ProtocoloRelacionado', ListaInteressados: 'Interessado' };
 
 /**
  * The `<Documento>` element of a Documento, in the standard's element order. Missing elements are left

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ParseOption, XmlDocument, XmlLibError, XsdValidator, xmlRegisterInputProvider, type ErrorDetail } from 'libxml2-wasm';
 import { PiSenderError } from '../errors.js';
 import { compiledSchema } from './compiled-schema.js';
-import { STANDARD_ELEMENTS, type Profile } from './model.js';
+import { STANDARD_ELEMENTS, type DocumentoDraft, type Profile } from './model.js';
 import { problem, type Problem, type ProblemCode } from './problems.js';
 
 /** The `xsd/` folder of the package (two levels above this file, in `src/` and in `dist/`). */
@@ -94,6 +94,14 @@ export function validateDocumentoXml(documentoXml: string, profile: Profile, fir
  */
 export function surelyValid(documentoXml: string, profile: Profile, rootNamespaces = ''): boolean {
   return rootNamespaces === '' && compiledSchema(SCHEMA_FILES[profile])?.accepts(documentoXml) === true;
+}
+
+/**
+ * {@link surelyValid} of the XML the writer makes of `documento` (documentoXml with invalid characters
+ * replaced, the form validated as sent), read from the draft's values without that XML's walk.
+ */
+export function surelyValidDraft(documento: DocumentoDraft, profile: Profile): boolean {
+  return compiledSchema(SCHEMA_FILES[profile])?.acceptsDraft(documento) === true;
 }
 
 /** {@link validateDocumentoXml} by libxml2 alone: the reference engine. */

@@ -336,6 +336,121 @@ describe('the compiled schema', () => {
   });
 });
 
+describe("the compiled schema's check of a draft", () => {
+  /** Drafts the writer's code paths can meet, well typed or not (the library takes plain JavaScript). */
+  function oddDrafts(): Array<{ draft: unknown; sure: boolean }> {
+    // Each with whether the draft check may be sure of it: the rest it leaves to the XML's walk.
+    const odd: Array<[(d: Record<string, unknown>) => void, boolean]> = [
+      [(d) => (d['Protocolo'] = null), false],
+      [(d) => (d['Protocolo'] = 99991000007202530), false],
+      [(d) => (d['Protocolo'] = ['99991000007202530']), false],
+      [(d) => (d['Especie'] = { text: 'Processo' }), false],
+      [(d) => (d['Historico'] = 'x'), false],
+      [(d) => (d['Historico'] = [{ ItemHistorico: [] }]), false],
+      [(d) => (d['Historico'] = { ItemHistorico: 'x' }), false],
+      [(d) => (d['Historico'] = { ItemHistorico: [undefined] }), false],
+      [(d) => (d['Historico'] = { ItemHistorico: [null] }), false],
+      [(d) => (d['Historico'] = { ItemHistorico: [{ DataHoraOperacao: '2025-03-10T09:15:02-03:00', UnidadeOperacao: 'U', Operacao: ['a'] }] }), false],
+      [(d) => (d['ListaInteressados'] = { Interessado: 'Maria' }), false],
+      [(d) => (d['ListaInteressados'] = { Interessado: [undefined] }), false],
+      [(d) => (d['ListaInteressados'] = { Interessado: [{ NomeInteressado: 'Maria', cpf: '12345678909', natureza: 'F' }] }), true],
+      [(d) => (d['ListaInteressados'] = { Interessado: [{ NomeInteressado: 'Maria' }], Outro: 1 }), true],
+      [(d) => (d['ListaInteressados'] = 'Maria'), false],
+      [(d) => (d['ListaInteressados'] = {}), true],
+      [(d) => (d['ListaProtocolosRelacionados'] = { ProtocoloRelacionado: '99991000003202551' }), false],
+      [(d) => (d['ListaProtocolosRelacionados'] = { ProtocoloRelacionado: ['99991000003202551', undefined] }), false],
+      [(d) => (d['ListaProtocolosRelacionados'] = null), false],
+      [(d) => (d['Desconhecido'] = 'x'), true],
+      [(d) => (d['Assunto'] = 'linha 1\r\nlinha 2\tfim'), false],
+      [(d) => (d['Assunto'] = 'com \u0001 controle'), false],
+      [(d) => (d['Assunto'] = 'sozinho \ud800'), false],
+      [(d) => (d['Assunto'] = 'par \ud83d\ude00 e ]]> e &amp; e <b>'), true],
+      [(d) => (d['Especie'] = '\ufffe'), false],
+    ];
+    return odd.map(([edit, sure]) => {
+      const d = clone(validDocumento()) as unknown as Record<string, unknown>;
+      edit(d);
+      return { draft: d, sure };
+    });
+  }
+
+  /** What the XML walk says of the writer's XML of `draft`, or undefined when the writer refuses it. */
+  function xmlVerdict(draft: unknown, profile: Profile, t: Tally): boolean | undefined {
+    let xml: string;
+    try {
+      xml = documentoXml(draft as DocumentoDraft, { invalidCharacters: 'replace' });
+    } catch {
+      return undefined;
+    }
+    return check(xml, profile, t);
+  }
+
+  it('accepts only what the walk of the XML the writer makes of it accepts, and everything it accepts in the typed form', async () => {
+    const typed: DocumentoDraft[] = [...modelMutants()];
+    for (const file of sampleFiles()) {
+      for (const record of (await readAll(readFileSync(file))).records) typed.push(record.documento, normalizeDocumento(record.documento).documento);
+    }
+    const rnd = seededRandom(41);
+    const mutants = modelMutants();
+    // Two changes at once, so that a draft can be wrong in two places.
+    for (let i = 0; i < 1500; i++) {
+      const a = mutants[Math.floor(rnd() * mutants.length)]!;
+      const b = mutants[Math.floor(rnd() * mutants.length)]!;
+      typed.push({ ...clone(a), ...Object.fromEntries(Object.entries(clone(b)).filter(() => rnd() < 0.3)) });
+    }
+    for (const profile of PROFILES) {
+      const t = tally();
+      let acceptedDrafts = 0;
+      for (const draft of [...typed, ...oddDrafts().map((o) => o.draft)]) {
+        const byDraft = schemas[profile].acceptsDraft(draft as DocumentoDraft);
+        const byXml = xmlVerdict(draft, profile, t);
+        if (byDraft) {
+          acceptedDrafts++;
+          expect(byXml, `accepted as a draft, not as its XML (${profile}): ${JSON.stringify(draft)}`).toBe(true);
+        }
+      }
+      for (const draft of typed) {
+        // Where the writer writes each value as it is (it throws on a character it would replace),
+        // the draft's check is as sure as the XML's walk.
+        try {
+          documentoXml(draft);
+        } catch {
+          continue;
+        }
+        expect(schemas[profile].acceptsDraft(draft), `${profile}: ${JSON.stringify(draft)}`).toBe(xmlVerdict(draft, profile, t));
+      }
+      expect(acceptedDrafts).toBeGreaterThan(100);
+      expect(t.refusedByBoth).toBeGreaterThan(100);
+    }
+    for (const { draft, sure } of oddDrafts()) expect(schemas.strict.acceptsDraft(draft as DocumentoDraft), JSON.stringify(draft)).toBe(sure);
+  });
+
+  it('is never sure with a schema whose elements the writer does not write in its order', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pi-compiled-order-'));
+    for (const f of readdirSync(path.join(ROOT, 'xsd')).filter((x) => x.endsWith('.xsd'))) {
+      writeFileSync(path.join(dir, f), readFileSync(path.join(ROOT, 'xsd', f), 'utf8'));
+    }
+    const strict = readFileSync(path.join(dir, 'protocolo-integrado.xsd'), 'utf8');
+    const especie = /\s*<xs:element name="Especie"[^\n]*/.exec(strict)![0];
+    const swapped = strict.replace(especie, '').replace(/(\s*<xs:element name="Assunto"[^\n]*)/, `$1${especie}`);
+    expect(swapped).not.toBe(strict);
+    writeFileSync(path.join(dir, 'protocolo-integrado.xsd'), swapped);
+    const schema = CompiledSchema.compile(path.join(dir, 'protocolo-integrado.xsd'));
+    const draft = validDocumento();
+    const xml = documentoXml(draft);
+    // The writer's XML has Especie before Assunto, which this schema refuses: so must both checks.
+    expect(schema.accepts(xml)).toBe(false);
+    expect(schema.acceptsDraft(draft)).toBe(false);
+    expect(schemas.strict.acceptsDraft(draft)).toBe(true);
+  });
+
+  it('judges by each profile: an Especie over 50 characters is refused by the strict one only', () => {
+    const draft = validDocumento({ Especie: 'x'.repeat(51) });
+    expect(schemas.strict.acceptsDraft(draft)).toBe(false);
+    expect(schemas.lenient.acceptsDraft(draft)).toBe(true);
+  });
+});
+
 describe('the compiled schema of another schema', () => {
   it('accepts nothing that libxml2 refuses, with every facet and group it compiles', () => {
     // Facets our profiles do not use (enumeration, length, minLength above 1, two pattern steps,
