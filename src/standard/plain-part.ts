@@ -81,10 +81,9 @@ class PlainReader {
     for (;;) {
       this.space();
       if (this.closes('Documento')) break;
-      const name = this.openAny();
-      const k = DOCUMENTO_ORDER.indexOf(name);
-      if (k <= order) throw notPlain; // unknown, repeated or out of order: the reader says which
-      order = k;
+      // Unknown, repeated or out of order: not plain, and the reader says which.
+      order = this.openNext(DOCUMENTO_ORDER, order + 1);
+      const name = DOCUMENTO_ORDER[order]!;
       lines.top[name] = this.line;
       if (LEAVES.has(name)) (draft as Record<string, string>)[name] = this.leaf(name);
       else if (name === 'ListaProtocolosRelacionados') {
@@ -124,10 +123,8 @@ class PlainReader {
           for (;;) {
             this.space();
             if (this.closes('ItemHistorico')) return;
-            const child = this.openAny();
-            const f = (ITEM_HISTORICO_FIELDS as readonly string[]).indexOf(child);
-            if (f <= field) throw notPlain;
-            field = f;
+            field = this.openNext(ITEM_HISTORICO_FIELDS, field + 1);
+            const child = ITEM_HISTORICO_FIELDS[field]!;
             itemLines[child] = this.line;
             item[child] = this.leaf(child);
           }
@@ -172,20 +169,23 @@ class PlainReader {
     return text;
   }
 
+  /** Takes the start tag `<name>`, without attributes or white space. */
   private open(name: string): void {
-    if (this.openAny() !== name) throw notPlain;
+    if (!this.takes(name)) throw notPlain;
   }
 
-  /** A start tag without attributes or white space: its name. */
-  private openAny(): string {
+  /** Takes the start tag of one of `names[from…]`, without attributes or white space: its index. */
+  private openNext(names: readonly string[], from: number): number {
+    for (let k = from; k < names.length; k++) if (this.takes(names[k]!)) return k;
+    throw notPlain;
+  }
+
+  private takes(name: string): boolean {
     const text = this.text;
-    if (text.charCodeAt(this.at) !== 0x3c) throw notPlain;
-    const gt = text.indexOf('>', this.at + 1);
-    if (gt === -1) throw notPlain;
-    const name = text.slice(this.at + 1, gt);
-    if (!/^[A-Za-z]+$/.test(name)) throw notPlain;
-    this.at = gt + 1;
-    return name;
+    const end = this.at + 1 + name.length;
+    if (text.charCodeAt(this.at) !== 0x3c || text.charCodeAt(end) !== 0x3e || !text.startsWith(name, this.at + 1)) return false;
+    this.at = end + 1;
+    return true;
   }
 
   /** Takes `</name>` when it is next. */
