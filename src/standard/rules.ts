@@ -59,7 +59,8 @@ function checkText(f: Findings, field: string, value: string | undefined, spec: 
   if (spec.required && isBlank(value)) {
     f.add('TEXT_BLANK', field, value.trim() === '' ? t('rule.empty') : t('rule.invisible'));
   }
-  if (spec.max) {
+  // n UTF-16 units are at most n code points: only a text longer than the limit is counted.
+  if (spec.max && value.length > spec.max.length) {
     const length = codePointLength(value);
     if (length > spec.max.length) {
       f.add(spec.max.code, field, t('rule.tooLong', { length, max: spec.max.length }));

@@ -20,7 +20,8 @@ export function codePointLength(s: string): number {
 
 /** Cuts to at most `max` code points, ending in `...` when cut (as the SEI module does). */
 export function truncate(s: string, max: number): string {
-  if (codePointLength(s) <= max) return s;
+  // n UTF-16 units are at most n code points: most texts need no count.
+  if (s.length <= max || codePointLength(s) <= max) return s;
   const kept = Array.from(s)
     .slice(0, max - 3)
     .join('')
@@ -38,12 +39,16 @@ export function findControlCharacter(s: string): { index: number; codePoint: num
   return m ? { index: m.index, codePoint: m[0].charCodeAt(0) } : undefined;
 }
 
+const MAYBE_FORBIDDEN = /[\ud800-\udfff\ufdd0-\uffff]/;
+
 /**
  * The first character no text of the PI may hold: a lone surrogate (JavaScript strings can hold one,
  * XML cannot) or a non-character (U+FDD0–U+FDEF, U+FFFE and U+FFFF of every plane), which XML 1.0
  * partly allows and the PI would store as garbage.
  */
 export function findForbiddenCharacter(s: string): { index: number; codePoint: number; what: string } | undefined {
+  // Every such character is a surrogate or in U+FDD0–U+FFFF: one scan finds the texts worth a look.
+  if (!MAYBE_FORBIDDEN.test(s)) return undefined;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xd800 && c < 0xfdd0) continue;
@@ -68,6 +73,9 @@ export function findForbiddenCharacter(s: string): { index: number; codePoint: n
  * joiners, word joiner, soft hyphen, BOM, Hangul fillers), which look blank on every screen.
  */
 export function isBlank(s: string): boolean {
+  // A printable ASCII character is neither a space nor invisible: most texts start with one.
+  const c = s.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
   return /^[\s\p{Cf}\p{Zs}\u034f\u115f\u1160\u3164\uffa0]*$/u.test(s);
 }
 
@@ -84,6 +92,7 @@ const OTHER_CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** Line breaks and tabs become single spaces, other control characters are removed. */
 export function removeControlCharacters(s: string): string {
+  if (!CONTROL_CHARACTER.test(s)) return s; // both patterns find only control characters
   return s.replace(SPACE_CONTROLS, ' ').replace(OTHER_CONTROLS, '');
 }
 
