@@ -13,6 +13,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SaxesParser } from 'saxes';
+import { asciiDigits as digits } from './datetime.js';
 import { decodeReferences } from './references.js';
 import type { DocumentoDraft } from './model.js';
 import { OMITTED_WHEN_EMPTY, REPEATED_ELEMENTS, WRITTEN_CHILDREN } from './writer.js';
@@ -331,17 +332,6 @@ class SchemaCompiler {
 // --- the check ---
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/** The number written with `n` ASCII digits at `at`, or -1. */
-function digits(v: string, at: number, n: number): number {
-  let x = 0;
-  for (let i = at; i < at + n; i++) {
-    const d = v.charCodeAt(i) - 0x30;
-    if (d < 0 || d > 9) return -1;
-    x = x * 10 + d;
-  }
-  return x;
-}
 
 /**
  * The common xs:dateTime values, each surely valid: `YYYY-MM-DDThh:mm:ss`, up to nine decimals, then

@@ -38,7 +38,64 @@ export function parseXsDateTime(value: string): ParsedDateTime | undefined {
   return p ?? undefined;
 }
 
+/** The number written with `n` ASCII digits at `at`, or -1. */
+export function asciiDigits(v: string, at: number, n: number): number {
+  let x = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = v.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    x = x * 10 + d;
+  }
+  return x;
+}
+
+/**
+ * The form every SPE writes, `YYYY-MM-DDThh:mm:ss` then `Z`, `±hh:mm` or nothing, read digit by digit;
+ * undefined for anything else (a fraction, a long or negative year, a wrong character), which the
+ * regular expression then reads. Same checks, same result.
+ */
+function parseCommon(value: string): ParsedDateTime | null | undefined {
+  const digits = asciiDigits;
+  const n = value.length;
+  if ((n !== 19 && n !== 20 && n !== 25) || value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':')
+    return undefined;
+  const y = digits(value, 0, 4);
+  const mo = digits(value, 5, 2);
+  const d = digits(value, 8, 2);
+  const h = digits(value, 11, 2);
+  const mi = digits(value, 14, 2);
+  const s = digits(value, 17, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return undefined;
+  let offset: string | undefined;
+  let offsetMinutes = 0;
+  if (n === 20) {
+    if (value[19] !== 'Z') return undefined;
+    offset = 'Z';
+  } else if (n === 25) {
+    const sign = value[19];
+    const oh = digits(value, 20, 2);
+    const om = digits(value, 23, 2);
+    if ((sign !== '+' && sign !== '-') || value[22] !== ':' || oh < 0 || om < 0) return undefined;
+    if (oh > 14 || om > 59 || (oh === 14 && om !== 0)) return null;
+    offset = value.slice(19);
+    offsetMinutes = (sign === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  if (h > 24 || mi > 59 || s > 59 || (h === 24 && (mi !== 0 || s !== 0))) return null;
+  return {
+    local: n === 19 ? value : value.slice(0, 19),
+    offset,
+    instant: offset === undefined ? undefined : Date.UTC(y, mo - 1, d, h, mi, s, 0) - offsetMinutes * 60_000,
+  };
+}
+
 function parseUncached(value: string): ParsedDateTime | null {
+  const common = parseCommon(value);
+  return common !== undefined ? common : parseByPattern(value);
+}
+
+/** The lexical form read by the regular expression alone (exported for the test that compares both readings). */
+export function parseByPattern(value: string): ParsedDateTime | null {
   const m = XS_DATETIME.exec(value);
   if (!m) return null;
   const [, year, month, day, hour, minute, second, fraction, offset] = m;

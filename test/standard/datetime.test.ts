@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf, nowInZone, parseXsDateTime, withZoneOffset, zoneOffsetMinutes } from '../../src/standard/datetime.js';
+import { instantOf, nowInZone, parseByPattern, parseXsDateTime, withZoneOffset, zoneOffsetMinutes } from '../../src/standard/datetime.js';
+import { seededRandom } from '../../src/simulator/server.js';
 
 describe('xs:dateTime', () => {
   it('parses the SEI form and sees the offset', () => {
@@ -28,6 +29,25 @@ describe('xs:dateTime', () => {
     ]) {
       expect(parseXsDateTime(bad)).toBeUndefined();
     }
+  });
+
+  it('reads the common form digit by digit exactly as the regular expression reads it, among 20,000 values near it', () => {
+    const rnd = seededRandom(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+    const num = (n: number, max: number): string => String(Math.floor(rnd() * max)).padStart(n, '0');
+    let valid = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const zone = pick(['', 'Z', `${pick(['+', '-'])}${num(2, 16)}:${num(2, 62)}`, '-03:00', '+0300', 'z', ' 03:00', '-03-00', '.5', '.12345']);
+      const year = pick([num(4, 10000), '2024', '2100', '1900', '0000', '-2024', '20245', 'x024']);
+      const sep = (c: string): string => (rnd() < 0.02 ? pick(['/', ' ', '0']) : c);
+      const value = `${year}${sep('-')}${num(2, 14)}${sep('-')}${num(2, 33)}${sep('T')}${num(2, 26)}${sep(':')}${num(2, 62)}${sep(':')}${pick([num(2, 62), '0a'])}${zone}`;
+      const parsed = parseXsDateTime(value);
+      expect(parsed ?? null, value).toEqual(parseByPattern(value));
+      if (parsed) valid++;
+    }
+    // Both verdicts must be reached often, or the comparison proves little.
+    expect(valid).toBeGreaterThan(1000);
+    expect(valid).toBeLessThan(19_000);
   });
 
   it('compares instants across offsets', () => {
