@@ -57,36 +57,49 @@ export function asciiDigits(v: string, at: number, n: number): number {
 function parseCommon(value: string): ParsedDateTime | null | undefined {
   const digits = asciiDigits;
   const n = value.length;
-  if ((n !== 19 && n !== 20 && n !== 25) || value[4] !== '-' || value[7] !== '-' || value[10] !== 'T' || value[13] !== ':' || value[16] !== ':')
-    return undefined;
+  const at = (i: number): number => value.charCodeAt(i);
+  if ((n !== 19 && n !== 20 && n !== 25) || at(4) !== DASH || at(7) !== DASH || at(10) !== 0x54 || at(13) !== COLON || at(16) !== COLON) return undefined;
   const y = digits(value, 0, 4);
   const mo = digits(value, 5, 2);
   const d = digits(value, 8, 2);
   const h = digits(value, 11, 2);
   const mi = digits(value, 14, 2);
   const s = digits(value, 17, 2);
-  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return undefined;
+  // Date.UTC takes a year below 100 as 19xx: the expression's reading keeps that.
+  if (y < 100 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return undefined;
   let offset: string | undefined;
   let offsetMinutes = 0;
   if (n === 20) {
-    if (value[19] !== 'Z') return undefined;
+    if (at(19) !== 0x5a) return undefined;
     offset = 'Z';
   } else if (n === 25) {
-    const sign = value[19];
+    const sign = at(19);
     const oh = digits(value, 20, 2);
     const om = digits(value, 23, 2);
-    if ((sign !== '+' && sign !== '-') || value[22] !== ':' || oh < 0 || om < 0) return undefined;
+    if ((sign !== 0x2b && sign !== DASH) || at(22) !== COLON || oh < 0 || om < 0) return undefined;
     if (oh > 14 || om > 59 || (oh === 14 && om !== 0)) return null;
     offset = value.slice(19);
-    offsetMinutes = (sign === '-' ? -1 : 1) * (oh * 60 + om);
+    offsetMinutes = (sign === DASH ? -1 : 1) * (oh * 60 + om);
   }
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
   if (h > 24 || mi > 59 || s > 59 || (h === 24 && (mi !== 0 || s !== 0))) return null;
   return {
     local: n === 19 ? value : value.slice(0, 19),
     offset,
-    instant: offset === undefined ? undefined : Date.UTC(y, mo - 1, d, h, mi, s, 0) - offsetMinutes * 60_000,
+    instant: offset === undefined ? undefined : (((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi - offsetMinutes) * 60 + s) * 1000,
   };
+}
+
+const DASH = 0x2d;
+const COLON = 0x3a;
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (what Date.UTC counts), without a Date. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
 function parseUncached(value: string): ParsedDateTime | null {
