@@ -21,17 +21,20 @@ export interface ParsedDateTime {
 }
 
 /**
- * Each date-time is looked at several times on its way out (normalized, checked, ordered): it is
- * parsed once, and the result kept for the values seen last. Bounded: cleared when full.
+ * Each date-time is looked at several times on its way out (normalized, checked, ordered). The common
+ * form is read again each time (cheaper than finding it in a map); the others, read by the regular
+ * expression, are kept for the values seen last. Bounded: cleared when full.
  */
 const parsed = new Map<string, ParsedDateTime | null>();
 const PARSED_KEPT = 4096;
 
 /** Parses the lexical form of an xs:dateTime; undefined when it is not one. The result is shared: do not change it. */
 export function parseXsDateTime(value: string): ParsedDateTime | undefined {
+  const common = parseCommon(value);
+  if (common !== undefined) return common ?? undefined;
   let p = parsed.get(value);
   if (p === undefined) {
-    p = parseUncached(value);
+    p = parseByPattern(value);
     if (parsed.size >= PARSED_KEPT) parsed.clear();
     parsed.set(value, p);
   }
@@ -100,11 +103,6 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
   return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
-
-function parseUncached(value: string): ParsedDateTime | null {
-  const common = parseCommon(value);
-  return common !== undefined ? common : parseByPattern(value);
 }
 
 /** The lexical form read by the regular expression alone (exported for the test that compares both readings). */
