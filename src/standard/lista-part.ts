@@ -137,6 +137,67 @@ function verdictOf({ event, before, rules }: PreparedDocumento, xsd: Problem[]):
   return documentoVerdict(event, mergeProblems(xsd, rules, before));
 }
 
+/**
+ * A part's verdicts as they cross to the main thread: one array per field instead of an object per
+ * Documento. Structured cloning writes every key of every object; these columns cost a third
+ * (over 20,000 verdicts: 4.4-4.7 against 1.5-1.6 us each, both directions).
+ */
+export interface PackedVerdicts {
+  id: number;
+  pristine: true;
+  line: number;
+  /** index, line and protocoloLine of each Documento. */
+  numbers: Int32Array;
+  protocolos: Array<string | undefined>;
+  /** The Protocolo validated, or 0 when it is the one written. */
+  sent: Array<string | undefined | 0>;
+  /** The problems, or 0 when there is none. */
+  problems: Array<Problem[] | 0>;
+  xml: Array<string | undefined>;
+}
+
+/** What a worker answers: {@link PartVerdicts}, those with verdicts packed. */
+export type PartAnswer = Exclude<PartVerdicts, { documentos: DocumentoVerdict[] }> | PackedVerdicts;
+
+export function packVerdicts(answer: PartVerdicts): PartAnswer {
+  if (!('documentos' in answer)) return answer;
+  const { documentos } = answer;
+  const numbers = new Int32Array(documentos.length * 3);
+  const packed: PackedVerdicts = { id: answer.id, pristine: true, line: answer.line, numbers, protocolos: [], sent: [], problems: [], xml: [] };
+  documentos.forEach((d, i) => {
+    numbers[i * 3] = d.index;
+    numbers[i * 3 + 1] = d.line;
+    numbers[i * 3 + 2] = d.protocoloLine;
+    packed.protocolos.push(d.protocolo);
+    packed.sent.push(d.sentProtocolo === d.protocolo ? 0 : d.sentProtocolo);
+    packed.problems.push(d.problems.length === 0 ? 0 : d.problems);
+    packed.xml.push(d.xml);
+  });
+  return packed;
+}
+
+export function unpackVerdicts(answer: PartAnswer): PartVerdicts {
+  if (!('numbers' in answer)) return answer;
+  const { numbers, protocolos, sent, problems, xml } = answer;
+  const documentos = protocolos.map((protocolo, i): DocumentoVerdict => {
+    const s = sent[i];
+    const ps = problems[i];
+    const verdict: DocumentoVerdict = {
+      kind: 'documento',
+      index: numbers[i * 3]!,
+      line: numbers[i * 3 + 1]!,
+      protocolo,
+      sentProtocolo: s === 0 ? protocolo : s,
+      protocoloLine: numbers[i * 3 + 2]!,
+      problems: ps === 0 || ps === undefined ? [] : ps,
+    };
+    const x = xml[i];
+    if (x !== undefined) verdict.xml = x;
+    return verdict;
+  });
+  return { id: answer.id, pristine: true, line: answer.line, documentos };
+}
+
 /** A part's failure as the error the caller throws. */
 export function partError(r: { error: string; code: ErrorCode }): PiSenderError {
   return new PiSenderError(r.code, r.error);

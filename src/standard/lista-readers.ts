@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { t } from '../i18n/translate.js';
 import { currentLanguage } from '../i18n/language.js';
 import { PiSenderError } from '../errors.js';
-import { partError, type PartJob, type PartVerdicts } from './lista-part.js';
+import { partError, unpackVerdicts, type PartAnswer, type PartJob, type PartVerdicts } from './lista-part.js';
 import { workerFile } from './worker-file.js';
 
 type Answered = Exclude<PartVerdicts, { error: string }>;
@@ -62,7 +62,8 @@ export class ListaReaders {
     const worker = new Worker(workerFile('lista-worker.js'), { resourceLimits: { maxYoungGenerationSizeMb: 16 }, workerData: { language: currentLanguage() } });
     const reader: Reader = { worker, waiting: new Map() };
     worker.unref();
-    worker.on('message', (answer: PartVerdicts) => {
+    worker.on('message', (packed: PartAnswer) => {
+      const answer = unpackVerdicts(packed);
       const w = reader.waiting.get(answer.id);
       if (!w) return;
       reader.waiting.delete(answer.id);

@@ -5,7 +5,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PiSenderError } from '../errors.js';
-import { validatePart, type PartJob, type PartVerdicts } from './lista-part.js';
+import { packVerdicts, validatePart, type PartJob, type PartVerdicts } from './lista-part.js';
 
 setLanguage((workerData as { language: Language }).language);
 lowerPriority(10);
@@ -17,7 +17,7 @@ parentPort!.on('message', (job: PartJob) => {
   } catch (err) {
     answer = { id: job.id, error: err instanceof Error ? err.message : String(err), code: err instanceof PiSenderError ? err.code : 'ERR_INTERNAL' };
   }
-  parentPort!.postMessage(answer);
+  parentPort!.postMessage(packVerdicts(answer));
 });
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partError, validatePart, type PartJob } from '../../src/standard/lista-part.js';
+import { packVerdicts, partError, unpackVerdicts, validatePart, type PartJob } from '../../src/standard/lista-part.js';
 import { listaDocumentosXml } from '../../src/standard/writer.js';
 import { nup, validDocumento } from '../helpers/documentos.js';
 
@@ -59,6 +59,29 @@ describe('validatePart', () => {
     expect(validatePart(job(middle.replace('Pedido de', 'Pedido & de')))).toEqual({ id: 7, pristine: false });
     expect(validatePart(job(`${middle}<!-- </Documento> -->`))).toEqual({ id: 7, pristine: false });
     expect(validatePart(job(middle, { final: true }))).toEqual({ id: 7, pristine: false }); // no end of the root
+  });
+
+  it('verdicts cross threads packed in columns and come back as they were', () => {
+    const odd = [
+      validDocumento({ Protocolo: '99991.000001/2025-06' }), // normalized: the Protocolo sent differs
+      validDocumento({ Especie: 'x'.repeat(51) }), // a problem
+      { ...validDocumento(), Protocolo: undefined as unknown as string }, // no Protocolo at all
+    ];
+    const r = validatePart(job(body(listaDocumentosXml([...docs(2), ...odd], { indent: true }))));
+    if (!('documentos' in r)) throw new Error('no verdicts');
+    expect(r.documentos.some((d) => d.sentProtocolo !== d.protocolo)).toBe(true);
+    expect(r.documentos.some((d) => d.problems.length > 0)).toBe(true);
+    expect(r.documentos.some((d) => d.protocolo === undefined)).toBe(true);
+    const packed = packVerdicts(r);
+    expect(packed).not.toHaveProperty('documentos');
+    expect(unpackVerdicts(structuredClone(packed))).toEqual(r);
+    // Answers without verdicts cross as they are.
+    for (const other of [
+      { id: 1, pristine: false as const },
+      { id: 2, error: 'boom', code: 'ERR_XSD' as const },
+    ]) {
+      expect(unpackVerdicts(structuredClone(packVerdicts(other)))).toEqual(other);
+    }
   });
 
   it("a worker's error comes back as the typed error", () => {
