@@ -11,9 +11,12 @@ describe('xs:dateTime', () => {
     });
     expect(parseXsDateTime('2025-03-10T09:15:02Z')?.offset).toBe('Z');
     expect(parseXsDateTime('2025-03-10T09:15:02.123')).toEqual({ local: '2025-03-10T09:15:02.123', offset: undefined, instant: undefined });
-    // Parsed once: the same value again is the same (shared, unchanged) result, also after the cache fills.
-    expect(parseXsDateTime('2025-03-10T09:15:02-03:00')).toBe(parseXsDateTime('2025-03-10T09:15:02-03:00'));
+    // A form the regular expression reads is parsed once: the same value again is the same (shared,
+    // unchanged) result, also after the cache fills. The common form is read again each time.
+    expect(parseXsDateTime('2025-03-10T09:15:02.5-03:00')).toBe(parseXsDateTime('2025-03-10T09:15:02.5-03:00'));
+    expect(parseXsDateTime('2025-03-10T09:15:02-03:00')).not.toBe(parseXsDateTime('2025-03-10T09:15:02-03:00'));
     for (let i = 0; i < 5000; i++) parseXsDateTime(`2025-03-10T09:15:${String(i % 60).padStart(2, '0')}.${i}Z`);
+    expect(parseXsDateTime('2025-03-10T09:15:02.5-03:00')?.instant).toBe(Date.parse('2025-03-10T12:15:02.5Z'));
     expect(parseXsDateTime('2025-03-10T09:15:02-03:00')?.instant).toBe(Date.parse('2025-03-10T12:15:02Z'));
     expect(parseXsDateTime('2025-02-30T09:15:02Z')).toBeUndefined();
   });
