@@ -493,8 +493,11 @@ function planDrafts(p: Particle, seen = new Set<Particle>()): void {
 // eslint-disable-next-line no-control-regex
 const REPLACED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** What {@link walkElement} would say of the XML the writer makes of `value`, without making it. */
-function walkDraft(p: Particle, value: unknown): boolean {
+/**
+ * What {@link walkElement} would say of the XML the writer makes of `value`, without making it; with
+ * `asRead`, of the XML the plain reader read `value` from, which differs only in keeping an empty list.
+ */
+function walkDraft(p: Particle, value: unknown, asRead: boolean): boolean {
   const t = p.type;
   if (t.kind === 'simple') return typeof value === 'string' && !REPLACED.test(value) && simpleAccepts(t, value);
   const plan = p.draft;
@@ -508,7 +511,7 @@ function walkDraft(p: Particle, value: unknown): boolean {
       if (!Array.isArray(v)) return false;
       n = v.length;
     } else if (Array.isArray(v)) return false;
-    else if (c.omittedWhenEmpty !== undefined) {
+    else if (c.omittedWhenEmpty !== undefined && !asRead) {
       if (typeof v !== 'object' || v === null) return false;
       const entries = (v as Record<string, unknown>)[c.omittedWhenEmpty];
       if (entries !== undefined && !Array.isArray(entries)) return false;
@@ -522,8 +525,8 @@ function walkDraft(p: Particle, value: unknown): boolean {
     if (n < q.min || n > q.max) return false;
     if (n === 0) continue;
     if (c.repeated) {
-      for (const entry of v as unknown[]) if (!walkDraft(q, entry)) return false;
-    } else if (!walkDraft(q, v)) return false;
+      for (const entry of v as unknown[]) if (!walkDraft(q, entry, asRead)) return false;
+    } else if (!walkDraft(q, v, asRead)) return false;
   }
   return true;
 }
@@ -557,7 +560,17 @@ export class CompiledSchema {
    * nothing: a character the writer replaces, for one, leaves the verdict to the XML.
    */
   acceptsDraft(documento: DocumentoDraft): boolean {
-    return walkDraft(this.documento, documento);
+    return walkDraft(this.documento, documento, false);
+  }
+
+  /**
+   * True when the XML `documento` was read from by the plain reader (plain-part.ts: the standard's
+   * elements in the writer's order, each element a key of the draft, each text a value) would be
+   * {@link accepts accepted}, from the draft's values. Only for the plain reader's records: another
+   * reader's draft may leave out what its XML holds.
+   */
+  acceptsPlainRead(documento: DocumentoDraft): boolean {
+    return walkDraft(this.documento, documento, true);
   }
 }
 

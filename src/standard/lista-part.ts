@@ -12,7 +12,7 @@ import type { Problem } from './problems.js';
 import { ListaReader, type ReadEvent, type ReadOptions } from './reader.js';
 import { mergeProblems } from './validate.js';
 import { prepareDocumento, protocoloLine, xsdLines, xsdNamespaces, type PreparedDocumento, type ValidatedDocumento } from './validate-stream.js';
-import { surelyValid, surelyValidDraft, validateXsdJobs, type XsdJob } from './xsd.js';
+import { surelyValid, surelyValidDraft, surelyValidPlainRead, validateXsdJobs, type XsdJob } from './xsd.js';
 
 /** How the Documentos of every part are judged: the options of validateLista that can cross threads. */
 export interface PartSettings {
@@ -69,15 +69,16 @@ export function validatePart(job: PartJob): PartVerdicts {
   const documentos: DocumentoVerdict[] = [];
   // Documentos the compiled schema is not sure of, validated together by libxml2 at the end.
   const unsure: Array<{ at: number; prepared: PreparedDocumento; namespaces: string }> = [];
-  const take = (events: Iterable<ReadEvent>): void => {
+  const take = (events: Iterable<ReadEvent>, plain: boolean): void => {
     for (const ev of events) {
       if (ev.kind !== 'documento') continue;
       const prepared = prepareDocumento(ev, settings, profile);
       const namespaces = xsdNamespaces(ev, settings);
-      // As sent, the XML is the writer's of the Documento: its values alone tell, without walking it.
+      // The XML is the writer's of the Documento as sent, or the plain reader's source as written:
+      // either way its values alone tell, without walking it again.
       const sure =
         prepared.xml === undefined ||
-        (settings.normalize !== undefined && surelyValidDraft(prepared.event.documento, profile)) ||
+        (settings.normalize !== undefined ? surelyValidDraft(prepared.event.documento, profile) : plain && surelyValidPlainRead(ev.documento, profile)) ||
         surelyValid(prepared.xml, profile, namespaces);
       if (sure) documentos.push(verdictOf(prepared, []));
       else {
@@ -90,14 +91,14 @@ export function validatePart(job: PartJob): PartVerdicts {
   // The plain form, where it applies, is read without saxes; anything else by the reader (ADR 10).
   const plain = job.prefix === PLAIN_ROOT && !job.final ? readPlainPart(job.bytes, settings.read?.maxDocumentoLength ?? MAX_DOCUMENTO_LENGTH) : undefined;
   if (plain) {
-    take(plain.records);
+    take(plain.records, true);
     line = plain.line;
   } else {
     const reader = new ListaReader(settings.read ?? {}, job.prefix !== '');
-    if (job.prefix !== '') take(reader.push(Buffer.from(job.prefix, 'utf8')));
-    for (let i = 0; i < job.bytes.length; i += SLICE) take(reader.push(job.bytes.subarray(i, i + SLICE)));
+    if (job.prefix !== '') take(reader.push(Buffer.from(job.prefix, 'utf8')), false);
+    for (let i = 0; i < job.bytes.length; i += SLICE) take(reader.push(job.bytes.subarray(i, i + SLICE)), false);
     const end = reader.endPart(job.final);
-    take(end.events);
+    take(end.events, false);
     if (!end.pristine) return { id: job.id, pristine: false };
     line = end.line;
   }

@@ -104,6 +104,11 @@ export function surelyValidDraft(documento: DocumentoDraft, profile: Profile): b
   return compiledSchema(SCHEMA_FILES[profile])?.acceptsDraft(documento) === true;
 }
 
+/** {@link surelyValid} of the XML the plain reader read `documento` from (a root without namespaces), from its values. */
+export function surelyValidPlainRead(documento: DocumentoDraft, profile: Profile): boolean {
+  return compiledSchema(SCHEMA_FILES[profile])?.acceptsPlainRead(documento) === true;
+}
+
 /** {@link validateDocumentoXml} by libxml2 alone: the reference engine. */
 export function libxml2Problems(documentoXml: string, profile: Profile, firstLine = 1, rootNamespaces = ''): Problem[] {
   const validator = validatorFor(profile);

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CompiledSchema, translatePattern, UnsupportedSchemaError } from '../../src/standard/compiled-schema.js';
-import { PROFILES, type DocumentoDraft, type Profile } from '../../src/standard/model.js';
+import { MAX_DOCUMENTO_LENGTH, PROFILES, type DocumentoDraft, type Profile } from '../../src/standard/model.js';
+import { readPlainPart } from '../../src/standard/plain-part.js';
 import { normalizeDocumento } from '../../src/standard/normalize.js';
 import { seededRandom } from '../../src/simulator/server.js';
 import { documentoXml } from '../../src/standard/writer.js';
@@ -423,6 +424,48 @@ describe("the compiled schema's check of a draft", () => {
       expect(t.refusedByBoth).toBeGreaterThan(100);
     }
     for (const { draft, sure } of oddDrafts()) expect(schemas.strict.acceptsDraft(draft as DocumentoDraft), JSON.stringify(draft)).toBe(sure);
+  });
+
+  it("says of a plain reader's record exactly what the walk of the XML it was read from says", () => {
+    // Texts the plain reader takes: the writer's forms of every mutant (one line and indented), the
+    // XML edits and random edits it still calls plain, and empty lists, which the writer never writes.
+    const texts: string[] = [];
+    for (const draft of modelMutants()) {
+      texts.push(documentoXml(draft, { invalidCharacters: 'replace' }), documentoXml(draft, { invalidCharacters: 'replace', indent: true }));
+    }
+    const base = documentoXml(validDocumento());
+    texts.push(...XML_EDITS.map((edit) => edit(base)));
+    texts.push(
+      base.replace(/<ListaInteressados>.*<\/ListaInteressados>/, '<ListaInteressados></ListaInteressados>'),
+      base.replace(/<ListaProtocolosRelacionados>.*<\/ListaProtocolosRelacionados>/, '<ListaProtocolosRelacionados>\n  </ListaProtocolosRelacionados>'),
+      base.replace(/<Historico>.*<\/Historico>/, '<Historico></Historico>'),
+      base.replace(/<NomeInteressado>[^<]*<\/NomeInteressado>/, ''),
+      base.replace('<Especie>Processo</Especie>', '<Especie>Pro&#13;&#10;&#9;&amp;&lt;&gt;&quot;&apos;cesso</Especie>'),
+    );
+    const rnd = seededRandom(43);
+    for (let i = 0; i < 3000; i++) texts.push(fuzz(base, rnd));
+    for (const profile of PROFILES) {
+      const t = tally();
+      let plain = 0;
+      let sure = 0;
+      for (const text of texts) {
+        const read = readPlainPart(Buffer.from(text, 'utf8'), MAX_DOCUMENTO_LENGTH);
+        if (!read) continue;
+        for (const record of read.records) {
+          plain++;
+          const byDraft = schemas[profile].acceptsPlainRead(record.documento);
+          if (byDraft) sure++;
+          expect(byDraft, `${profile}: ${record.xml}`).toBe(check(record.xml!, profile, t));
+        }
+      }
+      expect(plain).toBeGreaterThan(500);
+      expect(sure).toBeGreaterThan(100);
+      expect(t.refusedByBoth).toBeGreaterThan(100);
+    }
+    // The writer leaves an empty list out; the plain reader's source had it, and the schema refuses it.
+    const empty = { ...validDocumento(), ListaInteressados: { Interessado: [] } } as unknown as DocumentoDraft;
+    expect(schemas.strict.acceptsDraft(empty)).toBe(true);
+    expect(schemas.strict.acceptsPlainRead(empty)).toBe(false);
   });
 
   it('is never sure with a schema whose elements the writer does not write in its order', () => {
