@@ -71,7 +71,7 @@ export async function validateFiles(files: string[], flags: ValidateFlags): Prom
       };
       try {
         const asSent = flags.asWritten ? {} : { normalize: flags.timeZone ? { timeZone: flags.timeZone } : {}, reportChanges: true };
-        for await (const event of validateListaInParallel({ source: file, readers, profile: flags.profile, xsd, ...asSent })) {
+        for await (const event of validateListaInParallel({ source: file, readers, profile: flags.profile, xsd, xml: false, ...asSent })) {
           if (event.kind === 'problem') {
             if (event.problem.severity === 'error') fileErrors++;
             print(event.problem, { file });

@@ -20,6 +20,8 @@ export interface PartSettings {
   normalize?: NormalizeOptions;
   reportChanges?: boolean;
   read?: ReadOptions;
+  /** False: verdicts carry no XML (`validate` has no use for it, and it is most of what crosses threads). */
+  xml?: boolean;
 }
 
 /** A part: the bytes between two cuts made right after a Documento's end tag. */
@@ -80,7 +82,7 @@ export function validatePart(job: PartJob): PartVerdicts {
         prepared.xml === undefined ||
         (settings.normalize !== undefined ? surelyValidDraft(prepared.event.documento, profile) : plain && surelyValidPlainRead(ev.documento, profile)) ||
         surelyValid(prepared.xml, profile, namespaces);
-      if (sure) documentos.push(verdictOf(prepared, []));
+      if (sure) documentos.push(verdictOf(prepared, [], settings));
       else {
         unsure.push({ at: documentos.length, prepared, namespaces });
         documentos.push(undefined as unknown as DocumentoVerdict); // its place, filled below
@@ -113,13 +115,17 @@ export function validatePart(job: PartJob): PartVerdicts {
   for (const r of validateXsdJobs(jobs)) {
     if ('error' in r) return { id: job.id, error: r.error, code: 'ERR_XSD' };
     const { at, prepared } = unsure[r.id]!;
-    documentos[at] = verdictOf(prepared, xsdLines(r.problems, prepared.event.record, settings));
+    documentos[at] = verdictOf(prepared, xsdLines(r.problems, prepared.event.record, settings), settings);
   }
   return { id: job.id, pristine: true, line, documentos };
 }
 
+function verdictOf({ event, before, rules }: PreparedDocumento, xsd: Problem[], settings: PartSettings): DocumentoVerdict {
+  return documentoVerdict(event, mergeProblems(xsd, rules, before), settings.xml !== false);
+}
+
 /** A validated Documento's verdict, with its problems. */
-export function documentoVerdict(event: ValidatedDocumento, problems: Problem[]): DocumentoVerdict {
+export function documentoVerdict(event: ValidatedDocumento, problems: Problem[], withXml = true): DocumentoVerdict {
   const { record } = event;
   const verdict: DocumentoVerdict = {
     kind: 'documento',
@@ -130,12 +136,8 @@ export function documentoVerdict(event: ValidatedDocumento, problems: Problem[])
     protocoloLine: protocoloLine(record),
     problems,
   };
-  if (event.xml !== undefined) verdict.xml = event.xml;
+  if (withXml && event.xml !== undefined) verdict.xml = event.xml;
   return verdict;
-}
-
-function verdictOf({ event, before, rules }: PreparedDocumento, xsd: Problem[]): DocumentoVerdict {
-  return documentoVerdict(event, mergeProblems(xsd, rules, before));
 }
 
 /**

@@ -38,6 +38,8 @@ export interface ParallelValidateOptions extends Omit<ValidateListaOptions, 'win
   readers: ListaReaders;
   /** Bytes per part (default 128 KiB). */
   partSize?: number;
+  /** False: verdicts without the XML as sent, for a caller that only reports (default true). */
+  xml?: boolean;
 }
 
 /** Bytes read at a time when the list is read on this thread: as {@link readListaDocumentos} does. */
@@ -63,10 +65,12 @@ export async function* validateListaInParallel(options: ParallelValidateOptions)
   if (options.normalize !== undefined) settings.normalize = options.normalize;
   if (options.reportChanges !== undefined) settings.reportChanges = options.reportChanges;
   if (options.read !== undefined) settings.read = options.read;
+  if (options.xml === false) settings.xml = false;
 
   /** The list read on this thread from its start, the first `skip` Documentos left out. */
   async function* sequential(skip: number): AsyncGenerator<ListaVerdict> {
-    for await (const ev of validateEvents(readListaDocumentos(open(SEQUENTIAL_CHUNK), options.read), options, duplicates, skip)) yield verdictOf(ev);
+    for await (const ev of validateEvents(readListaDocumentos(open(SEQUENTIAL_CHUNK), options.read), options, duplicates, skip))
+      yield verdictOf(ev, options.xml !== false);
   }
 
   const source = open(Math.max(partSize, 64 * 1024))[Symbol.asyncIterator]();
@@ -163,8 +167,8 @@ function openFile(file: string): OpenLista {
   };
 }
 
-function verdictOf(ev: ValidatedEvent): ListaVerdict {
-  return ev.kind === 'problem' ? ev : documentoVerdict(ev, ev.problems);
+function verdictOf(ev: ValidatedEvent, withXml: boolean): ListaVerdict {
+  return ev.kind === 'problem' ? ev : documentoVerdict(ev, ev.problems, withXml);
 }
 
 /** Where mergeProblems' stable sort by line would have put `p`, had it been among the rules. */

@@ -91,6 +91,18 @@ describe('validateListaInParallel', () => {
     expect(since(before)).toEqual({ pristine: 52, notPristine: 0 });
   });
 
+  it('leaves the XML out of the verdicts when asked, in parts and when the list is read again, and nothing else', async () => {
+    const text = list();
+    const broken = edited(7, (d) => d.replace('Pedido de', 'Pedido & de'), text); // read again from Documento 7
+    for (const bytes of [Buffer.from(text), Buffer.from(broken)]) {
+      const withXml = await parallel(bytes, { ...AS_SENT, partSize: 1 });
+      const without = await parallel(bytes, { ...AS_SENT, partSize: 1, xml: false });
+      expect(withXml.filter((v) => v.kind === 'documento' && v.xml !== undefined)).toHaveLength(text === bytes.toString() ? 12 : 11);
+      expect(without.some((v) => v.kind === 'documento' && 'xml' in v)).toBe(false);
+      expect(without).toEqual(withXml.map((v) => (v.kind === 'documento' ? (({ xml: _, ...rest }) => rest)(v) : v)));
+    }
+  });
+
   it('finds a Protocolo repeated in another part, at the line one reader gives', async () => {
     const text = listaDocumentosXml([...docs(5), validDocumento({ Protocolo: nup(2) }), ...docs(3, 6)], { indent: true });
     const before = delta();
