@@ -43,8 +43,13 @@ export interface CpfMatch {
   length: number;
 }
 
+/** The pattern without the global flag: to ask whether there is a match at all. */
+const ANY_CPF_LIKE = new RegExp(CPF_LIKE.source);
+
 /** Every valid, unmasked CPF inside a text, in order (non-overlapping matches of the SEI pattern). */
 export function findCpfs(text: string): CpfMatch[] {
+  // matchAll copies the expression for each text: most names hold nothing like a CPF.
+  if (!ANY_CPF_LIKE.test(text)) return [];
   const found: CpfMatch[] = [];
   for (const m of text.matchAll(CPF_LIKE)) {
     if (isValidCpf(ascii(m[0]))) found.push({ index: m.index, length: m[0].length });
