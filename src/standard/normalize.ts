@@ -56,6 +56,8 @@ export function normalizeProtocolo(value: string): string {
   return new Normalizer({}).protocolo('Protocolo', value) ?? value;
 }
 
+const ONLY_DIGITS = /^[0-9]+$/;
+
 class Normalizer {
   readonly changes: Change[] = [];
   constructor(private readonly options: NormalizeOptions) {}
@@ -115,6 +117,7 @@ class Normalizer {
    */
   protocolo(field: string, value: string | undefined): string | undefined {
     if (value === undefined) return undefined;
+    if (ONLY_DIGITS.test(value)) return value; // what nearly every SPE writes: nothing to change
     const compact = value.trim().replace(/[\s.\-/]/g, '');
     if (/^[0-9]{15}DV$/i.test(compact)) {
       this.note(field, 'protocolo-check-digits');
