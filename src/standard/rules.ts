@@ -5,7 +5,7 @@
 
 import { t } from '../i18n/translate.js';
 import { findCpfs, isValidCpf } from './cpf.js';
-import { instantOf, parseXsDateTime } from './datetime.js';
+import { parseXsDateTime } from './datetime.js';
 import { MAX_ESPECIE_STRICT, MAX_NOME_INTERESSADO, MAX_UNIDADE_OPERACAO, type DocumentoDraft, type Profile } from './model.js';
 import { formatNup, isValidNup, nupCheckDigits } from './nup.js';
 import { problem, type Problem, type ProblemCode } from './problems.js';
@@ -74,11 +74,13 @@ function checkProtocolo(f: Findings, field: string, value: string | undefined): 
   f.add('NUP_CHECK_DIGITS', field, t('rule.nupCheckDigits', { nup: formatNup(value), digits: value.slice(15), base: value.slice(0, 15), expected }));
 }
 
-function checkDateTime(f: Findings, field: string, value: string | undefined, profile: Profile): void {
-  if (value === undefined) return;
+/** Checks a date-time's offset; returns its instant (undefined without an offset, or when it is no date-time). */
+function checkDateTime(f: Findings, field: string, value: string | undefined, profile: Profile): number | undefined {
+  if (value === undefined) return undefined;
   const parsed = parseXsDateTime(value.trim());
-  if (!parsed || parsed.offset !== undefined) return; // not a date-time at all: the XSD reports it
+  if (!parsed || parsed.offset !== undefined) return parsed?.instant; // not a date-time at all: the XSD reports it
   f.add('DATETIME_OFFSET', field, t('rule.noOffset', { value, example: `${parsed.local.slice(0, 19)}-03:00` }), profile === 'lenient' ? 'warning' : 'error');
+  return undefined;
 }
 
 /** Normalized, a CPF is 11 digits; the message never repeats it (personal data in a log or report). */
@@ -131,13 +133,12 @@ export function checkRules(doc: DocumentoDraft, profile: Profile, lines?: FieldL
   let latest: { instant: number; index: number } | undefined;
   (doc.Historico?.ItemHistorico ?? []).forEach((item, i) => {
     const base = `Historico/ItemHistorico[${i + 1}]`;
-    checkDateTime(f, `${base}/DataHoraOperacao`, item.DataHoraOperacao, profile);
+    const instant = checkDateTime(f, `${base}/DataHoraOperacao`, item.DataHoraOperacao, profile);
     checkText(f, `${base}/UnidadeOperacao`, item.UnidadeOperacao, {
       required: false,
       max: { length: MAX_UNIDADE_OPERACAO, code: 'UNIDADE_OPERACAO_LENGTH' },
     });
     checkText(f, `${base}/Operacao`, item.Operacao, { required: true });
-    const instant = item.DataHoraOperacao === undefined ? undefined : instantOf(item.DataHoraOperacao.trim());
     if (instant === undefined) return;
     if (latest && instant < latest.instant) {
       f.add('HISTORICO_ORDER', `${base}/DataHoraOperacao`, t('rule.historicoOrder', { index: String(latest.index) }));
