@@ -386,11 +386,14 @@ function simpleAccepts(t: SimpleType, value: string): boolean {
   return true;
 }
 
+// The characters XML 1.0 does not allow: in a draft, those the writer replaces (invalidCharacters:
+// 'replace'), so that its XML would hold another value.
+// eslint-disable-next-line no-control-regex
+const REPLACED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 // Text without markup other than references. Not allowed: characters XML 1.0 does not allow, a raw CR
 // (a parser turns it into LF) and "]]>".
-const NOT_PLAIN_TEXT =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000d\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\]\]>/;
+const NOT_PLAIN_TEXT = new RegExp(`${REPLACED.source}|\\r|\\]\\]>`);
 
 /** Text content with its references replaced, or undefined when it is not in the plain form. */
 function decodeText(raw: string): string | undefined {
@@ -488,10 +491,6 @@ function planDrafts(p: Particle, seen = new Set<Particle>()): void {
   }
   for (const q of particles) planDrafts(q, seen);
 }
-
-// Characters the writer replaces (invalidCharacters: 'replace'): the XML would then hold another value.
-// eslint-disable-next-line no-control-regex
-const REPLACED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * What {@link walkElement} would say of the XML the writer makes of `value`, without making it; with
