@@ -162,6 +162,12 @@ export interface PackedVerdicts {
 /** What a worker answers: {@link PartVerdicts}, those with verdicts packed. */
 export type PartAnswer = Exclude<PartVerdicts, { documentos: DocumentoVerdict[] }> | PackedVerdicts;
 
+/** A worker's message: its answer, and the part's buffer moved back for the next part (lista-readers.ts). */
+export interface PartMessage {
+  answer: PartAnswer;
+  buffer: ArrayBuffer;
+}
+
 export function packVerdicts(answer: PartVerdicts): PartAnswer {
   if (!('documentos' in answer)) return answer;
   const { documentos } = answer;

@@ -5,7 +5,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PiSenderError } from '../errors.js';
-import { packVerdicts, validatePart, type PartJob, type PartVerdicts } from './lista-part.js';
+import { packVerdicts, validatePart, type PartJob, type PartMessage, type PartVerdicts } from './lista-part.js';
 
 setLanguage((workerData as { language: Language }).language);
 lowerPriority(10);
@@ -17,7 +17,9 @@ parentPort!.on('message', (job: PartJob) => {
   } catch (err) {
     answer = { id: job.id, error: err instanceof Error ? err.message : String(err), code: err instanceof PiSenderError ? err.code : 'ERR_INTERNAL' };
   }
-  parentPort!.postMessage(packVerdicts(answer));
+  // Nothing here keeps a view of the part's bytes once it is read: its buffer goes back to be filled again.
+  const { buffer } = job.bytes;
+  parentPort!.postMessage({ answer: packVerdicts(answer), buffer: buffer as ArrayBuffer } satisfies PartMessage, [buffer as ArrayBuffer]);
 });
 
 /**

@@ -15,6 +15,7 @@
  */
 
 import { createReadStream } from 'node:fs';
+import { open as openHandle, type FileHandle } from 'node:fs/promises';
 import { EncodingError, sniffEncoding } from './decoder.js';
 import { documentoVerdict, type DocumentoVerdict, type PartSettings } from './lista-part.js';
 import type { ListaReaders } from './lista-readers.js';
@@ -35,6 +36,10 @@ export type OpenLista = (chunkSize: number) => AsyncIterable<Uint8Array>;
 export interface ParallelValidateOptions extends Omit<ValidateListaOptions, 'window'> {
   /** The list: a file path, or how to open its bytes. */
   source: string | OpenLista;
+  /** How errors name a file `source` (default: its path). */
+  fileLabel?: string;
+  /** Told the bytes read so far each time more are read; from 0 again when the list is read again. */
+  onRead?: (bytesRead: number) => void;
   readers: ListaReaders;
   /** Bytes per part (default 128 KiB). */
   partSize?: number;
@@ -58,7 +63,8 @@ const AHEAD = 8;
 export async function* validateListaInParallel(options: ParallelValidateOptions): AsyncGenerator<ListaVerdict> {
   const { readers } = options;
   const partSize = options.partSize ?? 128 * 1024;
-  const open: OpenLista = typeof options.source === 'string' ? openFile(options.source) : options.source;
+  const { onRead } = options;
+  const open: OpenLista = typeof options.source === 'string' ? openFile(options.source, options.fileLabel ?? options.source) : options.source;
   const duplicates = new DuplicateProtocolos();
   const settings: PartSettings = {};
   if (options.profile !== undefined) settings.profile = options.profile;
@@ -69,17 +75,31 @@ export async function* validateListaInParallel(options: ParallelValidateOptions)
 
   /** The list read on this thread from its start, the first `skip` Documentos left out. */
   async function* sequential(skip: number): AsyncGenerator<ListaVerdict> {
-    for await (const ev of validateEvents(readListaDocumentos(open(SEQUENTIAL_CHUNK), options.read), options, duplicates, skip))
+    for await (const ev of validateEvents(readListaDocumentos(counted(open(SEQUENTIAL_CHUNK), onRead), options.read), options, duplicates, skip))
       yield verdictOf(ev, options.xml !== false);
   }
 
-  const source = open(Math.max(partSize, 64 * 1024))[Symbol.asyncIterator]();
-  let carry: Buffer = Buffer.alloc(0);
+  // The bytes not yet cut into parts are buf[0, len), read straight into a buffer that becomes the
+  // next part's: each part's bytes are read once and copied at most once (the few after its cut).
+  const chunk = Math.max(partSize, 64 * 1024);
+  const filler = typeof options.source === 'string' ? fileFiller(options.source, options.fileLabel ?? options.source) : chunkFiller(open(chunk));
+  const capacity = partSize + chunk;
+  let buf = readers.buffer(capacity);
+  let len = 0;
+  let total = 0;
   let eof = false;
+  const carry = (): Buffer => Buffer.from(buf.buffer, buf.byteOffset, len);
   const more = async (): Promise<void> => {
-    const r = await source.next();
-    if (r.done) eof = true;
-    else carry = carry.length === 0 ? Buffer.from(r.value.buffer, r.value.byteOffset, r.value.byteLength) : Buffer.concat([carry, r.value]);
+    if (len === buf.length) {
+      const grown = new Uint8Array(2 * buf.length);
+      grown.set(buf);
+      buf = grown;
+    }
+    const n = await filler.fill(buf.subarray(len, Math.min(buf.length, len + chunk)));
+    if (n === 0) eof = true;
+    len += n;
+    total += n;
+    if (n > 0) onRead?.(total);
   };
 
   const inFlight: Array<Promise<Awaited<ReturnType<ListaReaders['run']>>>> = [];
@@ -105,8 +125,9 @@ export async function* validateListaInParallel(options: ParallelValidateOptions)
   };
 
   try {
-    while (!eof && carry.length < partSize) await more();
-    const root = eof ? undefined : listHead(carry);
+    do await more();
+    while (!eof && len < partSize);
+    const root = eof ? undefined : listHead(carry());
     if (root === undefined) {
       yield* sequential(0);
       return;
@@ -114,11 +135,11 @@ export async function* validateListaInParallel(options: ParallelValidateOptions)
     let parts = 0;
     let searchFrom = Math.max(root.end, partSize - END_TAG.length);
     for (;;) {
-      let cut = findCut(carry, searchFrom);
-      while (cut === -1 && !eof && carry.length < partSize + MAX_CARRY) {
-        searchFrom = Math.max(searchFrom, carry.length - 64);
+      let cut = findCut(carry(), searchFrom);
+      while (cut === -1 && !eof && len < partSize + MAX_CARRY) {
+        searchFrom = Math.max(searchFrom, len - 64);
         await more();
-        cut = findCut(carry, searchFrom);
+        cut = findCut(carry(), searchFrom);
       }
       if (cut === -1 && !eof) break; // no cut in sight: the rest is read on this thread
       if (cut === -1 && parts === 0) {
@@ -126,15 +147,19 @@ export async function* validateListaInParallel(options: ParallelValidateOptions)
         return;
       }
       const final = cut === -1;
-      const end = final ? carry.length : cut;
-      const bytes = new Uint8Array(end);
-      bytes.set(carry.subarray(0, end));
+      const end = final ? len : cut;
+      const bytes = buf.subarray(0, end);
+      if (!final) {
+        const next = readers.buffer(Math.max(capacity, len - end + chunk));
+        next.set(buf.subarray(end, len));
+        buf = next;
+        len -= end;
+      }
       const running = readers.run({ prefix: parts === 0 ? '' : root.prefix, bytes, final, settings });
       running.catch(() => undefined); // an abandoned part's failure must not crash the process
       inFlight.push(running);
       parts++;
       if (final) break;
-      carry = carry.subarray(end);
       searchFrom = Math.max(0, partSize - END_TAG.length);
       while (inFlight.length >= readers.size * AHEAD) {
         if (!(yield* yieldOldest())) {
@@ -142,7 +167,7 @@ export async function* validateListaInParallel(options: ParallelValidateOptions)
           return;
         }
       }
-      while (!eof && carry.length < partSize) await more();
+      while (!eof && len < partSize) await more();
     }
     while (inFlight.length > 0) {
       if (!(yield* yieldOldest())) {
@@ -152,18 +177,74 @@ export async function* validateListaInParallel(options: ParallelValidateOptions)
     }
     if (!eof) yield* sequential(yielded);
   } finally {
-    await source.return?.();
+    await filler.close();
   }
 }
 
 /** A file's bytes, with read errors as ERR_FILE_READ naming the file. */
-function openFile(file: string): OpenLista {
+function openFile(file: string, label: string): OpenLista {
   return async function* (chunkSize) {
     try {
       yield* createReadStream(file, { highWaterMark: chunkSize }) as AsyncIterable<Buffer>;
     } catch (err) {
-      throw readError(err, file);
+      throw readError(err, label);
     }
+  };
+}
+
+/** The chunks of `source`, each one told to `onRead` as the running total. */
+async function* counted(source: AsyncIterable<Uint8Array>, onRead: ((bytesRead: number) => void) | undefined): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of source) {
+    total += chunk.length;
+    onRead?.(total);
+    yield chunk;
+  }
+}
+
+/** Reads a list's bytes into buffers it is given, from its start; `fill` answers 0 at the end. */
+interface Filler {
+  fill(into: Uint8Array): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A file read straight into the buffers given. */
+function fileFiller(file: string, label: string): Filler {
+  let handle: FileHandle | undefined;
+  return {
+    async fill(into) {
+      try {
+        handle ??= await openHandle(file, 'r');
+        return (await handle.read(into, 0, into.length, null)).bytesRead;
+      } catch (err) {
+        throw readError(err, label);
+      }
+    },
+    async close() {
+      await handle?.close();
+    },
+  };
+}
+
+/** Chunks copied into the buffers given, for a caller that opens the list itself. */
+function chunkFiller(source: AsyncIterable<Uint8Array>): Filler {
+  const chunks = source[Symbol.asyncIterator]();
+  let pending: Uint8Array | undefined;
+  return {
+    async fill(into) {
+      while (pending === undefined || pending.length === 0) {
+        const r = await chunks.next();
+        if (r.done) return 0;
+        pending = r.value;
+      }
+      const n = Math.min(into.length, pending.length);
+      into.set(pending.subarray(0, n));
+      pending = pending.subarray(n);
+      return n;
+    },
+    async close() {
+      await chunks.return?.();
+    },
   };
 }
 

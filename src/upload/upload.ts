@@ -6,7 +6,7 @@
  */
 
 import { t } from '../i18n/translate.js';
-import { closeSync, createReadStream, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { PiSenderError } from '../errors.js';
 import { silentLogger, type Logger } from '../logging.js';
@@ -211,29 +211,13 @@ export async function uploadFile(options: UploadOptions): Promise<UploadSummary>
     );
   };
 
-  // Called again when the list must be read again from its start (validate-parallel.ts).
-  async function* counted(chunkSize: number): AsyncGenerator<Uint8Array> {
-    bytesRead = 0;
-    const stream = createReadStream(file, { highWaterMark: chunkSize });
-    try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        bytesRead += chunk.length;
-        yield chunk;
-      }
-    } catch (err) {
-      throw new PiSenderError(
-        'ERR_FILE_READ',
-        t('upload.cannotRead', { file: options.file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message }),
-        {
-          file: options.file,
-        },
-      );
-    }
-  }
-
   try {
     for await (const ev of validateListaInParallel({
-      source: counted,
+      source: file,
+      fileLabel: options.file,
+      onRead: (n) => {
+        bytesRead = n;
+      },
       readers,
       profile: options.profile ?? 'strict',
       xsd,
