@@ -111,9 +111,8 @@ export class PiClient implements PiService {
   async enviarListaDocumentos(documentos: readonly OutgoingDocumento[], signal?: AbortSignal): Promise<ResultadoDocumento[]> {
     if (documentos.length === 0) throw new PiSenderError('ERR_INTERNAL', t('pi.emptyList'));
     const op = PI_OPERATIONS.enviar;
-    let lista = '';
-    for (const d of documentos) lista += d.xml;
-    const body = `<end:${op} xmlns:end="${PI_NAMESPACE}"><ListaDocumentos>${lista}</ListaDocumentos></end:${op}>`;
+    // Fragments, not one string: the transport encodes them straight into a reused buffer.
+    const body = [`<end:${op} xmlns:end="${PI_NAMESPACE}"><ListaDocumentos>`, ...documentos.map((d) => d.xml), `</ListaDocumentos></end:${op}>`];
     const result = await this.soap.call({ body, arrays: ARRAYS, readBody: readPlainAnswer, ...(signal ? { signal } : {}) });
     const w = wrapper(result.body, `${op}Response`, result.httpStatus);
     const list = w['ResultadoDocumento'];

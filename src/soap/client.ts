@@ -5,15 +5,15 @@
  */
 
 import { t } from '../i18n/translate.js';
-import { buildEnvelope, EnvelopeError, parseEnvelope } from './envelope.js';
+import { buildEnvelope, envelopeParts, EnvelopeError, parseEnvelope } from './envelope.js';
 import { httpStatusError, SoapFaultError, SoapResponseError } from './errors.js';
 
 /** Statuses that say the URL is wrong (not that the service is down): not worth retrying. */
 import type { HttpTransport } from './transport.js';
 
 export interface SoapCall {
-  /** The operation's body element, serialized and escaped. */
-  body: string;
+  /** The operation's body element, serialized and escaped; or its fragments, sent one after the other. */
+  body: string | readonly string[];
   /** Header blocks (e.g. a WS-Security UsernameToken), serialized. */
   header?: string;
   /** The SOAPAction HTTP header; JAX-WS services normally declare `""`. */
@@ -43,7 +43,7 @@ export class SoapClient {
   ) {}
 
   async call(call: SoapCall): Promise<SoapResult> {
-    const envelope = buildEnvelope(call.body, call.header ?? '');
+    const envelope = typeof call.body === 'string' ? buildEnvelope(call.body, call.header ?? '') : envelopeParts(call.body, call.header ?? '');
     const res = await this.transport.post(
       this.endpoint,
       envelope,

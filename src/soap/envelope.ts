@@ -10,13 +10,16 @@ export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 
 /** An envelope around an already-serialized body element (and header blocks, if any). */
 export function buildEnvelope(bodyXml: string, headerXml = ''): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>` +
-    `<soapenv:Envelope xmlns:soapenv="${SOAP_ENV_NS}">` +
-    `<soapenv:Header>${headerXml}</soapenv:Header>` +
-    `<soapenv:Body>${bodyXml}</soapenv:Body>` +
-    `</soapenv:Envelope>`
-  );
+  return envelopeParts([bodyXml], headerXml).join('');
+}
+
+/** {@link buildEnvelope} as fragments, for a body given as fragments (left as they are, not joined). */
+export function envelopeParts(bodyParts: readonly string[], headerXml = ''): string[] {
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP_ENV_NS}"><soapenv:Header>${headerXml}</soapenv:Header><soapenv:Body>`,
+    ...bodyParts,
+    `</soapenv:Body></soapenv:Envelope>`,
+  ];
 }
 
 /** Escapes a value for an attribute or text; for the few values the SOAP layer itself writes. */

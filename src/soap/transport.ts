@@ -10,6 +10,7 @@ import { t } from '../i18n/translate.js';
 import { Agent, buildConnector, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { PiSenderError } from '../errors.js';
 import { redact, registerSecret, registerUrlCredentials } from '../redact.js';
+import { BodyBuffers } from './body-buffers.js';
 import { AuthError, displayUrl, EndpointError, ProxyError, TlsError, TransportError } from './errors.js';
 export { retryAfterMs } from './errors.js';
 import { describeTlsError, loadTls, type ConnectTls, type TlsOptions } from './tls.js';
@@ -68,6 +69,7 @@ export function bypassesProxy(target: URL, noProxy: string): boolean {
 
 export class HttpTransport {
   private readonly dispatchers = new Map<string, Dispatcher>();
+  private readonly bodies = new BodyBuffers();
   private readonly tls: ConnectTls;
   private readonly authorization: string | undefined;
   /**
@@ -156,8 +158,17 @@ export class HttpTransport {
     }
   }
 
-  /** POSTs a body; resolves for any HTTP status, rejects only when there is no answer. */
-  post(url: string, body: string, headers: Record<string, string>, signal?: AbortSignal, options: { keepSecrets?: boolean } = {}): Promise<HttpResponse> {
+  /**
+   * POSTs a body, as one string or as fragments sent one after the other (encoded into a reused buffer:
+   * body-buffers.ts); resolves for any HTTP status, rejects only when there is no answer.
+   */
+  post(
+    url: string,
+    body: string | readonly string[],
+    headers: Record<string, string>,
+    signal?: AbortSignal,
+    options: { keepSecrets?: boolean } = {},
+  ): Promise<HttpResponse> {
     return this.request('POST', url, body, headers, signal, options.keepSecrets === true);
   }
 
@@ -173,7 +184,7 @@ export class HttpTransport {
   private async request(
     method: 'GET' | 'POST',
     url: string,
-    body: string | undefined,
+    body: string | readonly string[] | undefined,
     headers: Record<string, string>,
     signal?: AbortSignal,
     keepSecrets = false,
@@ -196,13 +207,17 @@ export class HttpTransport {
     });
     expired.catch(() => undefined);
     const dispatcher = this.dispatcherFor(target.origin);
+    const bytes = typeof body === 'object' ? this.bodies.encode(body) : body;
     try {
       const res = await Promise.race([
-        request(target, { method, headers: all, ...(body === undefined ? {} : { body }), dispatcher, signal: combined }),
+        request(target, { method, headers: all, ...(bytes === undefined ? {} : { body: bytes }), dispatcher, signal: combined }),
         expired,
       ]);
       clearTimeout(timer);
       const text = await res.body.text();
+      // The request is over: its body was written whole, or its socket destroyed. On any error
+      // before this, the buffer is not reused, since undici may still be writing it.
+      if (typeof bytes === 'object') this.bodies.release(bytes);
       if (res.statusCode === 401 || res.statusCode === 403) {
         throw new AuthError(t('http.refused', { status: String(res.statusCode) }), res.statusCode);
       }

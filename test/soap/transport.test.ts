@@ -86,6 +86,33 @@ describe('HttpTransport', () => {
     await t.close();
   });
 
+  it('sends a body of fragments whole, each request its own bytes, while buffers are reused', async () => {
+    const received: Array<{ body: string; length: string | undefined }> = [];
+    const origin = await serve((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (d: Buffer) => chunks.push(d));
+      req.on('end', () => {
+        received.push({ body: Buffer.concat(chunks).toString('utf8'), length: req.headers['content-length'] });
+        res.end('ok');
+      });
+    });
+    const t = new HttpTransport();
+    const bodies = [5000, 10, 70_000, 3, 900_000, 1].map((n, i) => ['<b>', `ação ${i} `.repeat(n), '😀</b>']);
+    for (const parts of bodies) expect((await t.post(`${origin}/`, parts, {})).body).toBe('ok');
+    await Promise.all(bodies.map((parts) => t.post(`${origin}/`, parts, {})));
+    expect(received).toHaveLength(2 * bodies.length);
+    const expected = bodies.map((parts) => parts.join(''));
+    expect(received.slice(0, bodies.length).map((r) => r.body)).toEqual(expected);
+    expect(
+      received
+        .slice(bodies.length)
+        .map((r) => r.body)
+        .sort(),
+    ).toEqual([...expected].sort());
+    for (const r of received) expect(Number(r.length)).toBe(Buffer.byteLength(r.body));
+    await t.close();
+  });
+
   it('turns 401 and 403 into an AuthError', async () => {
     const origin = await serve((_req, res) => {
       res.statusCode = 403;
