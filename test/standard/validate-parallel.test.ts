@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/simulator/server.js';
 import { ListaReaders } from '../../src/standard/lista-readers.js';
@@ -220,11 +222,36 @@ describe('validateListaInParallel', () => {
     expect(Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')[16])).toBe(0); // the main thread keeps its own
   });
 
-  it('a missing file is ERR_FILE_READ naming it', async () => {
-    const run = async () => {
-      for await (const _ of validateListaInParallel({ source: 'no/such/lista.xml', readers })) void _;
+  it('a missing file is ERR_FILE_READ naming it, by its label when given', async () => {
+    const run = async (label?: string) => {
+      for await (const _ of validateListaInParallel({ source: 'no/such/lista.xml', readers, ...(label ? { fileLabel: label } : {}) })) void _;
     };
     await expect(run()).rejects.toMatchObject({ code: 'ERR_FILE_READ', context: { file: 'no/such/lista.xml' } });
+    await expect(run('lista.xml')).rejects.toMatchObject({ code: 'ERR_FILE_READ', context: { file: 'lista.xml' } });
+  });
+
+  it('reads a file into buffers the readers give back, counting its bytes; a small file is read on this thread, also counted', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pi-parallel-'));
+    const file = path.join(dir, 'lista.xml');
+    const text = list(600);
+    writeFileSync(file, text);
+    const counts: number[] = [];
+    const before = delta();
+    const out: ListaVerdict[] = [];
+    for await (const v of validateListaInParallel({ source: file, readers, xsd, partSize: 64 * 1024, onRead: (n) => counts.push(n) })) out.push(v);
+    expect(out).toEqual(await sequential(Buffer.from(text), {}));
+    expect(since(before).pristine).toBeGreaterThanOrEqual(Math.floor(Buffer.byteLength(text) / (64 * 1024)));
+    expect(counts.at(-1)).toBe(Buffer.byteLength(text));
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    // The parts' buffers came back: the next one asked for is one of them (a new one is all zeros).
+    const again = readers.buffer(128 * 1024);
+    expect(again.byteLength).toBeGreaterThanOrEqual(128 * 1024);
+    expect(Buffer.from(again.buffer).toString('latin1')).toContain('</Documento>');
+    const small = path.join(dir, 'small.xml');
+    writeFileSync(small, list(2));
+    counts.length = 0;
+    for await (const _ of validateListaInParallel({ source: small, readers, xsd, onRead: (n) => counts.push(n) })) void _;
+    expect(counts.at(-1)).toBe(Buffer.byteLength(list(2)));
   });
 });
 
