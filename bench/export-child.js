@@ -4,7 +4,7 @@ import { parseConfig } from '../dist/export/config.js';
 import { configTemplate } from '../dist/export/config-template.js';
 import { runExport } from '../dist/export/job.js';
 
-tuneHeapForStreaming(); // as the pi-sender command does
+tuneHeapForStreaming(); // as the pi-sender command does (run.js starts this child with its V8 flags)
 
 const [database, url, store] = process.argv.slice(2);
 const text = configTemplate('postgres', { endpoint: url, user: 'simulador', store })

@@ -14,6 +14,7 @@ import { benchReport } from './report.js';
 import { benchStoreCommands } from './store-commands.js';
 import { benchStartup } from './startup.js';
 import { printPhases, profilePhases } from './profile.js';
+import { CLI_NODE_FLAGS } from '../dist/cli/memory.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -35,8 +36,12 @@ async function listaFile(n) {
   return file;
 }
 
+/** The children that run what a pi-sender command runs: Node starts them with the command's flags. */
+const AS_THE_COMMAND = new Set(['validate-child.js', 'send-child.js', 'export-child.js']);
+
 function runNode(script, scriptArgs, env = {}, execArgv = []) {
-  const r = spawnSync(process.execPath, [...execArgv, path.join(here, script), ...scriptArgs], {
+  const flags = AS_THE_COMMAND.has(script) ? [...CLI_NODE_FLAGS, ...execArgv] : execArgv;
+  const r = spawnSync(process.execPath, [...flags, path.join(here, script), ...scriptArgs], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
     env: { ...process.env, ...env },

@@ -8,7 +8,7 @@ import { SoapClient } from '../dist/soap/client.js';
 import { HttpTransport } from '../dist/soap/transport.js';
 import { uploadFile } from '../dist/upload/upload.js';
 
-tuneHeapForStreaming(); // as the pi-sender command does
+tuneHeapForStreaming(); // as the pi-sender command does (run.js starts this child with its V8 flags)
 
 const [file, url, user, concurrency] = process.argv.slice(2);
 const transport = new HttpTransport({ basicAuth: { user, password: process.env.PI_PASSWORD } });

@@ -5,7 +5,7 @@ import { ListaReaders } from '../dist/standard/lista-readers.js';
 import { validateListaInParallel } from '../dist/standard/validate-parallel.js';
 import { XsdPool } from '../dist/standard/xsd-pool.js';
 
-tuneHeapForStreaming(); // as the pi-sender command does
+tuneHeapForStreaming(); // as the pi-sender command does (run.js starts this child with its V8 flags)
 
 const [file] = process.argv.slice(2);
 const xsd = new XsdPool();
