@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+#!/usr/bin/env -S node --max-semi-space-size=4
 /**
  * The `pi-sender` command: the entry point and nothing else. The program, its commands and the
  * mapping of errors to exit codes are in program.ts.

@@ -17,9 +17,9 @@ import v8 from 'node:v8';
  * can cap it; later `v8.setFlagsFromString` calls are ignored by Node 22 and 24. Left to itself it
  * grows with the allocation rate up to a size V8 derives from the machine's memory: on a 24 GiB
  * server, 134 MB under Node 24, which put `send` at 320 MB of RSS and made a long `validate` heavier
- * than a short one. 8 MB semi-spaces cost no measurable CPU in the bench (ADR 6).
+ * than a short one. 4 MB semi-spaces cost no measurable CPU in the bench (ADR 6).
  */
-export const CLI_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+export const CLI_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
 export function tuneHeapForStreaming(): void {
   v8.setFlagsFromString('--heap-growing-percent=50');

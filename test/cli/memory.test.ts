@@ -27,8 +27,8 @@ describe('the V8 flags of the pi-sender command', () => {
     const young = async (flags: readonly string[]): Promise<number> =>
       Number((await run(process.execPath, [...flags, '-e', YOUNG_AFTER_GARBAGE], { timeout: 60_000 })).stdout);
     const capped = await young(CLI_NODE_FLAGS);
-    // Two semi-spaces of 8 MB, and the page V8 may round each one up by.
-    expect(capped).toBeLessThanOrEqual(17);
+    // Two semi-spaces of 4 MB, and the page V8 may round each one up by.
+    expect(capped).toBeLessThanOrEqual(9);
     expect(await young([])).toBeGreaterThan(capped);
   });
 });
