@@ -10,6 +10,8 @@ export const PACKAGES = 1_000_000;
 export const RUNS = 10_000;
 const START = Date.parse('2025-10-01T03:00:00.000Z');
 const STEP = 3_600_000 * 1.02; // a bit over an hour between runs: 10,000 runs is about 14 months
+/** When the fixture's last run started (2026-11-30): the store's "now", whatever the calendar says. */
+export const LAST_RUN_AT = START + RUNS * STEP;
 
 export function largeStore(workDir) {
   const file = path.join(workDir, `store-${PACKAGES}.db`);
