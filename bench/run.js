@@ -1,8 +1,6 @@
 // `npm run bench`: prints throughput and memory figures. Not a test: figures, not pass/fail.
 // Usage: npm run bench [-- validate] [-- --documentos N]
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +11,7 @@ import { benchLibrary } from './library.js';
 import { benchReport } from './report.js';
 import { benchStoreCommands } from './store-commands.js';
 import { benchStartup } from './startup.js';
+import { startFixedServer, startServer } from './server-process.js';
 import { printPhases, profilePhases } from './profile.js';
 import { CLI_NODE_FLAGS } from '../dist/cli/memory.js';
 
@@ -107,17 +106,10 @@ function printFlatness(small, large, runs = [large]) {
   );
 }
 
-/** Starts a server script in its own process; resolves with the URL it prints and a stop function. */
-async function startServer(args, env) {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [first] = await once(createInterface({ input: child.stdout }), 'line');
-  return { url: first.replace('listening on ', ''), stop: () => child.kill('SIGTERM') };
-}
-
 const SERVERS = {
   simulator: (password) =>
     startServer([path.join(here, '..', 'dist', 'cli', 'main.js'), 'simulator', '--port', '0', '--max-docs', '100'], { PI_SIMULATOR_PASSWORD: password }),
-  'fixed-answer server': () => startServer([path.join(here, 'fixed-server.js')], {}),
+  'fixed-answer server': startFixedServer,
 };
 
 /** One client script against a fresh server of the given kind. */
