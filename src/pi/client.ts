@@ -43,7 +43,8 @@ export function readPlainAnswer(xml: string): Record<string, unknown> | undefine
  * `natureza`, present only when `pi.sendCpf` is on. SOAP sends the XML alone.
  */
 export interface OutgoingDocumento {
-  xml: string;
+  /** As text, or as its UTF-8 bytes (from a reader thread: soap/body-buffers.ts). */
+  xml: string | Uint8Array;
   interessados?: ReadonlyArray<InteressadoExtra | undefined> | undefined;
 }
 

@@ -42,7 +42,12 @@ export class RestPiClient implements PiService {
   async enviarListaDocumentos(outgoing: readonly OutgoingDocumento[], signal?: AbortSignal): Promise<ResultadoDocumento[]> {
     if (outgoing.length === 0) throw new PiSenderError('ERR_INTERNAL', t('pi.emptyList'));
     const documentos: RestDocumento[] = [];
-    for await (const ev of readListaDocumentos(Buffer.from(`<ListaDocumentos>${outgoing.map((d) => d.xml).join('')}</ListaDocumentos>`))) {
+    const list = Buffer.concat([
+      Buffer.from('<ListaDocumentos>'),
+      ...outgoing.map((d) => (typeof d.xml === 'string' ? Buffer.from(d.xml, 'utf8') : d.xml)),
+      Buffer.from('</ListaDocumentos>'),
+    ]);
+    for await (const ev of readListaDocumentos(list)) {
       if (ev.kind !== 'documento') continue;
       // The CPF and natureza the XML cannot carry, by the interessado's position in it.
       const extras = outgoing[documentos.length]?.interessados;

@@ -8,6 +8,12 @@
  * written the whole body, or destroyed the socket it was writing to, so nothing reads it any more.
  */
 
+/**
+ * A piece of a request body: text, or bytes already in UTF-8 (a Documento's XML as a reader thread
+ * encoded it: bytes cross threads without a copy, and this thread has no string to encode).
+ */
+export type BodyFragment = string | Uint8Array;
+
 /** Buffers kept for reuse; a pipeline has a few requests in flight. */
 const KEPT = 8;
 /** Larger bodies get a buffer of their own, not kept. */
@@ -19,12 +25,18 @@ export class BodyBuffers {
   private free: Buffer[] = [];
 
   /** The fragments in UTF-8, in a buffer of this pool (a view of exactly their bytes). */
-  encode(parts: readonly string[]): Buffer {
+  encode(parts: readonly BodyFragment[]): Buffer {
     let size = 0;
-    for (const p of parts) size += Buffer.byteLength(p, 'utf8');
+    for (const p of parts) size += typeof p === 'string' ? Buffer.byteLength(p, 'utf8') : p.byteLength;
     const buffer = this.take(size);
     let at = 0;
-    for (const p of parts) at += buffer.write(p, at, 'utf8');
+    for (const p of parts) {
+      if (typeof p === 'string') at += buffer.write(p, at, 'utf8');
+      else {
+        buffer.set(p, at);
+        at += p.byteLength;
+      }
+    }
     return buffer.subarray(0, at);
   }
 

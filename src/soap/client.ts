@@ -9,11 +9,12 @@ import { buildEnvelope, envelopeParts, EnvelopeError, parseEnvelope } from './en
 import { httpStatusError, SoapFaultError, SoapResponseError } from './errors.js';
 
 /** Statuses that say the URL is wrong (not that the service is down): not worth retrying. */
+import type { BodyFragment } from './body-buffers.js';
 import type { HttpTransport } from './transport.js';
 
 export interface SoapCall {
   /** The operation's body element, serialized and escaped; or its fragments, sent one after the other. */
-  body: string | readonly string[];
+  body: string | readonly BodyFragment[];
   /** Header blocks (e.g. a WS-Security UsernameToken), serialized. */
   header?: string;
   /** The SOAPAction HTTP header; JAX-WS services normally declare `""`. */

@@ -14,7 +14,7 @@ export function buildEnvelope(bodyXml: string, headerXml = ''): string {
 }
 
 /** {@link buildEnvelope} as fragments, for a body given as fragments (left as they are, not joined). */
-export function envelopeParts(bodyParts: readonly string[], headerXml = ''): string[] {
+export function envelopeParts<F extends string | Uint8Array>(bodyParts: readonly F[], headerXml = ''): Array<F | string> {
   return [
     `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP_ENV_NS}"><soapenv:Header>${headerXml}</soapenv:Header><soapenv:Body>`,
     ...bodyParts,

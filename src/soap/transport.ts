@@ -10,7 +10,7 @@ import { t } from '../i18n/translate.js';
 import { Agent, buildConnector, EnvHttpProxyAgent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { PiSenderError } from '../errors.js';
 import { redact, registerSecret, registerUrlCredentials } from '../redact.js';
-import { BodyBuffers } from './body-buffers.js';
+import { BodyBuffers, type BodyFragment } from './body-buffers.js';
 import { AuthError, displayUrl, EndpointError, ProxyError, TlsError, TransportError } from './errors.js';
 export { retryAfterMs } from './errors.js';
 import { describeTlsError, loadTls, type ConnectTls, type TlsOptions } from './tls.js';
@@ -164,7 +164,7 @@ export class HttpTransport {
    */
   post(
     url: string,
-    body: string | readonly string[],
+    body: string | readonly BodyFragment[],
     headers: Record<string, string>,
     signal?: AbortSignal,
     options: { keepSecrets?: boolean } = {},
@@ -184,7 +184,7 @@ export class HttpTransport {
   private async request(
     method: 'GET' | 'POST',
     url: string,
-    body: string | readonly string[] | undefined,
+    body: string | readonly BodyFragment[] | undefined,
     headers: Record<string, string>,
     signal?: AbortSignal,
     keepSecrets = false,

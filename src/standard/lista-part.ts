@@ -49,8 +49,11 @@ export interface DocumentoVerdict {
   /** Line of the Protocolo element (of the Documento when it has none). */
   protocoloLine: number;
   problems: Problem[];
-  /** As sent: the canonical XML that was validated, when the Documento could be read. */
-  xml?: string;
+  /**
+   * As sent: the canonical XML that was validated, when the Documento could be read; as its UTF-8
+   * bytes when it comes from a worker (see {@link PackedVerdicts}).
+   */
+  xml?: string | Uint8Array;
 }
 
 /** A part's answer. Lines and positions are the part's own: line 1 is where the part starts. */
@@ -156,7 +159,13 @@ export interface PackedVerdicts {
   sent: Array<string | undefined | 0>;
   /** The problems, or 0 when there is none. */
   problems: Array<Problem[] | 0>;
-  xml: Array<string | undefined>;
+  /**
+   * The XML of every Documento that has one, one after the other in UTF-8, and the byte length of
+   * each (-1: none). Moved to the main thread, not copied: it goes into the request bodies as bytes,
+   * where strings would be cloned across (most of what a part's answer weighs), then encoded there.
+   */
+  xml: Uint8Array;
+  xmlLengths: Int32Array;
 }
 
 /** What a worker answers: {@link PartVerdicts}, those with verdicts packed. */
@@ -168,11 +177,26 @@ export interface PartMessage {
   buffer: ArrayBuffer;
 }
 
+/** The buffers a worker's answer moves to the main thread (beside the part's own). */
+export function movedWith(answer: PartAnswer): ArrayBuffer[] {
+  return 'xml' in answer && answer.xml.byteLength > 0 ? [answer.xml.buffer as ArrayBuffer] : [];
+}
+
 export function packVerdicts(answer: PartVerdicts): PartAnswer {
   if (!('documentos' in answer)) return answer;
   const { documentos } = answer;
   const numbers = new Int32Array(documentos.length * 3);
-  const packed: PackedVerdicts = { id: answer.id, pristine: true, line: answer.line, numbers, protocolos: [], sent: [], problems: [], xml: [] };
+  const xmlLengths = new Int32Array(documentos.length);
+  let bytes = 0;
+  documentos.forEach((d, i) => {
+    const length = d.xml === undefined ? -1 : typeof d.xml === 'string' ? Buffer.byteLength(d.xml, 'utf8') : d.xml.byteLength;
+    xmlLengths[i] = length;
+    if (length > 0) bytes += length;
+  });
+  // Its own memory (not a slice of Node's pool), so that it can be moved.
+  const xml = bytes === 0 ? new Uint8Array(0) : Buffer.allocUnsafeSlow(bytes);
+  const packed: PackedVerdicts = { id: answer.id, pristine: true, line: answer.line, numbers, protocolos: [], sent: [], problems: [], xml, xmlLengths };
+  let at = 0;
   documentos.forEach((d, i) => {
     numbers[i * 3] = d.index;
     numbers[i * 3 + 1] = d.line;
@@ -180,14 +204,19 @@ export function packVerdicts(answer: PartVerdicts): PartAnswer {
     packed.protocolos.push(d.protocolo);
     packed.sent.push(d.sentProtocolo === d.protocolo ? 0 : d.sentProtocolo);
     packed.problems.push(d.problems.length === 0 ? 0 : d.problems);
-    packed.xml.push(d.xml);
+    if (typeof d.xml === 'string') at += (xml as Buffer).write(d.xml, at, 'utf8');
+    else if (d.xml !== undefined) {
+      xml.set(d.xml, at);
+      at += d.xml.byteLength;
+    }
   });
   return packed;
 }
 
 export function unpackVerdicts(answer: PartAnswer): PartVerdicts {
   if (!('numbers' in answer)) return answer;
-  const { numbers, protocolos, sent, problems, xml } = answer;
+  const { numbers, protocolos, sent, problems, xml, xmlLengths } = answer;
+  let at = 0;
   const documentos = protocolos.map((protocolo, i): DocumentoVerdict => {
     const s = sent[i];
     const ps = problems[i];
@@ -200,8 +229,11 @@ export function unpackVerdicts(answer: PartAnswer): PartVerdicts {
       protocoloLine: numbers[i * 3 + 2]!,
       problems: ps === 0 || ps === undefined ? [] : ps,
     };
-    const x = xml[i];
-    if (x !== undefined) verdict.xml = x;
+    const length = xmlLengths[i]!;
+    if (length >= 0) {
+      verdict.xml = xml.subarray(at, at + length);
+      at += length;
+    }
     return verdict;
   });
   return { id: answer.id, pristine: true, line: answer.line, documentos };

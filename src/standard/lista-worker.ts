@@ -5,7 +5,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PiSenderError } from '../errors.js';
-import { packVerdicts, validatePart, type PartJob, type PartMessage, type PartVerdicts } from './lista-part.js';
+import { movedWith, packVerdicts, validatePart, type PartJob, type PartMessage, type PartVerdicts } from './lista-part.js';
 
 setLanguage((workerData as { language: Language }).language);
 lowerPriority(10);
@@ -19,7 +19,8 @@ parentPort!.on('message', (job: PartJob) => {
   }
   // Nothing here keeps a view of the part's bytes once it is read: its buffer goes back to be filled again.
   const { buffer } = job.bytes;
-  parentPort!.postMessage({ answer: packVerdicts(answer), buffer: buffer as ArrayBuffer } satisfies PartMessage, [buffer as ArrayBuffer]);
+  const packed = packVerdicts(answer);
+  parentPort!.postMessage({ answer: packed, buffer: buffer as ArrayBuffer } satisfies PartMessage, [buffer as ArrayBuffer, ...movedWith(packed)]);
 });
 
 /**

@@ -36,7 +36,9 @@ describe('the REST transport', () => {
     try {
       expect(await client.getQuantidadeMaximaDocumentosPorRequisicao()).toBe(7);
       const xmls = await sampleXmls();
-      const results = await client.enviarListaDocumentos(xmls);
+      // The first ones as the readers' threads hand them over: their XML as UTF-8 bytes.
+      const given = xmls.map((d, i) => (i < 3 ? { xml: new Uint8Array(Buffer.from(d.xml, 'utf8')) } : d));
+      const results = await client.enviarListaDocumentos(given);
       expect(results).toEqual(xmls.map(() => ({ Resultado: 'Ok!' })));
       expect(sim.logins).toBe(1); // one login for the whole client
       expect(sim.accepted.size).toBe(xmls.length);

@@ -9,6 +9,13 @@ describe('BodyBuffers', () => {
     expect(body.equals(Buffer.from(parts.join(''), 'utf8'))).toBe(true);
   });
 
+  it('takes fragments already in UTF-8 as they are, between text fragments', () => {
+    const bytes = Buffer.from('<b>ação 😀</b>', 'utf8');
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+    const body = new BodyBuffers().encode(['<a>', view, 'São', view.subarray(0, 3), '</a>']);
+    expect(body.toString('utf8')).toBe('<a><b>ação 😀</b>São<b></a>');
+  });
+
   it('gives a released buffer to the next body, and never one still in use', () => {
     const pool = new BodyBuffers();
     const first = pool.encode(['x'.repeat(1000)]);

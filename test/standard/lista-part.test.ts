@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packVerdicts, partError, unpackVerdicts, validatePart, type PartJob } from '../../src/standard/lista-part.js';
+import { receiveMessageOnPort } from 'node:worker_threads';
+import { movedWith, packVerdicts, partError, unpackVerdicts, validatePart, type PartJob, type PartVerdicts } from '../../src/standard/lista-part.js';
 import { listaDocumentosXml } from '../../src/standard/writer.js';
 import { nup, validDocumento } from '../helpers/documentos.js';
 
@@ -29,7 +30,7 @@ describe('validatePart', () => {
     ]);
     const lines = middle.split('\n');
     expect(r.documentos.map((d) => lines[d.line - 1]!.trim())).toEqual(['<Documento>', '<Documento>', '<Documento>']);
-    expect(r.documentos.every((d) => d.xml?.startsWith('<Documento>'))).toBe(true);
+    expect(r.documentos.every((d) => typeof d.xml === 'string' && d.xml.startsWith('<Documento>'))).toBe(true);
   });
 
   it('the same part with a comment goes to the reader, with the same verdicts', () => {
@@ -66,15 +67,30 @@ describe('validatePart', () => {
       validDocumento({ Protocolo: '99991.000001/2025-06' }), // normalized: the Protocolo sent differs
       validDocumento({ Especie: 'x'.repeat(51) }), // a problem
       { ...validDocumento(), Protocolo: undefined as unknown as string }, // no Protocolo at all
+      validDocumento({ Assunto: 'Ação de São Paulo — 漢字 😀' }), // two, three and four bytes in UTF-8
     ];
     const r = validatePart(job(body(listaDocumentosXml([...docs(2), ...odd], { indent: true }))));
     if (!('documentos' in r)) throw new Error('no verdicts');
     expect(r.documentos.some((d) => d.sentProtocolo !== d.protocolo)).toBe(true);
     expect(r.documentos.some((d) => d.problems.length > 0)).toBe(true);
     expect(r.documentos.some((d) => d.protocolo === undefined)).toBe(true);
+    r.documentos[1]!.xml = undefined; // as a Documento that could not be read has none
+    delete r.documentos[1]!.xml;
     const packed = packVerdicts(r);
     expect(packed).not.toHaveProperty('documentos');
-    expect(unpackVerdicts(structuredClone(packed))).toEqual(r);
+    // Each XML comes back as its UTF-8 bytes, views of the one buffer that was moved, not copied.
+    const port = new MessageChannel();
+    port.port1.postMessage(packed, movedWith(packed));
+    expect('xml' in packed && packed.xml.byteLength).toBe(0); // detached: it went across
+    const back = unpackVerdicts(receiveMessageOnPort(port.port2)!.message as ReturnType<typeof packVerdicts>);
+    port.port1.close();
+    if (!('documentos' in back)) throw new Error('no verdicts');
+    const asText = (v: Extract<PartVerdicts, { documentos: unknown }>) =>
+      v.documentos.map(({ xml, ...d }) => ({ ...d, xml: xml === undefined ? undefined : typeof xml === 'string' ? xml : Buffer.from(xml).toString('utf8') }));
+    expect(back.documentos.every((d, i) => (i === 1 ? d.xml === undefined : d.xml instanceof Uint8Array))).toBe(true);
+    expect(new Set(back.documentos.flatMap((d) => (d.xml instanceof Uint8Array ? [d.xml.buffer] : [])).values()).size).toBe(1);
+    expect(asText(back)).toEqual(asText(r));
+    expect(asText(back).at(-1)!.xml).toContain('Ação de São Paulo — 漢字 😀');
     // Answers without verdicts cross as they are.
     for (const other of [
       { id: 1, pristine: false as const },
