@@ -41,6 +41,12 @@ export interface ConsoleOptions {
   token?: string;
   tls?: { cert: string | Buffer; key: string | Buffer };
   log: Logger;
+  /**
+   * The time the pages answer for, in ms since the epoch (default: the clock): the overview's last 30
+   * days and the package list's default last 3 days end there. The bench gives the time its store was
+   * made for, so that its figures do not change as the calendar moves past it.
+   */
+  now?: () => number;
 }
 
 export interface RunningConsole {
@@ -79,13 +85,14 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   /** The Host headers a loopback console answers to: a loopback address or localhost, at its port (set once listening). */
   let loopbackHost = /(?!)/;
 
+  const clock = options.now ?? Date.now;
   const ctx = (): PageContext => ({
     timeZone: options.timeZone,
     store: options.store,
     language: currentLanguage(),
     csrf,
     allowActions: options.allowActions === true,
-    now: Date.now(),
+    now: clock(),
   });
 
   const send = (res: ServerResponse, status: number, body: string, type = 'text/html; charset=utf-8', extra: Record<string, string> = {}): void => {
@@ -175,7 +182,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
 
   const overview = (): string => {
     const status = reader.status(options.maxAttempts);
-    const now = Date.now();
+    const now = clock();
     const from = nowInZone(options.timeZone, now - 29 * DAY).slice(0, 10);
     const days = dayBounds({ from, until: nowInZone(options.timeZone, now).slice(0, 10), timeZone: options.timeZone }, now);
     const per = new Map(days.map((d) => [d.day, { day: d.day, accepted: 0, failures: 0 }]));
@@ -225,12 +232,9 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     // The SEI screen's default: what was generated in the last 3 days, unless asked otherwise.
     const anyFilter = Object.values(form).some(Boolean) || q.get('all') === '1';
     if (!anyFilter) {
-      filter.createdFrom = new Date(Date.now() - DEFAULT_DAYS * DAY).toISOString();
-      form['createdFrom'] = nowInZone(options.timeZone, Date.now() - DEFAULT_DAYS * DAY)
-        .slice(0, 10)
-        .split('-')
-        .reverse()
-        .join('/');
+      const from = clock() - DEFAULT_DAYS * DAY;
+      filter.createdFrom = new Date(from).toISOString();
+      form['createdFrom'] = nowInZone(options.timeZone, from).slice(0, 10).split('-').reverse().join('/');
     }
     return { filter, form, ...(error ? { error } : {}) };
   };
@@ -306,12 +310,12 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     return runsPage(ctx(), reader.runs(CONSOLE_PAGE_SIZE, (page - 1) * CONSOLE_PAGE_SIZE), page, pages);
   };
 
-  const monthOf = (url: URL): string => url.searchParams.get('month') || nowInZone(options.timeZone).slice(0, 7);
+  const monthOf = (url: URL): string => url.searchParams.get('month') || nowInZone(options.timeZone, clock()).slice(0, 7);
 
   const compliance = (url: URL): string => {
     const month = monthOf(url);
     try {
-      return compliancePage(ctx(), month, complianceReport(reader, monthPeriod(month, options.timeZone), { agency: options.agency ?? null }));
+      return compliancePage(ctx(), month, complianceReport(reader, monthPeriod(month, options.timeZone), { agency: options.agency ?? null, now: clock() }));
     } catch {
       return compliancePage(ctx(), month, undefined, t('compliance.badMonth', { value: month }));
     }
@@ -320,7 +324,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   const complianceDownload = (url: URL, res: ServerResponse): void => {
     let report;
     try {
-      report = complianceReport(reader, monthPeriod(monthOf(url), options.timeZone), { agency: options.agency ?? null });
+      report = complianceReport(reader, monthPeriod(monthOf(url), options.timeZone), { agency: options.agency ?? null, now: clock() });
     } catch {
       return send(res, 400, compliancePage(ctx(), monthOf(url), undefined, t('compliance.badMonth', { value: monthOf(url) })));
     }

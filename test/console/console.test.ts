@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConsole, type RunningConsole } from '../../src/console/server.js';
 import { silentLogger } from '../../src/logging.js';
 import type { PiSimulator } from '../../src/simulator/pi-simulator.js';
+import { nowInZone } from '../../src/standard/datetime.js';
 import { Store } from '../../src/store/store.js';
 import { browser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/cli.js';
@@ -196,6 +197,33 @@ describe('the console in a real browser', () => {
     expect(html.headers()['content-security-policy']).toContain("default-src 'none'");
     expect(await html.text()).toContain('Conformidade com a regra das 48 horas');
     await p.close();
+  });
+
+  it('answers for the time it is given: the last 30 days, the default 3 days and the month end there', async () => {
+    const DAY = 86_400_000;
+    const later = Date.now() + 10 * DAY;
+    const shifted = await startConsole({ store: storeFile, timeZone: 'America/Sao_Paulo', maxAttempts: 15, port: 0, log: silentLogger, now: () => later });
+    const ptDay = (ms: number) => nowInZone('America/Sao_Paulo', ms).slice(0, 10).split('-').reverse().join('/');
+    const p = await context.newPage(); // not page(): that one counts this console's host as foreign
+    try {
+      await p.goto(shifted.url);
+      // The chart's 30 days end on the day it answers for; every package was sent ten days before it.
+      await expect(p.locator('svg.chart text').last().textContent()).resolves.toBe(ptDay(later));
+      await expect(p.locator('svg.chart text').first().textContent()).resolves.toBe(ptDay(later - 29 * DAY));
+      await expect(p.locator('svg.chart g title').last().textContent()).resolves.toMatch(/: 0 aceitos?, 0 /);
+      await p.goto(`${shifted.url}pacotes`);
+      await expect(p.locator('input[name=createdFrom]').inputValue()).resolves.toBe(ptDay(later - 3 * DAY));
+      await expect(p.locator('table.packages tbody tr').count()).resolves.toBe(0);
+      // The same list on the console that answers for now: its packages were made in the last 3 days.
+      await p.goto(`${consoleApp.url}pacotes`);
+      await expect(p.locator('input[name=createdFrom]').inputValue()).resolves.toBe(ptDay(Date.now() - 3 * DAY));
+      expect(await p.locator('table.packages tbody tr').count()).toBeGreaterThan(0);
+      await p.goto(`${shifted.url}conformidade`);
+      await expect(p.locator('input[name=month]').inputValue()).resolves.toBe(nowInZone('America/Sao_Paulo', later).slice(0, 7));
+    } finally {
+      await p.close();
+      await shifted.close();
+    }
   });
 
   it('loaded nothing from any other host and logged no error in the browser; every page has a screenshot', () => {
