@@ -12,7 +12,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from './saxes-parser.js';
 import { asciiDigits as digits } from './datetime.js';
 import { decodeReferences } from './references.js';
 import type { DocumentoDraft } from './model.js';

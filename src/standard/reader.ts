@@ -9,7 +9,7 @@
 
 import { t } from '../i18n/translate.js';
 import { createReadStream } from 'node:fs';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from './saxes-parser.js';
 import { PiSenderError } from '../errors.js';
 import { AmpersandGuard } from './ampersand-guard.js';
 import { EncodingError, sniffEncoding, StreamDecoder, type DecodedChunk } from './decoder.js';
