@@ -8,7 +8,6 @@ import { t } from '../i18n/translate.js';
 import { buildEnvelope, envelopeParts, EnvelopeError, parseEnvelope } from './envelope.js';
 import { httpStatusError, SoapFaultError, SoapResponseError } from './errors.js';
 
-/** Statuses that say the URL is wrong (not that the service is down): not worth retrying. */
 import type { BodyFragment } from './body-buffers.js';
 import type { HttpTransport } from './transport.js';
 
