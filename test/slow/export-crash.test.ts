@@ -7,6 +7,7 @@ import { Store } from '../../src/store/store.js';
 import { runCli, spawnCli, waitFor } from '../helpers/cli.js';
 import { addMovements, expectedItems, recordedItems, sqliteSpe, writeConfig } from '../helpers/export.js';
 import { simulator, SIM_PASSWORD } from '../helpers/simulator.js';
+import { sqlDb } from '../helpers/sqlite.js';
 
 let sim: PiSimulator | undefined;
 afterAll(() => sim?.close());
@@ -52,6 +53,9 @@ describe('export job under kill -9', () => {
     const status = store.status(config.sending.maxAttempts);
     store.close();
     expect(status.counts).toEqual({ NI: 0, I: status.counts.I, EN: 0, FI: 0 });
+    // status's counts (I as what the others leave of all packages) are those of the rows.
+    expect(sqlDb(config.store).prepare('SELECT count(*) AS n FROM packages').get()).toEqual({ n: status.counts.I });
+    expect(sqlDb(config.store).prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: status.items });
     // Every published movement of the SPE is in the store once: none lost to a kill, none twice.
     const published = [...expectedItems(spe).values()].reduce((a, b) => a + b, 0);
     expect(status.items).toBe(published);

@@ -200,6 +200,50 @@ describe('state store', () => {
   });
 });
 
+describe('the counts of status', () => {
+  /** What counting the rows by state says: status, which counts otherwise, must always say the same. */
+  const counted = (file: string) => {
+    const db = sqlDb(file);
+    const counts: Record<string, number> = { NI: 0, I: 0, EN: 0, FI: 0 };
+    for (const r of db.prepare('SELECT state, count(*) AS n FROM packages GROUP BY state').all() as Array<{ state: string; n: number }>) counts[r.state] = r.n;
+    return { counts, items: (db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n };
+  };
+  const kept = (s: Store) => {
+    const { counts, items } = s.status(15);
+    return { counts, items };
+  };
+
+  it('are those of the rows after every kind of change: new, sent, failed, rejected, resent, merged, forgotten', () => {
+    const s = fresh();
+    const steps: Array<() => unknown> = [
+      () => ['1', '2', '3', '4'].forEach((id) => s.upsertProcess(proc(id), 1)),
+      () => ['a', 'b', 'c', 'd', 'e'].forEach((k, i) => s.upsertItem(item(k, String((i % 4) + 1)))),
+      () => s.assemblePackages(),
+      () => {
+        const [one, two, three] = s.duePackages(15, 0, 10);
+        s.recordOutcomes([
+          { id: one!.id, state: 'I', code: null, message: 'Ok!', origin: 'pi', xml: null, attempted: true },
+          { id: two!.id, state: 'EN', code: 'NF005', message: 'inválido', origin: 'pi', xml: null, attempted: true },
+          { id: three!.id, state: 'FI', code: 'HTTP_503', message: 'HTTP 503', origin: 'transport', xml: null, attempted: true },
+        ]);
+      },
+      () => s.upsertItem(item('ff', '1')), // process 1 was integrated: a new package
+      () => s.assemblePackages(),
+      () => s.resend({ protocolo: proc('1').protocolo! }), // the integrated one joins the open one
+      () => s.upsertProcess(proc('2', { assunto: 'Corrigido' }), 2), // an EN package goes back to NI
+      () => s.finishProcesses(2, { interessados: false, relacionados: false }),
+      () => s.upsertProcess({ speId: '3', access: 'sigiloso', publishable: false }, 3), // forgotten
+      () => s.resend({ state: 'FI' }),
+    ];
+    for (const step of steps) {
+      step();
+      expect(kept(s)).toEqual(counted(s.file));
+    }
+    expect(kept(s).counts.NI).toBeGreaterThan(0);
+    s.close();
+  });
+});
+
 describe('reading a store without writing it (report, console)', () => {
   it('opens an existing store read-only, beside a writer, and refuses a missing or too old one', () => {
     const writer = fresh();
