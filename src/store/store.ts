@@ -632,9 +632,13 @@ export class Store {
     // NI, EN and FI are the few: each a range of the state index. I, nearly every package, is the rest
     // of a plain count (SQLite counts a b-tree's cells without reading its rows): 11 ms on a store of
     // 1,000,000 packages, where counting by state (a GROUP BY over the whole index) took 38.
-    const few = (state: PackageState): number => one<{ n: number }>('SELECT count(*) AS n FROM packages WHERE state = ?', state).n;
-    const counts: Record<PackageState, number> = { NI: few('NI'), I: 0, EN: few('EN'), FI: few('FI') };
-    counts.I = one<{ n: number }>('SELECT count(*) AS n FROM packages').n - counts.NI - counts.EN - counts.FI;
+    // One read transaction, so that a writer's commit between the counts cannot skew the subtraction.
+    const counts = this.transaction((): Record<PackageState, number> => {
+      const few = (state: PackageState): number => one<{ n: number }>('SELECT count(*) AS n FROM packages WHERE state = ?', state).n;
+      const c = { NI: few('NI'), I: 0, EN: few('EN'), FI: few('FI') };
+      c.I = one<{ n: number }>('SELECT count(*) AS n FROM packages').n - c.NI - c.EN - c.FI;
+      return c;
+    });
     const lastRun = one<{ id: number; started_at: string; finished_at: string | null; status: string; error: string | null } | undefined>(
       'SELECT id, started_at, finished_at, status, error FROM runs ORDER BY id DESC LIMIT 1',
     );
