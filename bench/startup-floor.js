@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 
 const [what, file] = process.argv.slice(2);
-await import('commander');
 if (what === 'version') {
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 } else {
+  await import('commander');
   const { validateLista } = await import('../dist/standard/validate-stream.js');
   const { XsdPool } = await import('../dist/standard/xsd-pool.js');
   const xsd = new XsdPool();

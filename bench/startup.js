@@ -1,6 +1,6 @@
 // Start-up cost of the CLI: the CPU (user + system) of `pi-sender --version` and of `pi-sender
 // validate` on a small file, against a bare Node process that loads only the modules the same work
-// needs (commander and package.json; the streaming validator and the XSD worker) and does it.
+// needs (package.json; commander, the streaming validator and the XSD worker) and does it.
 // Each figure is the median of several runs, from the child's own resource usage.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';

@@ -6,12 +6,12 @@
  * tests drive.
  */
 
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Help, type Option } from 'commander';
 import { PiSenderError } from '../errors.js';
 import { currentLanguage, parseLanguage, resetLanguage, setLanguage } from '../i18n/language.js';
 import { t, type MessageKey, type PlainKey } from '../i18n/translate.js';
 import { EXIT, exitCodeFor, exitCodesHelp } from './exit-codes.js';
+import { packageVersion } from './version.js';
 
 /** A command module's registration: it adds its command (options, help, action) to a program. */
 type Register = (program: Command) => void;
@@ -83,13 +83,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
 ];
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const VERSION = packageVersion();
 
 function baseProgram(): Command {
   return (
     new Command('pi-sender')
       .description(t('program.description'))
-      .version(pkg.version, '-V, --version', t('program.version'))
+      .version(VERSION, '-V, --version', t('program.version'))
       .helpOption('-h, --help', t('program.help'))
       .helpCommand('help [command]', t('help.helpCommand'))
       .option('--lang <language>', t('program.lang'))

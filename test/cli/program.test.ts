@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/program.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 
 const SAMPLE = path.join(ROOT, 'samples', 'lista-documentos.xml');
@@ -14,6 +14,22 @@ describe('the program: parsing, help and usage errors', () => {
   it('--version prints the package version and exits 0', async () => {
     const r = await runInProcess(['--version']);
     expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('the command answers --version alone without the program, as the program would', async () => {
+    for (const flag of ['--version', '-V']) {
+      expect(await runCli([flag])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+      expect(await runInProcess([flag])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    }
+    expect(await runCli(['--version'], { env: { PI_SENDER_LANG: 'en' } })).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    // What the program refuses, the shortcut does not answer either.
+    const badLanguage = await runCli(['--version'], { env: { PI_SENDER_LANG: 'klingon' } });
+    expect(badLanguage).toMatchObject({ code: 2, stdout: '' });
+    expect(badLanguage.stderr).toContain("PI_SENDER_LANG: idioma desconhecido 'klingon'");
+    const withLang = await runCli(['--lang', 'en', '--version']);
+    expect(withLang).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const extra = await runCli(['--version', 'send']);
+    expect(extra).toMatchObject({ code: (await runInProcess(['--version', 'send'])).code, stdout: `${pkg.version}\n` });
   });
 
   it('--help lists every command with its description and the exit codes', async () => {
