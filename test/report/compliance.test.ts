@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { resetLanguage, setLanguage } from '../../src/i18n/language.js';
-import { complianceReport, monthPeriod } from '../../src/report/compliance.js';
+import { complianceReport, dayBounds, monthPeriod } from '../../src/report/compliance.js';
 import { escapeHtml, reportCsv, reportHtml, reportJson, reportTable } from '../../src/report/formats.js';
 import { Store } from '../../src/store/store.js';
 import { runInProcess } from '../helpers/in-process.js';
@@ -165,5 +165,71 @@ describe('the compliance report', () => {
       ['--from', '31/11/2026', '--until', '01/12/2026'],
     ])
       expect((await runInProcess(['report', '--store', good, ...args])).code, args.join(' ')).toBe(2);
+  });
+});
+
+describe("the report's packages waiting at each day's end", () => {
+  /** The one SQL statement that computed them before a pass in JavaScript did: the reference. */
+  const REFERENCE = `WITH days AS (SELECT value->>'day' AS day, value->>'start' AS s, value->>'end' AS e FROM json_each(?)),
+      c AS MATERIALIZED (
+        SELECT p.id, p.created_at,
+               (SELECT min(a.at) FROM attempts a WHERE a.package = p.id AND a.outcome IN ('accepted', 'rejected', 'invalid')) AS settled
+        FROM packages p WHERE p.created_at < ? AND NOT (p.state = 'I' AND p.sent_at < ?))
+    SELECT d.day, count(c.id) AS n, min(c.created_at) AS oldest
+    FROM days d LEFT JOIN c ON c.created_at < d.e AND (c.settled IS NULL OR c.settled >= d.e)
+    WHERE c.settled IS NULL OR c.settled >= ?
+    GROUP BY d.day ORDER BY d.day`;
+
+  it('are those of the reference statement on random stores', () => {
+    let seed = 17;
+    const random = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    // A quarter of the instants fall exactly on a midnight of São Paulo, a day's end.
+    const instant = (fromDay: number, spanDays: number): string => {
+      const ms = Date.UTC(2026, 9, 1) + (fromDay + random() * spanDays) * 86_400_000;
+      return new Date(random() < 0.25 ? Math.floor((ms - 3 * 3_600_000) / 86_400_000) * 86_400_000 + 3 * 3_600_000 : ms).toISOString();
+    };
+    const outcomes = ['accepted', 'rejected', 'invalid', 'failed'] as const;
+    for (let round = 0; round < 6; round++) {
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'pi-report-pending-')), 'state.db');
+      Store.open(file).close();
+      const db = new Database(file);
+      db.transaction(() => {
+        for (let id = 1; id <= 400; id++) {
+          // From October to mid-December: before, inside and after November.
+          const created = instant(0, 75);
+          const attempts = Array.from({ length: Math.floor(random() * 4) }, () => ({
+            at: instant(Date.parse(created) / 86_400_000 - Date.UTC(2026, 9, 1) / 86_400_000, 20 * random()),
+            outcome: outcomes[Math.floor(random() * 4)]!,
+          })).sort((a, b) => (a.at < b.at ? -1 : 1));
+          const last = attempts.at(-1);
+          const state = last ? ({ accepted: 'I', rejected: 'EN', invalid: 'EN', failed: 'FI' } as const)[last.outcome] : random() < 0.1 ? 'I' : 'NI';
+          // Now and then an integrated package with no send on record, or a send time of its own.
+          const sentAt = last ? (random() < 0.1 ? null : last.at) : state === 'I' && random() < 0.5 ? instant(0, 75) : null;
+          db.prepare('INSERT INTO packages (id, process, protocolo, state, created_at, state_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+            id,
+            `p${id}`,
+            `9999100000${id}`,
+            state,
+            created,
+            created,
+            sentAt,
+          );
+          for (const a of attempts) db.prepare('INSERT INTO attempts (package, at, outcome) VALUES (?, ?, ?)').run(id, a.at, a.outcome);
+        }
+      })();
+      const store = Store.openReadOnly(file);
+      try {
+        const now = Date.parse('2026-12-20T00:00:00.000Z');
+        const bounds = dayBounds(monthPeriod('2026-11', ZONE), now);
+        expect(bounds).toHaveLength(30);
+        const reference = db.prepare(REFERENCE).all(JSON.stringify(bounds), bounds.at(-1)!.end, bounds[0]!.start, bounds[0]!.start);
+        const ours = store.complianceFacts(bounds, 60).pending;
+        expect(ours.some((p) => p.n > 0)).toBe(true);
+        expect(ours).toEqual(reference);
+      } finally {
+        store.close();
+        db.close();
+      }
+    }
   });
 });
