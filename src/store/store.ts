@@ -75,6 +75,11 @@ function firstEndAfter(ends: readonly string[], instant: string): number {
   return lo;
 }
 
+/** The states of a package not yet integrated, as a list for `state IN (...)`. */
+const NOT_INTEGRATED = PACKAGE_STATES.filter((s) => s !== 'I')
+  .map((s) => `'${s}'`)
+  .join(', ');
+
 /** The report's days (`DayBounds[]` as one JSON parameter) as a table `days(day, s, e)`, for a WITH clause. */
 const DAYS = "days AS (SELECT value->>'day' AS day, value->>'start' AS s, value->>'end' AS e FROM json_each(?))";
 
@@ -574,16 +579,11 @@ export class Store {
     const ends = days.map((d) => d.end);
     const start = days[0]?.start ?? '';
     const end = ends[ends.length - 1] ?? '';
-    // A count that starts at the day a package is created and stops at the day it was settled (one
-    // settled before the period stops before it starts).
-    const delta = new Array<number>(days.length + 1).fill(0);
+    const waiting = new Array<number>(days.length).fill(0);
     const oldest = new Array<string | null>(days.length).fill(null);
-    const notIntegrated = PACKAGE_STATES.filter((s) => s !== 'I')
-      .map((s) => `'${s}'`)
-      .join(', ');
     // `+state` keeps the second part on the index of sent_at, the short range, not on state = 'I'.
     const candidates = this.prepare(
-      `WITH c AS (SELECT id, created_at FROM packages WHERE created_at < ? AND state IN (${notIntegrated})
+      `WITH c AS (SELECT id, created_at FROM packages WHERE created_at < ? AND state IN (${NOT_INTEGRATED})
                   UNION ALL
                   SELECT id, created_at FROM packages WHERE sent_at >= ? AND +state = 'I' AND created_at < ?)
        SELECT c.created_at,
@@ -592,15 +592,15 @@ export class Store {
        FROM c`,
     ).raw();
     for (const [created, settled] of candidates.iterate(end, start, end) as Iterable<[string, string | null]>) {
-      const from = firstEndAfter(ends, created);
+      // Waiting from the day it was created to the day before it was settled: none of the period's
+      // days for one settled before it, or on the day it was created.
       const until = settled === null ? days.length : firstEndAfter(ends, settled);
-      if (from >= until) continue;
-      delta[from]!++;
-      delta[until]!--;
-      for (let k = from; k < until; k++) if (oldest[k] === null || created < oldest[k]!) oldest[k] = created;
+      for (let k = firstEndAfter(ends, created); k < until; k++) {
+        waiting[k]!++;
+        if (oldest[k] === null || created < oldest[k]!) oldest[k] = created;
+      }
     }
-    let n = 0;
-    return days.map((d, k) => ({ day: d.day, n: (n += delta[k]!), oldest: oldest[k]! }));
+    return days.map((d, k) => ({ day: d.day, n: waiting[k]!, oldest: oldest[k] ?? null }));
   }
 
   // --- the console's reads ---
